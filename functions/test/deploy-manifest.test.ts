@@ -1,0 +1,45 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const functionsDir = join(import.meta.dirname, "..");
+const discoveryBin = join(
+  functionsDir,
+  "..",
+  "node_modules",
+  "firebase-functions",
+  "lib",
+  "bin",
+  "firebase-functions.js",
+);
+
+/**
+ * Asks the built bundle (functions/lib, from `npm run build`) which functions it
+ * declares, exactly the way `firebase deploy` discovers them.
+ */
+function discoverEndpoints(extraEnv: Record<string, string>): string[] {
+  const output = join(mkdtempSync(join(tmpdir(), "manifest-")), "functions.json");
+  const env: NodeJS.ProcessEnv = { ...process.env, FUNCTIONS_MANIFEST_OUTPUT_PATH: output };
+  delete env.FUNCTIONS_EMULATOR;
+  execFileSync(process.execPath, [discoveryBin], {
+    cwd: functionsDir,
+    env: { ...env, ...extraEnv },
+    stdio: "pipe",
+  });
+  const manifest = JSON.parse(readFileSync(output, "utf8")) as {
+    endpoints: Record<string, unknown>;
+  };
+  return Object.keys(manifest.endpoints).sort();
+}
+
+describe("what a deploy would ship", () => {
+  it("declares the callables and never the development mail delivery", () => {
+    expect(discoverEndpoints({})).toEqual(["sendVerificationCode", "verifyCode"]);
+  });
+
+  it("does declare the development mail delivery inside the emulator", () => {
+    expect(discoverEndpoints({ FUNCTIONS_EMULATOR: "true" })).toContain("devDeliverMail");
+  });
+});

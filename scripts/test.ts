@@ -1,0 +1,48 @@
+/**
+ * `npm test`: every check, on the real stack. Typecheck, lint and unit tests first;
+ * then the emulators start once and the rules, integration and end-to-end suites run
+ * against them (see emulated-suites.ts). Exits non-zero if anything failed.
+ */
+import { fail, step } from "./lib/log.js";
+import { firebaseArgs, ports, prepareStack, run, startMailDev, stopAll } from "./lib/stack.js";
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const { web: _web, ...needed } = ports;
+  const env = await prepareStack(needed);
+  const results: [string, number][] = [];
+  const stage = async (name: string, command: string, args: string[]) => {
+    step(name);
+    const t0 = Date.now();
+    const code = await run(command, args, { env });
+    console.log(`  ${name}: ${code === 0 ? "ok" : `FAILED (exit ${code})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    results.push([name, code]);
+    return code;
+  };
+
+  await stage("typecheck", "npm", ["run", "typecheck", "--silent"]);
+  await stage("lint", "npm", ["run", "lint", "--silent"]);
+  if ((await stage("build functions", "npm", ["run", "build", "--workspace", "functions", "--silent"])) === 0) {
+    await stage("unit tests", "vitest", ["run", "--project", "unit"]);
+  }
+
+  startMailDev(env);
+  await stage("emulated suites (rules, integration, end-to-end)", "firebase", [
+    ...firebaseArgs("exec"),
+    "tsx scripts/emulated-suites.ts",
+  ]);
+  await stopAll();
+
+  const failed = results.filter(([, code]) => code !== 0).map(([name]) => name);
+  console.log(`\nnpm test finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(failed.length ? `\x1b[31mFailed: ${failed.join(", ")}\x1b[0m` : "\x1b[32mAll checks passed.\x1b[0m");
+  return failed.length ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (error: unknown) => {
+    await stopAll(5_000);
+    fail(error);
+  },
+);

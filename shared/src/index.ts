@@ -1,0 +1,4 @@
+export * from "./api.js";
+export * from "./config.js";
+export * from "./mask.js";
+export * from "./schemas.js";

@@ -1,0 +1,61 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { collections } from "@dash2fa/shared";
+import { adminDb, newUser, sendAndReadCode, type TestUser } from "../support/clients.js";
+
+const mailDevApi = process.env.MAILDEV_API ?? "http://127.0.0.1:1080";
+
+async function waitFor<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await read();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function finalDelivery(mailId: string) {
+  return waitFor(async () => {
+    const delivery = (await adminDb().collection(collections.mail).doc(mailId).get()).get("delivery");
+    return delivery?.state === "SUCCESS" || delivery?.state === "ERROR" ? delivery : undefined;
+  }, `the final delivery state of mail/${mailId}`);
+}
+
+let user: TestUser;
+beforeEach(async () => {
+  user = await newUser();
+});
+afterEach(() => user.dispose());
+
+describe("development mail delivery (Trigger Email contract)", () => {
+  it("delivers the code to MailDev and records SUCCESS with the message id", async () => {
+    const { code, mailId } = await sendAndReadCode(user);
+    const delivery = await finalDelivery(mailId);
+    expect(delivery).toMatchObject({ state: "SUCCESS", attempts: 1, error: null });
+    expect(delivery.info.messageId).toMatch(/^<.+>$/);
+    expect(delivery.info.accepted).toEqual([user.email]);
+
+    const inbox = await waitFor(async () => {
+      const all = (await (await fetch(`${mailDevApi}/api/email`)).json()) as {
+        to: { address: string }[];
+        subject: string;
+        text: string;
+        html: string;
+        messageId: string;
+      }[];
+      return all.find((mail) => mail.to.some((to) => to.address === user.email));
+    }, "the email in MailDev");
+    expect(inbox.subject).toBe("Your Dashboard verification code");
+    expect(inbox.text).toContain(code);
+    expect(inbox.html).toContain(code);
+  });
+
+  it("records ERROR with the reason when the message cannot be sent", async () => {
+    const ref = await adminDb()
+      .collection(collections.mail)
+      .add({ to: "", message: { subject: "s", text: "t", html: "<p>t</p>" } });
+    const delivery = await finalDelivery(ref.id);
+    expect(delivery.state).toBe("ERROR");
+    expect(String(delivery.error)).not.toBe("");
+  });
+});

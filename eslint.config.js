@@ -5,14 +5,25 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["**/node_modules/", "**/dist/", "functions/lib/", ".cache/", ".emulator-data/", "test-results/", "playwright-report/"],
+    ignores: [
+      "**/node_modules/",
+      "**/dist/",
+      "functions/lib/",
+      ".cache/",
+      ".emulator-data/",
+      "test-results/",
+      "playwright-report/",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
     },
   },
   {
@@ -27,7 +38,15 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["../../*/**", "@/features/*/**"], message: "Features must not import each other; move shared code to web/src/lib or web/src/components." }] },
+        {
+          patterns: [
+            {
+              group: ["../../*/**", "@/features/*/**"],
+              message:
+                "Features must not import each other; move shared code to web/src/lib or web/src/components.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -41,7 +41,10 @@ async function main(): Promise<void> {
   if ((await run("npm", ["run", "build", "--workspace", "functions", "--silent"], { env })) !== 0) {
     throw new Error("The functions did not build; see the errors above.");
   }
-  startService("functions-build", "node", ["build.mjs", "--watch"], { cwd: join(root, "functions"), env });
+  startService("functions-build", "node", ["build.mjs", "--watch"], {
+    cwd: join(root, "functions"),
+    env,
+  });
   startMailDev(env);
 
   const importArgs = existsSync(dataDir) ? ["--import", dataDir] : [];
@@ -63,7 +66,23 @@ async function main(): Promise<void> {
   step("Seeding demo accounts");
   await seedDemoAccounts();
 
-  startService("web", "npm", ["run", "dev", "--workspace", "web", "--", "--port", String(ports.web), "--strictPort", "--host", "127.0.0.1"], { env });
+  startService(
+    "web",
+    "npm",
+    [
+      "run",
+      "dev",
+      "--workspace",
+      "web",
+      "--",
+      "--port",
+      String(ports.web),
+      "--strictPort",
+      "--host",
+      "127.0.0.1",
+    ],
+    { env },
+  );
   await waitForHttp(urls.app, 60_000);
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -4,16 +4,16 @@
  */
 import { spawnSync } from "node:child_process";
 
-const suites: [string, string[]][] = [
-  ["rules tests", ["vitest", "run", "--project", "rules"]],
-  ["integration tests", ["vitest", "run", "--project", "integration"]],
-  ["end-to-end tests", ["playwright", "test"]],
+const suites: [name: string, command: string, args: string[]][] = [
+  ["rules tests", "vitest", ["run", "--project", "rules"]],
+  ["integration tests", "vitest", ["run", "--project", "integration"]],
+  ["end-to-end tests", "playwright", ["test"]],
 ];
 
 let failures = 0;
-for (const [name, [command, ...args]] of suites) {
+for (const [name, command, args] of suites) {
   console.log(`\n▸ ${name}`);
-  const result = spawnSync(command!, args, { stdio: "inherit" });
+  const result = spawnSync(command, args, { stdio: "inherit" });
   if (result.status !== 0) {
     failures += 1;
     console.log(`  ${name}: FAILED (exit ${result.status ?? result.signal})`);

@@ -20,20 +20,34 @@ if (major < 20 || (major === 20 && minor < 19)) {
 }
 
 const installed = join(root, "node_modules", ".package-lock.json");
-const manifests = ["package.json", "package-lock.json", "web/package.json", "functions/package.json", "shared/package.json"];
+const manifests = [
+  "package.json",
+  "package-lock.json",
+  "web/package.json",
+  "functions/package.json",
+  "shared/package.json",
+];
 const mtime = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
-const stale = !existsSync(installed) || manifests.some((file) => mtime(join(root, file)) > mtime(installed));
+const stale =
+  !existsSync(installed) || manifests.some((file) => mtime(join(root, file)) > mtime(installed));
 if (stale) {
   const ci = process.env.CI === "true" && existsSync(join(root, "package-lock.json"));
   console.log(`Installing dependencies (npm ${ci ? "ci" : "install"})…`);
-  const result = spawnSync("npm", [ci ? "ci" : "install", "--no-audit", "--no-fund"], { cwd: root, stdio: "inherit" });
+  const result = spawnSync("npm", [ci ? "ci" : "install", "--no-audit", "--no-fund"], {
+    cwd: root,
+    stdio: "inherit",
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const child = spawn(join(root, "node_modules", ".bin", "tsx"), [join(root, "scripts", `${task}.ts`), ...process.argv.slice(3)], {
-  cwd: root,
-  stdio: "inherit",
-});
+const child = spawn(
+  join(root, "node_modules", ".bin", "tsx"),
+  [join(root, "scripts", `${task}.ts`), ...process.argv.slice(3)],
+  {
+    cwd: root,
+    stdio: "inherit",
+  },
+);
 // Ctrl-C reaches the whole process group; the child shuts its services down and exits.
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 130 : 1)));

@@ -15,14 +15,24 @@ async function main(): Promise<number> {
     step(name);
     const t0 = Date.now();
     const code = await run(command, args, { env });
-    console.log(`  ${name}: ${code === 0 ? "ok" : `FAILED (exit ${code})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `  ${name}: ${code === 0 ? "ok" : `FAILED (exit ${code})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
     results.push([name, code]);
     return code;
   };
 
   await stage("typecheck", "npm", ["run", "typecheck", "--silent"]);
   await stage("lint", "npm", ["run", "lint", "--silent"]);
-  if ((await stage("build functions", "npm", ["run", "build", "--workspace", "functions", "--silent"])) === 0) {
+  if (
+    (await stage("build functions", "npm", [
+      "run",
+      "build",
+      "--workspace",
+      "functions",
+      "--silent",
+    ])) === 0
+  ) {
     await stage("unit tests", "vitest", ["run", "--project", "unit"]);
   }
 
@@ -35,7 +45,11 @@ async function main(): Promise<number> {
 
   const failed = results.filter(([, code]) => code !== 0).map(([name]) => name);
   console.log(`\nnpm test finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(failed.length ? `\x1b[31mFailed: ${failed.join(", ")}\x1b[0m` : "\x1b[32mAll checks passed.\x1b[0m");
+  console.log(
+    failed.length
+      ? `\x1b[31mFailed: ${failed.join(", ")}\x1b[0m`
+      : "\x1b[32mAll checks passed.\x1b[0m",
+  );
   return failed.length ? 1 : 0;
 }
 

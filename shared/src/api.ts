@@ -30,12 +30,7 @@ export interface VerifyCodeResult {
  * each case apart without parsing messages.
  */
 export type VerificationFailureReason =
-  | "invalid-input"
-  | "wrong-code"
-  | "expired"
-  | "attempts-exhausted"
-  | "no-active-code"
-  | "cooldown";
+  "invalid-input" | "wrong-code" | "expired" | "attempts-exhausted" | "no-active-code" | "cooldown";
 
 export interface VerificationFailureDetails {
   reason: VerificationFailureReason;

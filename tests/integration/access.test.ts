@@ -10,7 +10,10 @@ describe("signed-out callers", () => {
     const functions = getFunctions(app, FUNCTIONS_REGION);
     connectFunctionsEmulator(functions, "127.0.0.1", 5001);
     const refused = await refusalOf(
-      httpsCallable(functions, name)({ purpose: "enroll", method: "email", destination: "x@example.com", code: "123456" }),
+      httpsCallable(
+        functions,
+        name,
+      )({ purpose: "enroll", method: "email", destination: "x@example.com", code: "123456" }),
     );
     expect(refused.code).toBe("functions/unauthenticated");
     await deleteApp(app);

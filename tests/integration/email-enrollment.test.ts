@@ -40,11 +40,18 @@ describe("enabling email 2FA", () => {
       maskedDestination: `u•••@example.com`,
       attemptsLeft: verificationPolicy.maxFailedAttempts,
     });
-    expect(result.expiresAt - Date.now()).toBeGreaterThan(verificationPolicy.codeLifetimeMs - 15_000);
+    expect(result.expiresAt - Date.now()).toBeGreaterThan(
+      verificationPolicy.codeLifetimeMs - 15_000,
+    );
 
     const stored = (await challengeRef(user).get()).data();
     expect(JSON.stringify(stored)).not.toContain(code);
-    expect(stored).toMatchObject({ uid: user.uid, purpose: "enroll", method: "email", destination: user.email });
+    expect(stored).toMatchObject({
+      uid: user.uid,
+      purpose: "enroll",
+      method: "email",
+      destination: user.email,
+    });
 
     await expect(user.verify(enroll(code))).resolves.toEqual({
       purpose: "enroll",
@@ -55,7 +62,10 @@ describe("enabling email 2FA", () => {
     expect(await statusOf(user)).toMatchObject({
       methods: { email: { enabled: true, maskedDestination: "u•••@example.com" } },
     });
-    const destinations = await adminDb().collection(collections.twoFactorDestinations).doc(user.uid).get();
+    const destinations = await adminDb()
+      .collection(collections.twoFactorDestinations)
+      .doc(user.uid)
+      .get();
     expect(destinations.get("email")).toBe(user.email);
     expect((await challengeRef(user).get()).exists).toBe(false);
   });
@@ -71,7 +81,9 @@ describe("enabling email 2FA", () => {
 
   it("accepts a code typed with spaces or dashes", async () => {
     const { code } = await sendAndReadCode(user);
-    await expect(user.verify(enroll(`${code.slice(0, 3)} ${code.slice(3)}`))).resolves.toMatchObject({
+    await expect(
+      user.verify(enroll(`${code.slice(0, 3)} ${code.slice(3)}`)),
+    ).resolves.toMatchObject({
       enabled: true,
     });
   });
@@ -103,7 +115,10 @@ describe("enabling email 2FA", () => {
     expect(await statusOf(user)).toBeUndefined();
     // Asking again does not give five fresh guesses while the challenge lives.
     await age(user, verificationPolicy.resendCooldownMs);
-    expect((await refusalOf(user.send({ purpose: "enroll", method: "email", destination: user.email }))).details).toMatchObject({
+    expect(
+      (await refusalOf(user.send({ purpose: "enroll", method: "email", destination: user.email })))
+        .details,
+    ).toMatchObject({
       reason: "attempts-exhausted",
     });
   });
@@ -131,9 +146,14 @@ describe("resending a code", () => {
     const refused = await refusalOf(
       user.send({ purpose: "enroll", method: "email", destination: user.email }),
     );
-    expect(refused).toMatchObject({ code: "functions/resource-exhausted", details: { reason: "cooldown" } });
+    expect(refused).toMatchObject({
+      code: "functions/resource-exhausted",
+      details: { reason: "cooldown" },
+    });
     expect(refused.details.retryAt).toBe(result.resendAvailableAt);
-    expect(result.resendAvailableAt - Date.now()).toBeGreaterThan(verificationPolicy.resendCooldownMs - 15_000);
+    expect(result.resendAvailableAt - Date.now()).toBeGreaterThan(
+      verificationPolicy.resendCooldownMs - 15_000,
+    );
     const mails = await adminDb().collection(collections.mail).where("to", "==", user.email).get();
     expect(mails.size).toBe(1);
   });
@@ -159,17 +179,24 @@ describe("resending a code", () => {
 describe("races and other users", () => {
   it("lets exactly one of two concurrent correct submissions succeed", async () => {
     const { code } = await sendAndReadCode(user);
-    const outcomes = await Promise.allSettled([user.verify(enroll(code)), user.verify(enroll(code))]);
+    const outcomes = await Promise.allSettled([
+      user.verify(enroll(code)),
+      user.verify(enroll(code)),
+    ]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     const [rejected] = outcomes.filter((o) => o.status === "rejected");
-    expect((rejected as PromiseRejectedResult).reason.details).toEqual({ reason: "no-active-code" });
+    expect((rejected as PromiseRejectedResult).reason.details).toEqual({
+      reason: "no-active-code",
+    });
   });
 
   it("never lets one user's code verify for another user", async () => {
     const other = await newUser();
     try {
       const { code } = await sendAndReadCode(user);
-      expect((await refusalOf(other.verify(enroll(code)))).details).toEqual({ reason: "no-active-code" });
+      expect((await refusalOf(other.verify(enroll(code)))).details).toEqual({
+        reason: "no-active-code",
+      });
       await sendAndReadCode(other);
       const refused = await refusalOf(other.verify(enroll(code)));
       // A collision with the other user's own random code is possible but one in a million.

@@ -4,7 +4,11 @@ import { adminDb, newUser, sendAndReadCode, type TestUser } from "../support/cli
 
 const mailDevApi = process.env.MAILDEV_API ?? "http://127.0.0.1:1080";
 
-async function waitFor<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
+async function waitFor<T>(
+  read: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const value = await read();
@@ -16,7 +20,9 @@ async function waitFor<T>(read: () => Promise<T | undefined>, what: string, time
 
 async function finalDelivery(mailId: string) {
   return waitFor(async () => {
-    const delivery = (await adminDb().collection(collections.mail).doc(mailId).get()).get("delivery");
+    const delivery = (await adminDb().collection(collections.mail).doc(mailId).get()).get(
+      "delivery",
+    );
     return delivery?.state === "SUCCESS" || delivery?.state === "ERROR" ? delivery : undefined;
   }, `the final delivery state of mail/${mailId}`);
 }

@@ -23,7 +23,11 @@ beforeAll(async () => {
   env = await initializeTestEnvironment({
     // A project of its own, so clearing it never touches the functions' data.
     projectId: "demo-2fa-rules",
-    firestore: { host, port, rules: readFileSync(join(import.meta.dirname, "../../firestore.rules"), "utf8") },
+    firestore: {
+      host,
+      port,
+      rules: readFileSync(join(import.meta.dirname, "../../firestore.rules"), "utf8"),
+    },
   });
 });
 
@@ -76,13 +80,16 @@ describe(`${collections.twoFactor}/{uid}`, () => {
 });
 
 describe.each(serverOnly)("%s/{id} (server only)", (name) => {
-  it.each(Object.keys(as) as (keyof typeof as)[])("is unreadable and unwritable as %s", async (who) => {
-    const db = as[who]();
-    await assertFails(getDoc(doc(db, name, OWNER)));
-    await assertFails(setDoc(doc(db, name, OWNER), { secret: false }));
-    await assertFails(setDoc(doc(db, name, "fresh-id"), { to: "x@example.com" }));
-    await assertFails(deleteDoc(doc(db, name, OWNER)));
-  });
+  it.each(Object.keys(as) as (keyof typeof as)[])(
+    "is unreadable and unwritable as %s",
+    async (who) => {
+      const db = as[who]();
+      await assertFails(getDoc(doc(db, name, OWNER)));
+      await assertFails(setDoc(doc(db, name, OWNER), { secret: false }));
+      await assertFails(setDoc(doc(db, name, "fresh-id"), { to: "x@example.com" }));
+      await assertFails(deleteDoc(doc(db, name, OWNER)));
+    },
+  );
 });
 
 describe("anything else", () => {

@@ -77,8 +77,10 @@ export async function sendAndReadCode(
   const before = await mailIdsTo(destination);
   const result = await user.send({ purpose: "enroll", method: "email", destination });
   const created = [...(await mailIdsTo(destination))].filter((id) => !before.has(id));
-  if (created.length !== 1) throw new Error(`expected one new mail, found ${created.length}`);
-  const mailId = created[0]!;
+  const [mailId] = created;
+  if (created.length !== 1 || !mailId) {
+    throw new Error(`expected one new mail, found ${created.length}`);
+  }
   const mail = await adminDb().collection(collections.mail).doc(mailId).get();
   const code = /\b(\d{6})\b/.exec(String(mail.get("message.text")))?.[1];
   if (!code) throw new Error("no code in the mail text");

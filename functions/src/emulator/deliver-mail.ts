@@ -16,52 +16,61 @@ const LEASE_MS = 60_000;
  * cannot tell it from the real extension. `index.ts` exports it only in the emulator.
  */
 export const deliverMailInEmulator = () =>
-  onDocumentCreated({ document: `${collections.mail}/{id}`, region: FUNCTIONS_REGION }, async (event) => {
-    if (!isEmulator()) throw new Error("deliverMailInEmulator must never run outside the emulator");
-    const snapshot = event.data;
-    if (!snapshot) return;
-    const mail = snapshot.data() as MailDoc;
-    const ref = snapshot.ref;
+  onDocumentCreated(
+    { document: `${collections.mail}/{id}`, region: FUNCTIONS_REGION },
+    async (event) => {
+      if (!isEmulator())
+        throw new Error("deliverMailInEmulator must never run outside the emulator");
+      const snapshot = event.data;
+      if (!snapshot) return;
+      const mail = snapshot.data() as MailDoc;
+      const ref = snapshot.ref;
 
-    await ref.update({
-      delivery: { state: "PENDING", attempts: 0, startTime: FieldValue.serverTimestamp() },
-    });
-    await ref.update({
-      "delivery.state": "PROCESSING",
-      "delivery.attempts": 1,
-      "delivery.leaseExpireTime": Timestamp.fromMillis(Date.now() + LEASE_MS),
-    });
-    try {
-      const { createTransport } = await import("nodemailer");
-      const transport = createTransport({ host: "127.0.0.1", port: smtpPort, secure: false, ignoreTLS: true });
-      const info = await transport.sendMail({
-        from: "Dashboard <no-reply@dashboard.localhost>",
-        to: mail.to,
-        subject: mail.message.subject,
-        text: mail.message.text,
-        html: mail.message.html,
+      await ref.update({
+        delivery: { state: "PENDING", attempts: 0, startTime: FieldValue.serverTimestamp() },
       });
       await ref.update({
-        "delivery.state": "SUCCESS",
-        "delivery.endTime": FieldValue.serverTimestamp(),
-        "delivery.leaseExpireTime": null,
-        "delivery.error": null,
-        "delivery.info": {
-          messageId: info.messageId ?? null,
-          accepted: info.accepted.map(String),
-          rejected: info.rejected.map(String),
-          pending: [],
-          response: info.response ?? null,
-        },
+        "delivery.state": "PROCESSING",
+        "delivery.attempts": 1,
+        "delivery.leaseExpireTime": Timestamp.fromMillis(Date.now() + LEASE_MS),
       });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      logger.error("Development mail delivery failed", { id: ref.id, message });
-      await ref.update({
-        "delivery.state": "ERROR",
-        "delivery.endTime": FieldValue.serverTimestamp(),
-        "delivery.leaseExpireTime": null,
-        "delivery.error": message,
-      });
-    }
-  });
+      try {
+        const { createTransport } = await import("nodemailer");
+        const transport = createTransport({
+          host: "127.0.0.1",
+          port: smtpPort,
+          secure: false,
+          ignoreTLS: true,
+        });
+        const info = await transport.sendMail({
+          from: "Dashboard <no-reply@dashboard.localhost>",
+          to: mail.to,
+          subject: mail.message.subject,
+          text: mail.message.text,
+          html: mail.message.html,
+        });
+        await ref.update({
+          "delivery.state": "SUCCESS",
+          "delivery.endTime": FieldValue.serverTimestamp(),
+          "delivery.leaseExpireTime": null,
+          "delivery.error": null,
+          "delivery.info": {
+            messageId: info.messageId ?? null,
+            accepted: info.accepted.map(String),
+            rejected: info.rejected.map(String),
+            pending: [],
+            response: info.response ?? null,
+          },
+        });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        logger.error("Development mail delivery failed", { id: ref.id, message });
+        await ref.update({
+          "delivery.state": "ERROR",
+          "delivery.endTime": FieldValue.serverTimestamp(),
+          "delivery.leaseExpireTime": null,
+          "delivery.error": message,
+        });
+      }
+    },
+  );

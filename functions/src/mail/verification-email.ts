@@ -6,8 +6,7 @@ export interface MailDoc {
   message: { subject: string; text: string; html: string };
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 export function verificationEmail(to: string, code: string): MailDoc {
   const minutes = verificationPolicy.codeLifetimeMs / MINUTE_MS;

@@ -1,0 +1,66 @@
+import { randomUUID } from "node:crypto";
+import { test as base, expect, type Page } from "@playwright/test";
+
+const mailDevApi = process.env.MAILDEV_API ?? "http://127.0.0.1:1080";
+
+interface InboxMail {
+  to: { address: string }[];
+  subject: string;
+  text: string;
+  date: string;
+}
+
+/** Reads the newest code sent to `address` from MailDev's REST API. */
+export async function readCodeFromInbox(address: string, after = 0): Promise<string> {
+  let code = "";
+  await expect
+    .poll(
+      async () => {
+        const inbox = (await (await fetch(`${mailDevApi}/api/email`)).json()) as InboxMail[];
+        const newest = inbox
+          .filter((mail) => mail.to.some((to) => to.address === address))
+          .filter((mail) => Date.parse(mail.date) >= after)
+          .sort((a, b) => Date.parse(b.date) - Date.parse(a.date))[0];
+        code = (newest && /\b(\d{6})\b/.exec(newest.text)?.[1]) ?? "";
+        return code;
+      },
+      { message: `a verification code for ${address} in MailDev`, timeout: 20_000 },
+    )
+    .toBeTruthy();
+  return code;
+}
+
+/** Tests fail on any console error the app logs, not only on failed assertions. */
+export const test = base.extend<{
+  consoleErrors: string[];
+  newAccount: { email: string; password: string };
+}>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error") errors.push(message.text());
+      });
+      page.on("pageerror", (error) => errors.push(error.message));
+      await use(errors);
+      expect(errors, "console errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures argument
+  newAccount: async ({}, use) => {
+    await use({
+      email: `e2e-${randomUUID().slice(0, 8)}@example.com`,
+      password: "correct horse battery",
+    });
+  },
+});
+
+export async function signUp(page: Page, account: { email: string; password: string }) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Email", { exact: true }).fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+export { expect };

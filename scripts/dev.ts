@@ -17,18 +17,19 @@ import {
   startMailDev,
   startService,
   stopAll,
+  waitForOutput,
   urls,
 } from "./lib/stack.js";
 
 const dataDir = join(root, ".emulator-data");
 let stopping = false;
 
-async function shutdown(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    step("Stopping (emulator data is exported to .emulator-data/)…");
-    await stopAll();
-  }
+/** Idempotent: Ctrl-C can arrive more than once (from the terminal and the launcher). */
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  step("Stopping (emulator data is exported to .emulator-data/)…");
+  await stopAll();
   process.exit(code);
 }
 
@@ -61,27 +62,15 @@ async function main(): Promise<void> {
     }
   });
 
-  await waitForHttp(`${urls.functions}/`, 120_000);
-  await waitForHttp(`http://127.0.0.1:${ports.hub}/emulators`, 30_000);
+  await waitForOutput(emulators, /All emulators ready/, 180_000);
   step("Seeding demo accounts");
   await seedDemoAccounts();
 
   startService(
     "web",
-    "npm",
-    [
-      "run",
-      "dev",
-      "--workspace",
-      "web",
-      "--",
-      "--port",
-      String(ports.web),
-      "--strictPort",
-      "--host",
-      "127.0.0.1",
-    ],
-    { env },
+    join(root, "node_modules", ".bin", "vite"),
+    ["--port", String(ports.web), "--strictPort", "--host", "127.0.0.1"],
+    { cwd: join(root, "web"), env },
   );
   await waitForHttp(urls.app, 60_000);
 
@@ -102,6 +91,7 @@ ${demoAccounts.map((a) => `    ${a.email.padEnd(22)} ${a.password.padEnd(16)} ${
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
 main().catch(async (error: unknown) => {
+  stopping = true;
   await stopAll(5_000);
   fail(error);
 });

@@ -48,6 +48,11 @@ const child = spawn(
     stdio: "inherit",
   },
 );
-// Ctrl-C reaches the whole process group; the child shuts its services down and exits.
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+// On Ctrl-C the child receives the signal too and shuts its services down; this process
+// only waits for it (and forwards a signal sent to this process alone).
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    if (child.exitCode === null) child.kill(signal);
+  });
+}
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 130 : 1)));

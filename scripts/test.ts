@@ -53,6 +53,15 @@ async function main(): Promise<number> {
   return failed.length ? 1 : 0;
 }
 
+let interrupted = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    void stopAll(10_000).then(() => process.exit(130));
+  });
+}
+
 main().then(
   (code) => process.exit(code),
   async (error: unknown) => {

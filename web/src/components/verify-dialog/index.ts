@@ -1,0 +1,8 @@
+export { VerifyDialog, type VerifyDialogProps } from "./verify-dialog";
+export { describeError, describeFailure, toFailure } from "./describe-failure";
+export {
+  sendVerificationCode,
+  useSendVerificationCode,
+  type SendVerificationCodeInput,
+} from "./api/send-verification-code";
+export { verifyCode, useVerifyCode } from "./api/verify-code";

@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable the web app reads, declared once and validated when the app
+ * starts, so a typo fails loudly instead of silently talking to the wrong backend. The
+ * defaults run the app against the Emulator Suite with a `demo-` project: no cloud
+ * project, no login, no internet.
+ */
+
+/** `VITE_X=` in a .env file means "not set", not "set to the empty string". */
+const optional = <Schema extends z.ZodType>(schema: Schema) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema);
+
+const port = (fallback: number) =>
+  optional(z.coerce.number().int().min(1).max(65_535).default(fallback));
+
+const envSchema = z.object({
+  VITE_FIREBASE_API_KEY: optional(z.string().default("demo-api-key")),
+  VITE_FIREBASE_PROJECT_ID: optional(z.string().default("demo-2fa")),
+  VITE_FIREBASE_AUTH_DOMAIN: optional(z.string().default("demo-2fa.firebaseapp.com")),
+  VITE_USE_EMULATORS: optional(z.string().optional()).transform((value) => value !== "false"),
+  VITE_EMULATOR_HOST: optional(z.string().default("127.0.0.1")),
+  VITE_AUTH_EMULATOR_PORT: port(9099),
+  VITE_FIRESTORE_EMULATOR_PORT: port(8080),
+  VITE_FUNCTIONS_EMULATOR_PORT: port(5001),
+});
+
+function readEnv() {
+  const parsed = envSchema.safeParse(import.meta.env);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment variables:\n${z.prettifyError(parsed.error)}`);
+  }
+  const vars = parsed.data;
+  return {
+    firebase: {
+      apiKey: vars.VITE_FIREBASE_API_KEY,
+      projectId: vars.VITE_FIREBASE_PROJECT_ID,
+      authDomain: vars.VITE_FIREBASE_AUTH_DOMAIN,
+    },
+    emulators: vars.VITE_USE_EMULATORS
+      ? {
+          host: vars.VITE_EMULATOR_HOST,
+          authPort: vars.VITE_AUTH_EMULATOR_PORT,
+          firestorePort: vars.VITE_FIRESTORE_EMULATOR_PORT,
+          functionsPort: vars.VITE_FUNCTIONS_EMULATOR_PORT,
+        }
+      : undefined,
+  } as const;
+}
+
+export const env = readEnv();

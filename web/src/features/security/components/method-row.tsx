@@ -1,0 +1,47 @@
+import { useId, type ReactNode } from "react";
+import type { TwoFactorMethodStatus } from "@dash2fa/shared";
+import { messages } from "@/lib/messages";
+
+const text = messages.security;
+
+interface MethodRowProps {
+  name: string;
+  status: TwoFactorMethodStatus | undefined;
+  loading: boolean;
+  /** The control beside the status (Enable, Coming soon). */
+  action?: ReactNode;
+  /** Anything that needs the full width below, such as the enable form. */
+  children?: ReactNode;
+}
+
+/** One method as a list item named after it, so "Enabled" can be found within "Email". */
+export function MethodRow({ name, status, loading, action, children }: MethodRowProps) {
+  const nameId = useId();
+  const enabled = status?.enabled === true;
+
+  return (
+    <li className="method" aria-labelledby={nameId}>
+      <div className="method-summary">
+        <div>
+          <h3 id={nameId} className="method-name">
+            {name}
+          </h3>
+          <p className="method-status">
+            {loading ? (
+              <span className="badge badge-loading">
+                <span className="visually-hidden">{text.statusLoading}</span>
+              </span>
+            ) : enabled ? (
+              <span className="badge badge-on">{text.enabled}</span>
+            ) : (
+              <span className="badge badge-off">{text.disabled}</span>
+            )}
+            {enabled && <span className="method-destination">{status.maskedDestination}</span>}
+          </p>
+        </div>
+        {action && <div className="method-action">{action}</div>}
+      </div>
+      {children}
+    </li>
+  );
+}

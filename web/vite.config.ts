@@ -1,0 +1,8 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+export default defineConfig({
+  plugins: [react()],
+  // `@/…` imports resolve through the `paths` in tsconfig.json, declared once there.
+  resolve: { tsconfigPaths: true },
+});

@@ -1,0 +1,187 @@
+import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { prepareFirestoreEmulator } from "./firestore-emulator.js";
+import { findJava } from "./java.js";
+import { SetupError, step } from "./log.js";
+import { assertPortsFree } from "./ports.js";
+
+export const root = join(import.meta.dirname, "..", "..");
+export const projectId = "demo-2fa";
+
+interface FirebaseJson {
+  emulators: Record<string, { port?: number; host?: string; websocketPort?: number }>;
+}
+const emulators = (JSON.parse(readFileSync(join(root, "firebase.json"), "utf8")) as FirebaseJson)
+  .emulators;
+const emulatorPort = (name: string) => {
+  const port = emulators[name]?.port;
+  if (!port) throw new Error(`firebase.json declares no port for the ${name} emulator`);
+  return port;
+};
+
+/** Every port the stack listens on, read from firebase.json where it is declared. */
+export const ports = {
+  auth: emulatorPort("auth"),
+  firestore: emulatorPort("firestore"),
+  functions: emulatorPort("functions"),
+  hub: emulatorPort("hub"),
+  logging: emulatorPort("logging"),
+  eventarc: emulatorPort("eventarc"),
+  tasks: emulatorPort("tasks"),
+  firestoreWebSocket: emulators.firestore?.websocketPort ?? 9150,
+  smtp: 1025,
+  mailWeb: 1080,
+  web: 5173,
+  preview: 4173,
+} as const;
+
+export const urls = {
+  app: `http://127.0.0.1:${ports.web}`,
+  mailInbox: `http://127.0.0.1:${ports.mailWeb}`,
+  firestore: `http://127.0.0.1:${ports.firestore}`,
+  auth: `http://127.0.0.1:${ports.auth}`,
+  functions: `http://127.0.0.1:${ports.functions}`,
+};
+
+/** Environment that points the Admin SDK and tools at the emulators. */
+export const emulatorEnv = {
+  FIRESTORE_EMULATOR_HOST: `127.0.0.1:${ports.firestore}`,
+  FIREBASE_AUTH_EMULATOR_HOST: `127.0.0.1:${ports.auth}`,
+  GCLOUD_PROJECT: projectId,
+  DEV_SMTP_PORT: String(ports.smtp),
+  MAILDEV_API: `http://127.0.0.1:${ports.mailWeb}`,
+};
+
+/**
+ * Everything the emulators need that a fresh clone lacks: Java 21+, the Firestore
+ * emulator wrapper, the HMAC secret for codes. Returns the environment to run them in.
+ */
+export async function prepareStack(portsToCheck: Partial<typeof ports>): Promise<NodeJS.ProcessEnv> {
+  const java = findJava();
+  step(`Java ${java.major} at ${java.javaHome}`);
+  const firestoreJar = prepareFirestoreEmulator(join(root, ".cache", "emulators"));
+  ensureFunctionsSecret();
+  await assertPortsFree(portsToCheck);
+  return {
+    ...process.env,
+    ...emulatorEnv,
+    JAVA_HOME: java.javaHome,
+    PATH: `${join(java.javaHome, "bin")}:${join(root, "node_modules", ".bin")}:${process.env.PATH ?? ""}`,
+    FIRESTORE_EMULATOR_BINARY_PATH: firestoreJar,
+  };
+}
+
+/** The emulator reads Functions secrets from `.secret.local`; each clone gets its own. */
+function ensureFunctionsSecret(): void {
+  const file = join(root, "functions", ".secret.local");
+  if (existsSync(file) && readFileSync(file, "utf8").includes("OTP_HMAC_SECRET=")) return;
+  writeFileSync(file, `OTP_HMAC_SECRET=${randomBytes(32).toString("base64url")}\n`, { mode: 0o600 });
+  step("Created functions/.secret.local with a fresh OTP_HMAC_SECRET");
+}
+
+export function firebaseArgs(command: "start" | "exec"): string[] {
+  return [`emulators:${command}`, "--only", "auth,firestore,functions", "--project", projectId];
+}
+
+/**
+ * Children run in their own process group (`detached`), so a Ctrl-C reaches only this
+ * script, which then stops each child exactly once: firebase-tools treats a second
+ * SIGINT as "stop now, skip the data export".
+ */
+const children = new Set<ChildProcess>();
+
+/** Starts a long-running process whose output is prefixed with its name. */
+export function startService(name: string, command: string, args: string[], options: SpawnOptions): ChildProcess {
+  const child = spawn(command, args, {
+    cwd: root,
+    ...options,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const prefix = `\x1b[2m[${name}]\x1b[0m `;
+  const relay = (out: NodeJS.WriteStream) => (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n")) if (line.trim()) out.write(`${prefix}${line}\n`);
+  };
+  child.stdout?.on("data", relay(process.stdout));
+  child.stderr?.on("data", relay(process.stderr));
+  children.add(child);
+  child.on("exit", () => children.delete(child));
+  return child;
+}
+
+/** Resolves when the service prints a line matching `pattern`; fails if it exits first. */
+export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new SetupError(`Timed out after ${timeoutMs / 1000} s waiting for ${pattern.source}.`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      if (!pattern.test(chunk.toString())) return;
+      clearTimeout(timer);
+      child.off("exit", onExit);
+      resolve();
+    };
+    const onExit = (code: number | null) => {
+      clearTimeout(timer);
+      reject(new SetupError(`It stopped (exit ${code}) before printing ${pattern.source}; see above.`));
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", onExit);
+  });
+}
+
+/** Runs a command to completion with inherited output; resolves with its exit code. */
+export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: "inherit", ...options, detached: true });
+    children.add(child);
+    child.on("exit", (code, signal) => {
+      children.delete(child);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    // the group is already gone
+  }
+}
+
+/**
+ * Stops every child: SIGINT to the child itself first (firebase-tools then exports data
+ * and stops its emulators), then whatever is left of its process group is terminated.
+ */
+export async function stopAll(timeoutMs = 30_000): Promise<void> {
+  const waiting = [...children].map(
+    (child) =>
+      new Promise<void>((resolve) => {
+        const done = () => {
+          signalGroup(child, "SIGTERM");
+          resolve();
+        };
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once("exit", done);
+        child.kill("SIGINT");
+        setTimeout(() => {
+          signalGroup(child, "SIGKILL");
+          resolve();
+        }, timeoutMs).unref();
+      }),
+  );
+  await Promise.all(waiting);
+}
+
+export function startMailDev(env: NodeJS.ProcessEnv): ChildProcess {
+  return startService(
+    "maildev",
+    join(root, "node_modules", ".bin", "maildev"),
+    ["--smtp", String(ports.smtp), "--web", String(ports.mailWeb), "--ip", "127.0.0.1"],
+    { env },
+  );
+}

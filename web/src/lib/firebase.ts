@@ -1,0 +1,79 @@
+import { initializeApp } from "firebase/app";
+import {
+  browserLocalPersistence,
+  connectAuthEmulator,
+  indexedDBLocalPersistence,
+  initializeAuth,
+} from "firebase/auth";
+import { connectFirestoreEmulator, getFirestore } from "firebase/firestore/lite";
+import {
+  connectFunctionsEmulator,
+  FunctionsError,
+  getFunctions,
+  httpsCallable,
+} from "firebase/functions";
+import {
+  callableNames,
+  FUNCTIONS_REGION,
+  type VerificationFailureDetails,
+  type VerificationFailureReason,
+} from "@dash2fa/shared";
+import { z } from "zod";
+import { env } from "@/config/env";
+
+/** The one configured Firebase client of the web app. */
+export const app = initializeApp(env.firebase);
+
+// initializeAuth rather than getAuth: email and password need no popup/redirect resolver,
+// and leaving it out keeps that code out of the bundle.
+export const auth = initializeAuth(app, {
+  persistence: [indexedDBLocalPersistence, browserLocalPersistence],
+});
+
+// The "lite" SDK: the app only reads one small document, never listens, never writes.
+export const db = getFirestore(app);
+
+export const functions = getFunctions(app, FUNCTIONS_REGION);
+
+if (env.emulators) {
+  const { host, authPort, firestorePort, functionsPort } = env.emulators;
+  connectAuthEmulator(auth, `http://${host}:${authPort}`, { disableWarnings: true });
+  connectFirestoreEmulator(db, host, firestorePort);
+  connectFunctionsEmulator(functions, host, functionsPort);
+}
+
+export type CallableName = keyof typeof callableNames;
+
+/** A typed callable: resolves with the function's return value, rejects with its HttpsError. */
+export function callable<Input, Output>(name: CallableName): (input: Input) => Promise<Output> {
+  const call = httpsCallable<Input, Output>(functions, callableNames[name]);
+  return async (input) => (await call(input)).data;
+}
+
+const failureReasons = {
+  "invalid-input": true,
+  "wrong-code": true,
+  expired: true,
+  "attempts-exhausted": true,
+  "no-active-code": true,
+  cooldown: true,
+} as const satisfies Record<VerificationFailureReason, true>;
+
+const failureDetailsSchema: z.ZodType<VerificationFailureDetails> = z.object({
+  reason: z.custom<VerificationFailureReason>(
+    (value) => typeof value === "string" && Object.hasOwn(failureReasons, value),
+  ),
+  attemptsLeft: z.number().optional(),
+  retryAt: z.number().optional(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+/**
+ * The refusal a verification callable explained in its `details`, or `undefined` for any
+ * other failure (network, internal, unauthenticated), which callers show generically.
+ */
+export function toVerificationFailure(error: unknown): VerificationFailureDetails | undefined {
+  if (!(error instanceof FunctionsError)) return undefined;
+  const parsed = failureDetailsSchema.safeParse(error.details);
+  return parsed.success ? parsed.data : undefined;
+}

@@ -33,7 +33,8 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    // Features stay independent: shared code flows into features, never between them.
+    // Features stay independent: a feature imports its own files relatively and shared
+    // code through "@/lib" or "@/components", never another feature.
     files: ["web/src/features/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
@@ -41,9 +42,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["../../*/**", "@/features/*/**"],
+              group: ["@/features", "@/features/**", "../../**", "@/app", "@/app/**"],
               message:
-                "Features must not import each other; move shared code to web/src/lib or web/src/components.",
+                "Features must not import each other or the app; move shared code to web/src/lib or web/src/components.",
             },
           ],
         },

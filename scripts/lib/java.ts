@@ -14,23 +14,24 @@ function javaMajor(javaBin: string): number | undefined {
   return major === 1 ? Number(match[2]) : major;
 }
 
-function candidates(): string[] {
+function candidates(jvmDir: string): string[] {
   const list: string[] = [];
   if (process.env.JAVA_HOME) list.push(join(process.env.JAVA_HOME, "bin", "java"));
   for (const dir of (process.env.PATH ?? "").split(delimiter)) {
     if (dir) list.push(join(dir, "java"));
   }
-  const jvm = "/usr/lib/jvm";
-  if (existsSync(jvm)) {
-    for (const entry of readdirSync(jvm).sort().reverse()) list.push(join(jvm, entry, "bin", "java"));
+  if (existsSync(jvmDir)) {
+    for (const entry of readdirSync(jvmDir).sort().reverse()) {
+      list.push(join(jvmDir, entry, "bin", "java"));
+    }
   }
   return list.filter((file, index) => existsSync(file) && list.indexOf(file) === index);
 }
 
 /** JAVA_HOME, then `java` on PATH, then /usr/lib/jvm/*: the first at 21 or above. */
-export function findJava(): { javaHome: string; major: number } {
+export function findJava(jvmDir = "/usr/lib/jvm"): { javaHome: string; major: number } {
   const seen: string[] = [];
-  for (const javaBin of candidates()) {
+  for (const javaBin of candidates(jvmDir)) {
     const major = javaMajor(javaBin);
     seen.push(`${javaBin} (${major ?? "unknown version"})`);
     if (major !== undefined && major >= MIN_JAVA_MAJOR) {

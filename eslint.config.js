@@ -27,6 +27,11 @@ export default tseslint.config(
     },
   },
   {
+    // In tests an index that is missing should fail loudly at that line.
+    files: ["**/*.test.ts", "tests/**/*.ts", "e2e/**/*.ts"],
+    rules: { "@typescript-eslint/no-non-null-assertion": "off" },
+  },
+  {
     files: ["web/**/*.{ts,tsx}"],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { "react-hooks": reactHooks },

@@ -30,6 +30,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          setupFiles: ["tests/integration/setup.ts"],
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 30_000,

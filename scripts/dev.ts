@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fail, step } from "./lib/log.js";
 import { waitForHttp } from "./lib/ports.js";
-import { demoAccounts, seedDemoAccounts } from "./lib/seed.js";
+import { demoAccounts, demoRecoveryCodes, seedDemoAccounts } from "./lib/seed.js";
 import {
   firebaseArgs,
   ports,
@@ -86,6 +86,9 @@ async function main(): Promise<void> {
 
   Demo accounts:
 ${demoAccounts.map((a) => `    ${a.email.padEnd(22)} ${a.password.padEnd(16)} ${a.note}`).join("\n")}
+  Recovery codes of secure@example.com: ${demoRecoveryCodes.slice(0, 2).join(", ")} … SEED-0000-0000-000A
+  Codes sent by email and SMS: the Development outbox page (${urls.app}/dev/outbox),
+  the mail inbox, and this terminal.
 `);
 }
 

@@ -15,6 +15,40 @@ const refusals: Record<VerificationFailureReason, { code: FunctionsErrorCode; me
     message: "There is no code waiting to be verified. Request a new one.",
   },
   cooldown: { code: "resource-exhausted", message: "Please wait before requesting another code." },
+  "rate-limited": {
+    code: "resource-exhausted",
+    message: "Too many codes were requested. Try again later.",
+  },
+  locked: {
+    code: "resource-exhausted",
+    message: "Too many wrong codes. Verification is locked for a while.",
+  },
+  "locked-until-recovery": {
+    code: "failed-precondition",
+    message: "Verification is locked after too many wrong codes. Use a recovery code.",
+  },
+  "wrong-recovery-code": { code: "permission-denied", message: "That recovery code is not valid." },
+  "recovery-codes-locked": {
+    code: "resource-exhausted",
+    message: "Too many wrong recovery codes. Try again later.",
+  },
+  "method-not-enabled": { code: "failed-precondition", message: "That method is not enabled." },
+  "method-already-enabled": {
+    code: "already-exists",
+    message: "That method is already enabled with this destination.",
+  },
+  "second-step-required": {
+    code: "permission-denied",
+    message: "Complete two-factor verification first.",
+  },
+  "step-up-required": {
+    code: "permission-denied",
+    message: "Verify it's you again before making this change.",
+  },
+  "device-not-recognized": {
+    code: "permission-denied",
+    message: "This device is not remembered any more.",
+  },
 };
 
 /** The one way a callable says no: a stable code, a readable message, and details. */

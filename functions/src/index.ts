@@ -1,12 +1,24 @@
 import { deliverMailInEmulator } from "./emulator/deliver-mail.js";
+import { deliverSmsInEmulator } from "./emulator/deliver-sms.js";
+import { devOutboxCallable } from "./emulator/dev-outbox.js";
 import { isEmulator } from "./runtime.js";
 
 export { sendVerificationCode } from "./verification/send-verification-code.js";
 export { verifyCode } from "./verification/verify-code.js";
+export { useRecoveryCode } from "./account/use-recovery-code.js";
+export { signInWithRememberedDevice } from "./account/sign-in-with-remembered-device.js";
+export { disableMethod } from "./account/disable-method.js";
+export { regenerateRecoveryCodes } from "./account/regenerate-recovery-codes.js";
+export { revokeDevice, revokeAllDevices } from "./account/revoke-devices.js";
+export { redactDeliveredMail, redactDeliveredSms } from "./hygiene/redact-delivered.js";
 
 /**
- * Development delivery exists only when the Functions emulator loads this module. A
- * deploy discovers functions with the emulator variable unset, so it sees `undefined`
- * here and has nothing to deploy (proved by `functions/test/deploy-manifest.test.ts`).
+ * Development delivery and the development outbox exist only when the Functions
+ * emulator loads this module. A deploy discovers functions with the emulator variable
+ * unset, so it sees `undefined` here and has nothing to deploy (proved by
+ * `functions/test/deploy-manifest.test.ts`).
  */
-export const devDeliverMail = isEmulator() ? deliverMailInEmulator() : undefined;
+const emulator = isEmulator();
+export const devDeliverMail = emulator ? deliverMailInEmulator() : undefined;
+export const devDeliverSms = emulator ? deliverSmsInEmulator() : undefined;
+export const devOutbox = emulator ? devOutboxCallable() : undefined;

@@ -1,19 +1,29 @@
-import { defineSecret } from "firebase-functions/params";
+import { defineSecret, defineString } from "firebase-functions/params";
 import type { CallableOptions } from "firebase-functions/v2/https";
 import { FUNCTIONS_REGION } from "@dash2fa/shared";
 
-/** Key for the HMAC that stores codes; `functions/.secret.local` in the emulator. */
+/** Key for the HMACs that store codes; `functions/.secret.local` in the emulator. */
 export const otpHmacSecret = defineSecret("OTP_HMAC_SECRET");
+
+/** The web app's host name, for the WebOTP line of verification texts. */
+export const webHost = defineString("WEB_HOST", {
+  default: "localhost",
+  description: "Host name of the web app (no scheme or port), e.g. dashboard.example.com",
+});
 
 /** True only inside the Functions emulator, which sets this variable itself. */
 export function isEmulator(): boolean {
   return process.env.FUNCTIONS_EMULATOR === "true";
 }
 
-/** Options every callable shares, so region and limits live in one place. */
+/**
+ * Options every callable shares, so region, limits and App Check live in one place.
+ * App Check is enforced in production; the emulator has no App Check provider.
+ */
 export const callableOptions: CallableOptions = {
   region: FUNCTIONS_REGION,
   secrets: [otpHmacSecret],
+  enforceAppCheck: !isEmulator(),
   maxInstances: 10,
   timeoutSeconds: 30,
 };

@@ -35,11 +35,27 @@ function discoverEndpoints(extraEnv: Record<string, string>): string[] {
 }
 
 describe("what a deploy would ship", () => {
-  it("declares the callables and never the development mail delivery", () => {
-    expect(discoverEndpoints({})).toEqual(["sendVerificationCode", "verifyCode"]);
+  const production = [
+    "disableMethod",
+    "redactDeliveredMail",
+    "redactDeliveredSms",
+    "regenerateRecoveryCodes",
+    "revokeAllDevices",
+    "revokeDevice",
+    "sendVerificationCode",
+    "signInWithRememberedDevice",
+    "useRecoveryCode",
+    "verifyCode",
+  ];
+  const developmentOnly = ["devDeliverMail", "devDeliverSms", "devOutbox"];
+
+  it("declares the production functions and none of the development ones", () => {
+    expect(discoverEndpoints({})).toEqual(production);
   });
 
-  it("does declare the development mail delivery inside the emulator", () => {
-    expect(discoverEndpoints({ FUNCTIONS_EMULATOR: "true" })).toContain("devDeliverMail");
+  it("does declare the development delivery and outbox inside the emulator", () => {
+    expect(discoverEndpoints({ FUNCTIONS_EMULATOR: "true" })).toEqual(
+      [...production, ...developmentOnly].sort(),
+    );
   });
 });

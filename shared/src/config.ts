@@ -5,6 +5,8 @@
  */
 export const SECOND_MS = 1_000;
 export const MINUTE_MS = 60 * SECOND_MS;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
 
 export const verificationPolicy = {
   /** Digits in a one-time code. */
@@ -15,6 +17,47 @@ export const verificationPolicy = {
   maxFailedAttempts: 5,
   /** Minimum wait between two sends for the same challenge. */
   resendCooldownMs: 60 * SECOND_MS,
+} as const;
+
+/** How many codes may be sent, per sliding window, before `resource-exhausted`. */
+export const sendLimits = {
+  perUserShort: { max: 5, windowMs: 15 * MINUTE_MS },
+  perUserDaily: { max: 20, windowMs: DAY_MS },
+  /** Per phone number or email address: the SMS-pumping guard. */
+  perDestinationDaily: { max: 10, windowMs: DAY_MS },
+  perIp: { max: 30, windowMs: HOUR_MS },
+} as const;
+
+/** Consecutive wrong codes (any purpose) across challenges, reset by a success. */
+export const lockoutPolicy = {
+  /** At this many consecutive failures verification locks for `firstLockMs`… */
+  softThreshold: 10,
+  firstLockMs: 15 * MINUTE_MS,
+  /** …and each further failure doubles the wait, up to this cap. */
+  maxLockMs: 24 * HOUR_MS,
+  /** At this many, only a recovery code (or support) unlocks verification. */
+  hardThreshold: 100,
+  /** Wrong recovery codes in a row before recovery codes lock for `firstLockMs` (doubling). */
+  recoveryCodeThreshold: 5,
+} as const;
+
+/** Sensitive changes need a verification at most this old (`requireRecentVerification`). */
+export const STEP_UP_WINDOW_MS = 10 * MINUTE_MS;
+
+export const recoveryCodePolicy = {
+  count: 10,
+  /** Characters per code from a 32-symbol alphabet: 16 × 5 = 80 bits. */
+  length: 16,
+  groupSize: 4,
+} as const;
+
+/** A remembered device skips the second step for this long, never longer. */
+export const REMEMBER_DEVICE_MS = 30 * DAY_MS;
+
+/** SMS goes only to mobile numbers of these countries (ISO 3166-1 alpha-2). */
+export const smsPolicy = {
+  allowedCountries: ["GE"],
+  defaultCountry: "GE",
 } as const;
 
 /** Where the callable functions run; the web app must call the same region. */
@@ -37,4 +80,15 @@ export const collections = {
   mail: "mail",
   /** Outbound SMS in the Twilio Send Message extension's schema. */
   messages: "messages",
+  /** Server-only: recovery code hashes per user. */
+  recoveryCodes: "recoveryCodes",
+  /** Server-only: consecutive failures and lockouts per user. */
+  verificationGuards: "verificationGuards",
+  /** Server-only: sliding-window send counters per user, destination and IP. */
+  rateLimits: "rateLimits",
+  /** Protected dashboard data: readable only after the second step. */
+  users: "users",
+  /** Subcollections of `twoFactor/{uid}`, owner-readable after the second step. */
+  devices: "devices",
+  activity: "activity",
 } as const;

@@ -1,4 +1,5 @@
 export * from "./api.js";
 export * from "./config.js";
 export * from "./mask.js";
+export * from "./phone.js";
 export * from "./schemas.js";

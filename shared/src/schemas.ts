@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { verificationPolicy } from "./config.js";
+import { recoveryCodePolicy, verificationPolicy } from "./config.js";
+import { normalizePhone } from "./phone.js";
 
 /**
  * Input schemas shared by the web forms and the callable functions, so both sides
@@ -10,8 +11,8 @@ export const twoFactorMethods = ["email", "phone"] as const;
 export const methodSchema = z.enum(twoFactorMethods);
 export type TwoFactorMethod = z.infer<typeof methodSchema>;
 
-/** Why a code is being sent; later purposes (sign-in, step-up) join this list. */
-export const verificationPurposes = ["enroll"] as const;
+/** Why a code is being sent: turning a method on, the sign-in second step, a re-check. */
+export const verificationPurposes = ["enroll", "sign-in", "step-up"] as const;
 export const purposeSchema = z.enum(verificationPurposes);
 export type VerificationPurpose = z.infer<typeof purposeSchema>;
 
@@ -21,6 +22,29 @@ export const emailAddressSchema = z
   .max(254)
   .pipe(z.email())
   .transform((email) => email.toLowerCase());
+
+const phoneMessages = {
+  invalid: "Enter a valid mobile number.",
+  "not-mobile": "Enter a mobile number: this one cannot receive text messages.",
+  "country-not-allowed": "Text messages cannot be sent to this country yet.",
+} as const;
+
+/**
+ * A mobile number in any common notation, normalised to E.164. Numbers without a
+ * country code are read as Georgian; the web form sends E.164 built from its country
+ * selector, and the function checks it again with this same schema.
+ */
+export const phoneNumberSchema = z
+  .string()
+  .trim()
+  .min(1, phoneMessages.invalid)
+  .max(32, phoneMessages.invalid)
+  .transform((raw, ctx) => {
+    const result = normalizePhone(raw);
+    if (result.ok) return result.e164;
+    ctx.addIssue({ code: "custom", message: phoneMessages[result.problem] });
+    return z.NEVER;
+  });
 
 /** Accepts what people paste ("123 456", "123-456") and yields the bare digits. */
 export const verificationCodeSchema = z
@@ -36,27 +60,79 @@ export const verificationCodeSchema = z
       ),
   );
 
-export const sendEmailCodeInputSchema = z.strictObject({
-  purpose: purposeSchema,
+/** Crockford's base32 alphabet: no I, L, O, U, so codes survive being read aloud. */
+export const RECOVERY_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+export const recoveryCodeSchema = z
+  .string()
+  .max(64)
+  .transform((raw) => raw.replace(/[\s-]/g, "").toUpperCase())
+  .pipe(
+    z
+      .string()
+      .regex(
+        new RegExp(`^[${RECOVERY_CODE_ALPHABET}]{${recoveryCodePolicy.length}}$`),
+        "Enter a recovery code as it was shown, e.g. ABCD-EFGH-JKMN-PQRS.",
+      ),
+  );
+
+const enrollEmail = z.strictObject({
+  purpose: z.literal("enroll"),
   method: z.literal("email"),
   destination: emailAddressSchema,
 });
+const enrollPhone = z.strictObject({
+  purpose: z.literal("enroll"),
+  method: z.literal("phone"),
+  destination: phoneNumberSchema,
+});
+/** Sign-in and step-up codes go to the destination already on file, never one sent in. */
+const toEnabledMethod = z.strictObject({
+  purpose: z.enum(["sign-in", "step-up"]),
+  method: methodSchema,
+});
 
-/** One schema per method; the phone method joins this union when SMS exists. */
-export const sendVerificationCodeInputSchema = z.discriminatedUnion("method", [
-  sendEmailCodeInputSchema,
-]);
+export const sendEmailCodeInputSchema = enrollEmail;
+export const sendPhoneCodeInputSchema = enrollPhone;
+export const sendVerificationCodeInputSchema = z.union([enrollEmail, enrollPhone, toEnabledMethod]);
 export type SendVerificationCodeInput = z.input<typeof sendVerificationCodeInputSchema>;
 
 export const verifyCodeInputSchema = z.strictObject({
   purpose: purposeSchema,
   method: methodSchema,
   code: verificationCodeSchema,
+  /** Sign-in only: also remember this browser for 30 days. */
+  rememberDevice: z.boolean().optional(),
 });
 export type VerifyCodeInput = z.input<typeof verifyCodeInputSchema>;
+
+export const useRecoveryCodeInputSchema = z.strictObject({
+  purpose: z.enum(["sign-in", "step-up"]),
+  code: recoveryCodeSchema,
+  rememberDevice: z.boolean().optional(),
+});
+export type UseRecoveryCodeInput = z.input<typeof useRecoveryCodeInputSchema>;
+
+export const disableMethodInputSchema = z.strictObject({ method: methodSchema });
+export type DisableMethodInput = z.input<typeof disableMethodInputSchema>;
+
+export const emptyInputSchema = z.strictObject({});
+
+const deviceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "Unknown device.");
+
+export const rememberedDeviceInputSchema = z.strictObject({
+  deviceId: deviceIdSchema,
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "Unknown device."),
+});
+export type RememberedDeviceInput = z.input<typeof rememberedDeviceInputSchema>;
+
+export const revokeDeviceInputSchema = z.strictObject({ deviceId: deviceIdSchema });
+export type RevokeDeviceInput = z.input<typeof revokeDeviceInputSchema>;
 
 export const credentialsSchema = z.object({
   email: emailAddressSchema,
   password: z.string().min(8, "Use at least 8 characters.").max(128),
 });
 export type Credentials = z.infer<typeof credentialsSchema>;
+
+export const noteTextSchema = z.string().trim().min(1).max(500);

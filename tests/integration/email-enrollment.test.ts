@@ -53,11 +53,12 @@ describe("enabling email 2FA", () => {
       destination: user.email,
     });
 
-    await expect(user.verify(enroll(code))).resolves.toEqual({
+    const verified = await user.verify(enroll(code));
+    expect(verified).toMatchObject({
       purpose: "enroll",
       method: "email",
-      enabled: true,
       maskedDestination: "u•••@example.com",
+      customToken: expect.any(String),
     });
     expect(await statusOf(user)).toMatchObject({
       methods: { email: { enabled: true, maskedDestination: "u•••@example.com" } },
@@ -84,7 +85,7 @@ describe("enabling email 2FA", () => {
     await expect(
       user.verify(enroll(`${code.slice(0, 3)} ${code.slice(3)}`)),
     ).resolves.toMatchObject({
-      enabled: true,
+      method: "email",
     });
   });
 
@@ -136,7 +137,7 @@ describe("enabling email 2FA", () => {
   it("accepts a code one second before it expires", async () => {
     const { code } = await sendAndReadCode(user);
     await age(user, verificationPolicy.codeLifetimeMs - 2_000);
-    await expect(user.verify(enroll(code))).resolves.toMatchObject({ enabled: true });
+    await expect(user.verify(enroll(code))).resolves.toMatchObject({ method: "email" });
   });
 });
 
@@ -172,7 +173,7 @@ describe("resending a code", () => {
         attemptsLeft: 2,
       });
     }
-    await expect(user.verify(enroll(second.code))).resolves.toMatchObject({ enabled: true });
+    await expect(user.verify(enroll(second.code))).resolves.toMatchObject({ method: "email" });
   });
 });
 

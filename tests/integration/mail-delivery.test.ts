@@ -35,7 +35,7 @@ afterEach(() => user.dispose());
 
 describe("development mail delivery (Trigger Email contract)", () => {
   it("delivers the code to MailDev and records SUCCESS with the message id", async () => {
-    const { code, mailId } = await sendAndReadCode(user);
+    const { code, outboundId: mailId } = await sendAndReadCode(user);
     const delivery = await finalDelivery(mailId);
     expect(delivery).toMatchObject({ state: "SUCCESS", attempts: 1, error: null });
     expect(delivery.info.messageId).toMatch(/^<.+>$/);
@@ -54,6 +54,14 @@ describe("development mail delivery (Trigger Email contract)", () => {
     expect(inbox.subject).toBe("Your Dashboard verification code");
     expect(inbox.text).toContain(code);
     expect(inbox.html).toContain(code);
+
+    // Once delivery is final, the code no longer exists in Firestore.
+    const redacted = await waitFor(async () => {
+      const doc = await adminDb().collection(collections.mail).doc(mailId).get();
+      return doc.get("redactedAt") ? doc.data() : undefined;
+    }, "redaction");
+    expect(JSON.stringify(redacted)).not.toContain(code);
+    expect(redacted?.to).toBe(user.email);
   });
 
   it("records ERROR with the reason when the message cannot be sent", async () => {

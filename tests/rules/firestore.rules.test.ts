@@ -6,13 +6,27 @@ import {
   initializeTestEnvironment,
   type RulesTestEnvironment,
 } from "@firebase/rules-unit-testing";
-import { deleteDoc, doc, getDoc, setDoc, setLogLevel, updateDoc } from "firebase/firestore";
+import {
+  collection,
+  deleteDoc,
+  doc,
+  getDoc,
+  getDocs,
+  serverTimestamp,
+  setDoc,
+  setLogLevel,
+  Timestamp,
+  updateDoc,
+} from "firebase/firestore";
 import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
 import { collections } from "@dash2fa/shared";
 import { emulatorHost } from "../support/emulators.js";
 
 const OWNER = "owner-uid";
 const OTHER = "other-uid";
+/** A user with 2FA enabled, whose last 2FA change was at CHANGED_AT (epoch seconds). */
+const SECURED = "secured-uid";
+const CHANGED_AT = 1_800_000_000;
 
 let env: RulesTestEnvironment;
 
@@ -39,6 +53,18 @@ beforeEach(async () => {
     const db = context.firestore();
     await setDoc(doc(db, collections.twoFactor, OWNER), { methods: {} });
     await setDoc(doc(db, collections.twoFactor, OTHER), { methods: {} });
+    await setDoc(doc(db, collections.twoFactor, SECURED), {
+      methods: { email: { enabled: true, maskedDestination: "s•••@example.com", enabledAt: 0 } },
+      required: true,
+      sessionsValidAfter: CHANGED_AT,
+    });
+    for (const uid of [OWNER, SECURED]) {
+      await setDoc(doc(db, collections.twoFactor, uid, collections.devices, "d1"), {
+        browser: "x",
+      });
+      await setDoc(doc(db, collections.twoFactor, uid, collections.activity, "a1"), { type: "x" });
+      await setDoc(doc(db, collections.users, uid, "notes", "n1"), { text: "hi" });
+    }
     for (const name of serverOnly) await setDoc(doc(db, name, OWNER), { secret: true });
   });
 });
@@ -46,8 +72,12 @@ beforeEach(async () => {
 const serverOnly = [
   collections.twoFactorDestinations,
   collections.verifications,
+  collections.recoveryCodes,
+  collections.verificationGuards,
+  collections.rateLimits,
   collections.mail,
   collections.messages,
+  "devOutbox",
 ];
 
 const as = {
@@ -92,9 +122,103 @@ describe.each(serverOnly)("%s/{id} (server only)", (name) => {
   );
 });
 
+/** Sessions of the 2FA user: password only, upgraded before the last change, upgraded after. */
+const secured = {
+  passwordOnly: () => env.authenticatedContext(SECURED).firestore(),
+  upgradedBeforeChange: () =>
+    env.authenticatedContext(SECURED, { mfa: "email", sessionAt: CHANGED_AT - 1 }).firestore(),
+  upgraded: () =>
+    env.authenticatedContext(SECURED, { mfa: "email", sessionAt: CHANGED_AT }).firestore(),
+};
+
+describe("protected data behind the second step", () => {
+  const protectedPaths = [
+    [collections.twoFactor, SECURED, collections.devices, "d1"],
+    [collections.twoFactor, SECURED, collections.activity, "a1"],
+    [collections.users, SECURED, "notes", "n1"],
+  ] as const;
+
+  it.each(protectedPaths)("%s/…/%s/… is readable only by an upgraded session", async (...path) => {
+    const [a, b, c, d] = path;
+    await assertSucceeds(getDoc(doc(secured.upgraded(), a, b, c, d)));
+    await assertFails(getDoc(doc(secured.passwordOnly(), a, b, c, d)));
+    await assertFails(getDoc(doc(secured.upgradedBeforeChange(), a, b, c, d)));
+    await assertFails(getDoc(doc(as.other(), a, b, c, d)));
+    await assertFails(getDoc(doc(as.signedOut(), a, b, c, d)));
+  });
+
+  it("lets the owner still read their 2FA status before the second step", async () => {
+    await assertSucceeds(getDoc(doc(secured.passwordOnly(), collections.twoFactor, SECURED)));
+  });
+
+  it("keeps devices and activity read-only, even for an upgraded session", async () => {
+    const db = secured.upgraded();
+    await assertFails(
+      setDoc(doc(db, collections.twoFactor, SECURED, collections.devices, "d2"), {}),
+    );
+    await assertFails(
+      deleteDoc(doc(db, collections.twoFactor, SECURED, collections.devices, "d1")),
+    );
+    await assertFails(
+      setDoc(doc(db, collections.twoFactor, SECURED, collections.activity, "a2"), {}),
+    );
+  });
+
+  it("lets a user without 2FA use their notes after the password", async () => {
+    const db = as.owner();
+    await assertSucceeds(getDocs(collection(db, collections.users, OWNER, "notes")));
+    await assertSucceeds(
+      setDoc(doc(db, collections.users, OWNER, "notes", "n2"), {
+        text: "hello",
+        createdAt: serverTimestamp(),
+      }),
+    );
+    await assertFails(getDocs(collection(as.other(), collections.users, OWNER, "notes")));
+  });
+});
+
+describe("notes", () => {
+  const notes = (db: ReturnType<typeof as.owner>) =>
+    doc(db, collections.users, SECURED, "notes", "new");
+
+  it("are created by an upgraded session with exactly text and server time", async () => {
+    await assertSucceeds(
+      setDoc(notes(secured.upgraded()), { text: "ok", createdAt: serverTimestamp() }),
+    );
+  });
+
+  it.each([
+    ["a password-only session", secured.passwordOnly, { text: "x", createdAt: "now" }],
+    [
+      "a session from before the last change",
+      secured.upgradedBeforeChange,
+      { text: "x", createdAt: "now" },
+    ],
+    ["an empty text", secured.upgraded, { text: "", createdAt: "now" }],
+    ["a 501-character text", secured.upgraded, { text: "x".repeat(501), createdAt: "now" }],
+    ["a text that is not a string", secured.upgraded, { text: 42, createdAt: "now" }],
+    ["an extra field", secured.upgraded, { text: "x", createdAt: "now", admin: true }],
+    ["a client-chosen time", secured.upgraded, { text: "x", createdAt: Timestamp.fromMillis(0) }],
+  ] as const)("are refused from %s", async (_name, session, data) => {
+    const payload = {
+      ...data,
+      createdAt: data.createdAt === "now" ? serverTimestamp() : data.createdAt,
+    };
+    await assertFails(setDoc(notes(session()), payload));
+  });
+
+  it("cannot be edited, and are deleted only by an upgraded session", async () => {
+    const path = [collections.users, SECURED, "notes", "n1"] as const;
+    await assertFails(updateDoc(doc(secured.upgraded(), ...path), { text: "changed" }));
+    await assertFails(deleteDoc(doc(secured.passwordOnly(), ...path)));
+    await assertSucceeds(deleteDoc(doc(secured.upgraded(), ...path)));
+  });
+});
+
 describe("anything else", () => {
   it("is denied by default", async () => {
     await assertFails(getDoc(doc(as.owner(), "users", OWNER)));
     await assertFails(setDoc(doc(as.owner(), "users", OWNER), { name: "x" }));
+    await assertFails(getDoc(doc(as.owner(), "users", OWNER, "secrets", "s1")));
   });
 });

@@ -1,8 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { getApps as getAdminApps, initializeApp as initializeAdminApp } from "firebase-admin/app";
+import { getAuth as getAdminAuth } from "firebase-admin/auth";
 import { getFirestore as getAdminFirestore } from "firebase-admin/firestore";
 import { deleteApp, initializeApp } from "firebase/app";
-import { connectAuthEmulator, createUserWithEmailAndPassword, getAuth } from "firebase/auth";
+import {
+  connectAuthEmulator,
+  createUserWithEmailAndPassword,
+  getAuth,
+  signInWithCustomToken,
+  signInWithEmailAndPassword,
+} from "firebase/auth";
+import { connectFirestoreEmulator, getFirestore, setLogLevel } from "firebase/firestore";
 import {
   connectFunctionsEmulator,
   getFunctions,
@@ -13,7 +21,14 @@ import {
   FUNCTIONS_REGION,
   callableNames,
   collections,
+  type DisableMethodResult,
+  type RegenerateRecoveryCodesResult,
+  type RevokeDevicesResult,
+  type SecondStepClaims,
+  type SendVerificationCodeInput,
   type SendVerificationCodeResult,
+  type SessionUpgrade,
+  type UseRecoveryCodeResult,
   type VerificationFailureDetails,
   type VerifyCodeResult,
 } from "@dash2fa/shared";
@@ -21,35 +36,65 @@ import { emulatorHost } from "./emulators.js";
 
 export const PROJECT_ID = "demo-2fa";
 const FUNCTIONS_PORT = 5001;
+export const PASSWORD = "correct horse battery";
 
-export function adminDb() {
-  const app = getAdminApps()[0] ?? initializeAdminApp({ projectId: PROJECT_ID });
-  return getAdminFirestore(app);
+export function adminApp() {
+  return getAdminApps()[0] ?? initializeAdminApp({ projectId: PROJECT_ID });
 }
+export const adminDb = () => getAdminFirestore(adminApp());
+export const adminAuth = () => getAdminAuth(adminApp());
 
-/** A fresh account in the Auth emulator, calling the functions with its real ID token. */
-export async function newUser() {
+/** One browser: its own Firebase app, signed in, calling the functions with real ID tokens. */
+export async function openSession(email: string, password = PASSWORD, create = false) {
   const app = initializeApp({ projectId: PROJECT_ID, apiKey: "demo-api-key" }, randomUUID());
   const auth = getAuth(app);
   const { host, port } = emulatorHost("FIREBASE_AUTH_EMULATOR_HOST");
   connectAuthEmulator(auth, `http://${host}:${port}`, { disableWarnings: true });
   const functions = getFunctions(app, FUNCTIONS_REGION);
   connectFunctionsEmulator(functions, host, FUNCTIONS_PORT);
+  const firestore = getFirestore(app);
+  const fs = emulatorHost("FIRESTORE_EMULATOR_HOST");
+  connectFirestoreEmulator(firestore, fs.host, fs.port);
+  setLogLevel("silent");
 
-  const email = `user-${randomUUID().slice(0, 8)}@example.com`;
-  const { user } = await createUserWithEmailAndPassword(auth, email, "correct horse battery");
+  const { user } = create
+    ? await createUserWithEmailAndPassword(auth, email, password)
+    : await signInWithEmailAndPassword(auth, email, password);
   const call =
     <Output>(name: string) =>
-    async (data: unknown) =>
-      (await httpsCallable<unknown, Output>(functions, name)(data)).data;
+    async (data?: unknown) =>
+      (await httpsCallable<unknown, Output>(functions, name)(data ?? {})).data;
 
   return {
     uid: user.uid,
     email,
+    auth,
+    firestore,
     send: call<SendVerificationCodeResult>(callableNames.sendVerificationCode),
     verify: call<VerifyCodeResult>(callableNames.verifyCode),
+    useRecoveryCode: call<UseRecoveryCodeResult>(callableNames.useRecoveryCode),
+    signInWithRememberedDevice: call<SessionUpgrade>(callableNames.signInWithRememberedDevice),
+    disableMethod: call<DisableMethodResult>(callableNames.disableMethod),
+    regenerateRecoveryCodes: call<RegenerateRecoveryCodesResult>(
+      callableNames.regenerateRecoveryCodes,
+    ),
+    revokeDevice: call<RevokeDevicesResult>(callableNames.revokeDevice),
+    revokeAllDevices: call<RevokeDevicesResult>(callableNames.revokeAllDevices),
+    /** Signs this browser in with a custom token a verification returned. */
+    async upgrade(result: SessionUpgrade) {
+      await signInWithCustomToken(auth, result.customToken);
+    },
+    async claims(): Promise<Partial<SecondStepClaims>> {
+      const token = await auth.currentUser?.getIdTokenResult(true);
+      return (token?.claims ?? {}) as Partial<SecondStepClaims>;
+    },
     dispose: () => deleteApp(app),
   };
+}
+
+/** A fresh account in the Auth emulator, signed in in its own browser. */
+export async function newUser() {
+  return openSession(`user-${randomUUID().slice(0, 8)}@example.com`, PASSWORD, true);
 }
 export type TestUser = Awaited<ReturnType<typeof newUser>>;
 
@@ -64,28 +109,75 @@ export async function refusalOf(promise: Promise<unknown>) {
   throw new Error("expected the call to be refused, but it succeeded");
 }
 
-async function mailIdsTo(address: string): Promise<Set<string>> {
-  const snapshot = await adminDb().collection(collections.mail).where("to", "==", address).get();
+export async function waitFor<T>(
+  read: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await read();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function outboundIds(collection: string, to: string): Promise<Set<string>> {
+  const snapshot = await adminDb().collection(collection).where("to", "==", to).get();
   return new Set(snapshot.docs.map((doc) => doc.id));
 }
 
-/** Sends a code with `send` and reads it from the new `mail` document it queued. */
+/**
+ * Sends a code and reads it the way a developer does: from the development outbox,
+ * which keeps a copy after the outbound document has been redacted.
+ */
 export async function sendAndReadCode(
   user: TestUser,
-  destination = user.email,
-): Promise<{ code: string; result: SendVerificationCodeResult; mailId: string }> {
-  const before = await mailIdsTo(destination);
-  const result = await user.send({ purpose: "enroll", method: "email", destination });
-  const created = [...(await mailIdsTo(destination))].filter((id) => !before.has(id));
-  const [mailId] = created;
-  if (created.length !== 1 || !mailId) {
-    throw new Error(`expected one new mail, found ${created.length}`);
+  input: SendVerificationCodeInput = {
+    purpose: "enroll",
+    method: "email",
+    destination: user.email,
+  },
+  to: string = "destination" in input ? input.destination : user.email,
+): Promise<{ code: string; result: SendVerificationCodeResult; outboundId: string }> {
+  const collection = input.method === "email" ? collections.mail : collections.messages;
+  const before = await outboundIds(collection, to);
+  const result = await user.send(input);
+  const created = [...(await outboundIds(collection, to))].filter((id) => !before.has(id));
+  const [outboundId] = created;
+  if (created.length !== 1 || !outboundId) {
+    throw new Error(`expected one new outbound message, found ${created.length}`);
   }
-  const mail = await adminDb().collection(collections.mail).doc(mailId).get();
-  const code = /\b(\d{6})\b/.exec(String(mail.get("message.text")))?.[1];
-  if (!code) throw new Error("no code in the mail text");
-  return { code, result, mailId };
+  const code = await readDeliveredCode(outboundId);
+  return { code, result, outboundId };
+}
+
+export async function readDeliveredCode(outboundId: string): Promise<string> {
+  const text = await waitFor(async () => {
+    const copy = await adminDb().collection("devOutbox").doc(outboundId).get();
+    return copy.exists ? String(copy.get("text")) : undefined;
+  }, `delivery of ${outboundId}`);
+  const code = /\b(\d{6})\b/.exec(text)?.[1];
+  if (!code) throw new Error("no code in the delivered message");
+  return code;
 }
 
 /** A different six-digit code, certain to be wrong. */
 export const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+
+/** Every test runs from 127.0.0.1: clear the per-IP send counter between tests. */
+export async function resetIpLimit(): Promise<void> {
+  const snapshot = await adminDb().collection(collections.rateLimits).get();
+  await Promise.all(
+    snapshot.docs.filter((doc) => doc.id.startsWith("ip_")).map((doc) => doc.ref.delete()),
+  );
+}
+
+/** Enables email 2FA for the user and upgrades their session; returns the recovery codes. */
+export async function enableEmail(user: TestUser): Promise<VerifyCodeResult> {
+  const { code } = await sendAndReadCode(user);
+  const result = await user.verify({ purpose: "enroll", method: "email", code });
+  await user.upgrade(result);
+  return result;
+}

@@ -2,8 +2,8 @@ import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import { logger } from "firebase-functions";
 import { onDocumentCreated } from "firebase-functions/v2/firestore";
 import { FUNCTIONS_REGION, collections } from "@dash2fa/shared";
-import { isEmulator } from "../runtime.js";
-import type { MailDoc } from "../mail/verification-email.js";
+import type { MailDoc } from "../outbound/email.js";
+import { assertEmulator, recordInDevOutbox } from "./dev-outbox.js";
 
 /** Where MailDev listens; the start and test scripts run it on this port. */
 const smtpPort = Number(process.env.DEV_SMTP_PORT ?? 1025);
@@ -19,8 +19,7 @@ export const deliverMailInEmulator = () =>
   onDocumentCreated(
     { document: `${collections.mail}/{id}`, region: FUNCTIONS_REGION },
     async (event) => {
-      if (!isEmulator())
-        throw new Error("deliverMailInEmulator must never run outside the emulator");
+      assertEmulator("deliverMailInEmulator");
       const snapshot = event.data;
       if (!snapshot) return;
       const mail = snapshot.data() as MailDoc;
@@ -34,6 +33,13 @@ export const deliverMailInEmulator = () =>
         "delivery.attempts": 1,
         "delivery.leaseExpireTime": Timestamp.fromMillis(Date.now() + LEASE_MS),
       });
+      const item = {
+        kind: "email" as const,
+        to: String(mail.to),
+        subject: mail.message?.subject ?? "",
+        text: mail.message?.text ?? "",
+        createdAt: Date.now(),
+      };
       try {
         const { createTransport } = await import("nodemailer");
         const transport = createTransport({
@@ -49,6 +55,7 @@ export const deliverMailInEmulator = () =>
           text: mail.message.text,
           html: mail.message.html,
         });
+        await recordInDevOutbox(ref.id, { ...item, state: "SUCCESS" });
         await ref.update({
           "delivery.state": "SUCCESS",
           "delivery.endTime": FieldValue.serverTimestamp(),
@@ -64,7 +71,8 @@ export const deliverMailInEmulator = () =>
         });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        logger.error("Development mail delivery failed", { id: ref.id, message });
+        logger.warn("Development mail delivery failed", { id: ref.id, message });
+        await recordInDevOutbox(ref.id, { ...item, state: "ERROR", error: message });
         await ref.update({
           "delivery.state": "ERROR",
           "delivery.endTime": FieldValue.serverTimestamp(),

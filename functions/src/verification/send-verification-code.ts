@@ -1,36 +1,67 @@
 import { onCall } from "firebase-functions/v2/https";
-import {
-  collections,
-  maskEmail,
-  sendVerificationCodeInputSchema,
-  type SendVerificationCodeResult,
-} from "@dash2fa/shared";
+import { sendVerificationCodeInputSchema, type SendVerificationCodeResult } from "@dash2fa/shared";
 import { db } from "../admin.js";
-import { callableOptions, otpHmacSecret } from "../runtime.js";
-import { parseInput, refusal, requireUid } from "../errors.js";
-import { verificationEmail } from "../mail/verification-email.js";
+import { callContext } from "../context.js";
+import { parseInput, refusal } from "../errors.js";
+import { verificationEmail } from "../outbound/email.js";
+import { queueMail, queueSms } from "../outbound/queue.js";
+import { verificationSms } from "../outbound/sms.js";
+import { callableOptions, otpHmacSecret, webHost } from "../runtime.js";
+import { codeLockRefusal, guardRef, readGuard } from "../security/guard.js";
+import { decideRateLimit, rateLimitRefs, readSends, recordSend } from "../security/rate-limit.js";
+import { readUserSecurity } from "../security/state.js";
 import { attemptsLeft, challengeId, codeTimes, decideSend } from "./challenge.js";
 import { generateCode, generateNonce, hashCode } from "./code.js";
+import { maskDestination, resolveDestination } from "./destination.js";
 import { challengeRef, readChallenge, toChallengeDoc } from "./store.js";
 
 /**
  * Creates (or replaces) the user's challenge for a purpose and method, and queues the
- * message that carries the code. The cooldown check, the challenge and the outbound
- * message are one transaction: two racing requests cannot both send.
+ * message that carries the code. Every check (who may ask, lockout, cooldown, send
+ * limits) and every write (challenge, counters, message) is one transaction: racing
+ * requests cannot send more than the limits allow.
  */
 export const sendVerificationCode = onCall(callableOptions, async (request) => {
-  const uid = requireUid(request.auth);
+  const ctx = callContext(request);
   const input = parseInput(sendVerificationCodeInputSchema, request.data);
-  const ref = challengeRef(challengeId(uid, input.purpose, input.method));
-  const mailRef = db.collection(collections.mail).doc();
+  const ref = challengeRef(challengeId(ctx.uid, input.purpose, input.method));
 
-  const result = await db.runTransaction(async (tx) => {
+  const sent = await db.runTransaction(async (tx) => {
     const now = Date.now();
-    const decision = decideSend(readChallenge(await tx.get(ref)), now);
-    if (!decision.allowed) return decision;
+    const security = await readUserSecurity(tx, ctx.uid);
+    const destination = resolveDestination(input, security, ctx);
+    const limits = rateLimitRefs(ctx.uid, destination, ctx.ip);
+    const [challengeSnap, guardSnap, userSends, destinationSends, ipSends] = await tx.getAll(
+      ref,
+      guardRef(ctx.uid),
+      limits.user,
+      limits.destination,
+      limits.ip,
+    );
+    if (!challengeSnap || !guardSnap || !userSends || !destinationSends || !ipSends) {
+      throw new Error("getAll returned fewer documents than asked for");
+    }
+
+    const locked = codeLockRefusal(readGuard(guardSnap.data()), now);
+    if (locked) throw refusal(locked);
+    const decision = decideSend(readChallenge(challengeSnap), now);
+    if (!decision.allowed) throw refusal(decision.details);
+    const counters = {
+      user: readSends(userSends),
+      destination: readSends(destinationSends),
+      ip: readSends(ipSends),
+    };
+    const limited = decideRateLimit(counters, now);
+    if (limited) throw refusal(limited);
 
     const code = generateCode();
-    const binding = { uid, ...input, nonce: generateNonce() };
+    const binding = {
+      uid: ctx.uid,
+      purpose: input.purpose,
+      method: input.method,
+      destination,
+      nonce: generateNonce(),
+    };
     const times = codeTimes(now);
     tx.set(
       ref,
@@ -43,17 +74,23 @@ export const sendVerificationCode = onCall(callableOptions, async (request) => {
         sendCount: decision.sendCount,
       }),
     );
-    tx.create(mailRef, verificationEmail(input.destination, code));
-    return { ...decision, ...times };
+    tx.set(limits.user, recordSend(counters.user, now));
+    tx.set(limits.destination, recordSend(counters.destination, now));
+    tx.set(limits.ip, recordSend(counters.ip, now));
+    if (input.method === "email") {
+      queueMail(tx, verificationEmail(destination, code), now);
+    } else {
+      queueSms(tx, verificationSms(destination, code, webHost.value()), now);
+    }
+    return { destination, failedAttempts: decision.failedAttempts, ...times };
   });
 
-  if (!result.allowed) throw refusal(result.details);
   return {
     purpose: input.purpose,
     method: input.method,
-    maskedDestination: maskEmail(input.destination),
-    expiresAt: result.expiresAt,
-    resendAvailableAt: result.resendAvailableAt,
-    attemptsLeft: attemptsLeft(result.failedAttempts),
+    maskedDestination: maskDestination(input.method, sent.destination),
+    expiresAt: sent.expiresAt,
+    resendAvailableAt: sent.resendAvailableAt,
+    attemptsLeft: attemptsLeft(sent.failedAttempts),
   } satisfies SendVerificationCodeResult;
 });

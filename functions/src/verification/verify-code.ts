@@ -1,66 +1,189 @@
-import { FieldValue, type Transaction } from "firebase-admin/firestore";
+import type { Transaction } from "firebase-admin/firestore";
 import { onCall } from "firebase-functions/v2/https";
 import {
-  collections,
-  maskEmail,
   verifyCodeInputSchema,
-  type TwoFactorStatusDoc,
   type VerificationPurpose,
   type VerifyCodeResult,
 } from "@dash2fa/shared";
 import { db } from "../admin.js";
+import { callContext, type CallContext } from "../context.js";
+import { parseInput, refusal } from "../errors.js";
 import { callableOptions, otpHmacSecret } from "../runtime.js";
-import { parseInput, refusal, requireUid } from "../errors.js";
+import { recordActivity } from "../security/activity.js";
+import { newDevice } from "../security/devices.js";
+import {
+  afterCodeFailure,
+  afterCodeSuccess,
+  codeLockRefusal,
+  guardRef,
+  readGuard,
+} from "../security/guard.js";
+import { methodNames, queueNotices } from "../security/notices.js";
+import { newRecoveryCodes, recoveryCodesRef } from "../security/recovery-codes.js";
+import { endOtherSessions, epochSeconds, mintSession } from "../security/session.js";
+import { readUserSecurity, refs, requireSecondStep, type UserSecurity } from "../security/state.js";
 import { attemptsLeft, challengeId, decideAttempt, type ChallengeState } from "./challenge.js";
 import { codeMatches } from "./code.js";
+import { maskDestination } from "./destination.js";
 import { challengeRef, readChallenge } from "./store.js";
 
-type PurposeHandler = (tx: Transaction, challenge: ChallengeState, now: number) => VerifyCodeResult;
+type Result = Omit<VerifyCodeResult, "customToken">;
+interface Handled {
+  result: Result;
+  /** A 2FA change: every other session of the user must end. */
+  endsOtherSessions: boolean;
+}
+interface HandlerArgs {
+  tx: Transaction;
+  ctx: CallContext;
+  security: UserSecurity;
+  challenge: ChallengeState;
+  now: number;
+  rememberDevice: boolean;
+}
 
-/** Turns on the verified method; the full destination stays in a server-only document. */
-const enroll: PurposeHandler = (tx, challenge, now) => {
-  const maskedDestination = maskEmail(challenge.destination);
-  const status: TwoFactorStatusDoc = {
-    methods: { [challenge.method]: { enabled: true, maskedDestination, enabledAt: now } },
-  };
-  tx.set(db.collection(collections.twoFactor).doc(challenge.uid), status, { merge: true });
+/** Turns the method on (or moves it to the new destination); the first one brings recovery codes. */
+function enroll({ tx, ctx, security, challenge, now }: HandlerArgs): Handled {
+  requireSecondStep(security, ctx);
+  const { uid, method, destination } = challenge;
+  const maskedDestination = maskDestination(method, destination);
+  const wasEnabled = security.status.methods[method]?.enabled === true;
+  const first = !security.status.required;
+  const recovery = first ? newRecoveryCodes(otpHmacSecret.value(), uid, now) : undefined;
+
   tx.set(
-    db.collection(collections.twoFactorDestinations).doc(challenge.uid),
-    { [challenge.method]: challenge.destination, updatedAt: FieldValue.serverTimestamp() },
+    refs.status(uid),
+    {
+      methods: { [method]: { enabled: true, maskedDestination, enabledAt: now } },
+      required: true,
+      sessionsValidAfter: epochSeconds(now),
+      lastUsedMethod: method,
+      ...(recovery ? { recoveryCodesRemaining: recovery.codes.length } : {}),
+    },
     { merge: true },
   );
-  return { purpose: challenge.purpose, method: challenge.method, enabled: true, maskedDestination };
-};
+  tx.set(refs.destinations(uid), { [method]: destination }, { merge: true });
+  if (recovery) tx.set(recoveryCodesRef(uid), recovery.doc);
 
-const handlers: Record<VerificationPurpose, PurposeHandler> = { enroll };
+  const type = wasEnabled ? "destination-changed" : "method-enabled";
+  recordActivity(tx, uid, { type, at: now, method, browser: ctx.browser });
+  const previous = method === "email" ? security.destinations.email : undefined;
+  const newAddress = method === "email" ? destination : undefined;
+  queueNotices(tx, ctx, security, type, methodNames[method], [previous, newAddress]);
+
+  return {
+    result: {
+      purpose: "enroll",
+      method,
+      maskedDestination,
+      ...(recovery ? { recoveryCodes: recovery.codes } : {}),
+    },
+    endsOtherSessions: true,
+  };
+}
+
+/** The second step of a sign-in; optionally remembers this browser for 30 days. */
+function signIn({ tx, ctx, security, challenge, now, rememberDevice }: HandlerArgs): Handled {
+  const { uid, method, destination } = challenge;
+  if (security.status.methods[method]?.enabled !== true) {
+    throw refusal({ reason: "method-not-enabled" });
+  }
+  tx.set(refs.status(uid), { lastUsedMethod: method }, { merge: true });
+  recordActivity(tx, uid, { type: "sign-in-verified", at: now, method, browser: ctx.browser });
+  let rememberedDevice;
+  if (rememberDevice) {
+    const device = newDevice(ctx.browser, now);
+    tx.set(refs.device(uid, device.token.deviceId), device.doc);
+    recordActivity(tx, uid, { type: "device-remembered", at: now, browser: ctx.browser });
+    rememberedDevice = device.token;
+  }
+  return {
+    result: {
+      purpose: "sign-in",
+      method,
+      maskedDestination: maskDestination(method, destination),
+      ...(rememberedDevice ? { rememberedDevice } : {}),
+    },
+    endsOtherSessions: false,
+  };
+}
+
+/** A fresh verification before a sensitive change: only the new session claims. */
+function stepUp({ ctx, security, challenge }: HandlerArgs): Handled {
+  requireSecondStep(security, ctx);
+  const { method, destination } = challenge;
+  return {
+    result: { purpose: "step-up", method, maskedDestination: maskDestination(method, destination) },
+    endsOtherSessions: false,
+  };
+}
+
+const handlers: Record<VerificationPurpose, (args: HandlerArgs) => Handled> = {
+  enroll,
+  "sign-in": signIn,
+  "step-up": stepUp,
+};
 
 /**
  * The single entry point that checks a code, for every purpose. The code is compared in
  * constant time and consumed in the same transaction that acts on it, so a code verifies
- * at most once however many requests race for it.
+ * at most once however many requests race for it. Every wrong code also counts towards
+ * the user's lockout. Success upgrades the caller's session with a custom token.
  */
 export const verifyCode = onCall(callableOptions, async (request) => {
-  const uid = requireUid(request.auth);
+  const ctx = callContext(request);
   const input = parseInput(verifyCodeInputSchema, request.data);
-  const ref = challengeRef(challengeId(uid, input.purpose, input.method));
+  const ref = challengeRef(challengeId(ctx.uid, input.purpose, input.method));
 
   const outcome = await db.runTransaction(async (tx) => {
     const now = Date.now();
-    const decision = decideAttempt(readChallenge(await tx.get(ref)), now);
-    if (decision.outcome === "refused") return { ok: false as const, details: decision.details };
+    const security = await readUserSecurity(tx, ctx.uid);
+    const [challengeSnap, guardSnap] = await tx.getAll(ref, guardRef(ctx.uid));
+    const guard = readGuard(guardSnap?.data());
+    const locked = codeLockRefusal(guard, now);
+    if (locked) throw refusal(locked);
+    const decision = decideAttempt(challengeSnap ? readChallenge(challengeSnap) : undefined, now);
+    if (decision.outcome === "refused") throw refusal(decision.details);
     const { challenge } = decision;
+
     if (!codeMatches(otpHmacSecret.value(), challenge, input.code, challenge.codeHash)) {
       const failedAttempts = challenge.failedAttempts + 1;
       tx.update(ref, { failedAttempts });
-      return {
-        ok: false as const,
-        details: { reason: "wrong-code" as const, attemptsLeft: attemptsLeft(failedAttempts) },
-      };
+      const failure = afterCodeFailure(guard, now);
+      tx.set(guardRef(ctx.uid), failure.guard);
+      const event = { at: now, method: challenge.method, browser: ctx.browser };
+      recordActivity(tx, ctx.uid, { type: "verification-failed", ...event });
+      if (failure.lockStarted) {
+        recordActivity(tx, ctx.uid, { type: "locked-out", ...event });
+        const how =
+          failure.lockStarted === "hard"
+            ? "Use one of your recovery codes to unlock it."
+            : "It unlocks by itself after a while.";
+        queueNotices(tx, ctx, security, "locked-out", how);
+      }
+      return { ok: false as const, attemptsLeft: attemptsLeft(failedAttempts) };
     }
+
     tx.delete(ref);
-    return { ok: true as const, result: handlers[challenge.purpose](tx, challenge, now) };
+    tx.set(guardRef(ctx.uid), afterCodeSuccess(guard));
+    const handled = handlers[challenge.purpose]({
+      tx,
+      ctx,
+      security,
+      challenge,
+      now,
+      rememberDevice: input.rememberDevice === true,
+    });
+    return { ok: true as const, now, ...handled };
   });
 
-  if (!outcome.ok) throw refusal(outcome.details);
-  return outcome.result;
+  if (!outcome.ok) throw refusal({ reason: "wrong-code", attemptsLeft: outcome.attemptsLeft });
+  if (outcome.endsOtherSessions) await endOtherSessions(ctx.uid);
+  const at = epochSeconds(outcome.now);
+  const customToken = await mintSession(ctx.uid, {
+    mfa: outcome.result.method,
+    mfaAt: at,
+    sessionAt: at,
+  });
+  return { ...outcome.result, customToken } satisfies VerifyCodeResult;
 });

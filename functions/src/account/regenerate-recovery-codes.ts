@@ -1,0 +1,42 @@
+import { onCall } from "firebase-functions/v2/https";
+import { emptyInputSchema, type RegenerateRecoveryCodesResult } from "@dash2fa/shared";
+import { db } from "../admin.js";
+import { callContext } from "../context.js";
+import { parseInput, refusal } from "../errors.js";
+import { callableOptions, otpHmacSecret } from "../runtime.js";
+import { recordActivity } from "../security/activity.js";
+import { newRecoveryCodes, recoveryCodesRef } from "../security/recovery-codes.js";
+import {
+  readUserSecurity,
+  refs,
+  requireRecentVerification,
+  requireSecondStep,
+} from "../security/state.js";
+
+/** A new set of recovery codes (step-up required); the old set stops working at once. */
+export const regenerateRecoveryCodes = onCall(callableOptions, async (request) => {
+  const ctx = callContext(request);
+  parseInput(emptyInputSchema, request.data ?? {});
+
+  const codes = await db.runTransaction(async (tx) => {
+    const now = Date.now();
+    const security = await readUserSecurity(tx, ctx.uid);
+    requireSecondStep(security, ctx);
+    if (!security.status.required) throw refusal({ reason: "method-not-enabled" });
+    requireRecentVerification(ctx);
+    const recovery = newRecoveryCodes(otpHmacSecret.value(), ctx.uid, now);
+    tx.set(recoveryCodesRef(ctx.uid), recovery.doc);
+    tx.set(
+      refs.status(ctx.uid),
+      { recoveryCodesRemaining: recovery.codes.length },
+      { merge: true },
+    );
+    recordActivity(tx, ctx.uid, {
+      type: "recovery-codes-regenerated",
+      at: now,
+      browser: ctx.browser,
+    });
+    return recovery.codes;
+  });
+  return { recoveryCodes: codes } satisfies RegenerateRecoveryCodesResult;
+});

@@ -1,0 +1,51 @@
+import { onCall } from "firebase-functions/v2/https";
+import {
+  emptyInputSchema,
+  revokeDeviceInputSchema,
+  type RevokeDevicesResult,
+} from "@dash2fa/shared";
+import { db } from "../admin.js";
+import { callContext, type CallContext } from "../context.js";
+import { parseInput } from "../errors.js";
+import { callableOptions } from "../runtime.js";
+import { recordActivity } from "../security/activity.js";
+import {
+  readUserSecurity,
+  refs,
+  requireRecentVerification,
+  requireSecondStep,
+} from "../security/state.js";
+
+/** Forgets remembered devices (all of them, or one); step-up required. */
+async function revoke(ctx: CallContext, deviceId: string | undefined): Promise<number> {
+  return db.runTransaction(async (tx) => {
+    const now = Date.now();
+    const security = await readUserSecurity(tx, ctx.uid);
+    requireSecondStep(security, ctx);
+    requireRecentVerification(ctx);
+    const targets = deviceId
+      ? [await tx.get(refs.device(ctx.uid, deviceId))].filter((snap) => snap.exists)
+      : (await tx.get(refs.devices(ctx.uid))).docs;
+    for (const snap of targets) {
+      tx.delete(snap.ref);
+      recordActivity(tx, ctx.uid, {
+        type: "device-revoked",
+        at: now,
+        browser: String(snap.get("browser") ?? ""),
+      });
+    }
+    return targets.length;
+  });
+}
+
+export const revokeDevice = onCall(callableOptions, async (request) => {
+  const ctx = callContext(request);
+  const { deviceId } = parseInput(revokeDeviceInputSchema, request.data);
+  return { revoked: await revoke(ctx, deviceId) } satisfies RevokeDevicesResult;
+});
+
+export const revokeAllDevices = onCall(callableOptions, async (request) => {
+  const ctx = callContext(request);
+  parseInput(emptyInputSchema, request.data ?? {});
+  return { revoked: await revoke(ctx, undefined) } satisfies RevokeDevicesResult;
+});

@@ -1,0 +1,111 @@
+import { onCall } from "firebase-functions/v2/https";
+import { useRecoveryCodeInputSchema, type UseRecoveryCodeResult } from "@dash2fa/shared";
+import { db } from "../admin.js";
+import { callContext } from "../context.js";
+import { parseInput, refusal } from "../errors.js";
+import { callableOptions, otpHmacSecret } from "../runtime.js";
+import { recordActivity } from "../security/activity.js";
+import { newDevice } from "../security/devices.js";
+import {
+  afterRecoveryFailure,
+  afterRecoverySuccess,
+  guardRef,
+  readGuard,
+  recoveryAttemptsLeft,
+  recoveryLockRefusal,
+} from "../security/guard.js";
+import { queueNotices } from "../security/notices.js";
+import {
+  findUnusedCode,
+  hashRecoveryCode,
+  recoveryCodesRef,
+  remainingCodes,
+  type RecoveryCodesDoc,
+} from "../security/recovery-codes.js";
+import { epochSeconds, mintSession } from "../security/session.js";
+import { readUserSecurity, refs, requireSecondStep } from "../security/state.js";
+
+/**
+ * Signs in (or steps up) with a single-use recovery code instead of a sent code. A
+ * recovery code is also the way out of the hard lockout: it clears every failure count.
+ * Wrong recovery codes have their own counter and lock.
+ */
+export const useRecoveryCode = onCall(callableOptions, async (request) => {
+  const ctx = callContext(request);
+  const input = parseInput(useRecoveryCodeInputSchema, request.data);
+  const hash = hashRecoveryCode(otpHmacSecret.value(), ctx.uid, input.code);
+
+  const outcome = await db.runTransaction(async (tx) => {
+    const now = Date.now();
+    const security = await readUserSecurity(tx, ctx.uid);
+    if (input.purpose === "step-up") requireSecondStep(security, ctx);
+    const [codesSnap, guardSnap] = await tx.getAll(recoveryCodesRef(ctx.uid), guardRef(ctx.uid));
+    const guard = readGuard(guardSnap?.data());
+    const locked = recoveryLockRefusal(guard, now);
+    if (locked) throw refusal(locked);
+    if (!security.status.required || !codesSnap?.exists) {
+      throw refusal({ reason: "method-not-enabled" });
+    }
+    const codes = codesSnap.data() as RecoveryCodesDoc;
+    const index = findUnusedCode(codes, hash);
+    if (index === -1) {
+      const next = afterRecoveryFailure(guard, now);
+      tx.set(guardRef(ctx.uid), next);
+      recordActivity(tx, ctx.uid, {
+        type: "verification-failed",
+        at: now,
+        method: "recovery-code",
+        browser: ctx.browser,
+      });
+      return {
+        ok: false as const,
+        attemptsLeft: recoveryAttemptsLeft(next),
+        retryAt: next.recoveryLockedUntil,
+      };
+    }
+
+    const used = {
+      ...codes,
+      codes: codes.codes.map((c, i) => (i === index ? { ...c, usedAt: now } : c)),
+    };
+    const remaining = remainingCodes(used);
+    tx.set(recoveryCodesRef(ctx.uid), used);
+    tx.set(guardRef(ctx.uid), afterRecoverySuccess());
+    tx.set(refs.status(ctx.uid), { recoveryCodesRemaining: remaining }, { merge: true });
+    recordActivity(tx, ctx.uid, {
+      type: "recovery-code-used",
+      at: now,
+      method: "recovery-code",
+      browser: ctx.browser,
+    });
+    queueNotices(
+      tx,
+      ctx,
+      security,
+      "recovery-code-used",
+      `${remaining} of your recovery codes are left.`,
+    );
+    let rememberedDevice;
+    if (input.purpose === "sign-in" && input.rememberDevice) {
+      const device = newDevice(ctx.browser, now);
+      tx.set(refs.device(ctx.uid, device.token.deviceId), device.doc);
+      recordActivity(tx, ctx.uid, { type: "device-remembered", at: now, browser: ctx.browser });
+      rememberedDevice = device.token;
+    }
+    return { ok: true as const, now, remaining, rememberedDevice };
+  });
+
+  if (!outcome.ok) {
+    throw refusal({
+      reason: "wrong-recovery-code",
+      attemptsLeft: outcome.attemptsLeft,
+      ...(outcome.retryAt ? { retryAt: outcome.retryAt } : {}),
+    });
+  }
+  const at = epochSeconds(outcome.now);
+  return {
+    customToken: await mintSession(ctx.uid, { mfa: "recovery-code", mfaAt: at, sessionAt: at }),
+    recoveryCodesRemaining: outcome.remaining,
+    ...(outcome.rememberedDevice ? { rememberedDevice: outcome.rememberedDevice } : {}),
+  } satisfies UseRecoveryCodeResult;
+});

@@ -1,0 +1,40 @@
+import { FieldValue } from "firebase-admin/firestore";
+import { onDocumentUpdated } from "firebase-functions/v2/firestore";
+import { FUNCTIONS_REGION, collections } from "@dash2fa/shared";
+
+const FINAL_STATES = new Set(["SUCCESS", "ERROR"]);
+const CODE = /\b\d{6}\b/g;
+const MASK = "••••••";
+
+/** The outbound document's fields that may carry a code, with the code masked. */
+export function redactedFields(data: Record<string, unknown>): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const message = data.message as Record<string, unknown> | undefined;
+  for (const [path, value] of [
+    ["message.text", message?.text],
+    ["message.html", message?.html],
+    ["body", data.body],
+  ] as const) {
+    if (typeof value === "string") fields[path] = value.replace(CODE, MASK);
+  }
+  return fields;
+}
+
+/**
+ * Plaintext codes live only in outbound documents, and only until delivery is final
+ * (SUCCESS or ERROR, written by the extension or its emulator stand-in). This runs in
+ * production as in the emulator.
+ */
+const redactOn = (collection: string) =>
+  onDocumentUpdated({ document: `${collection}/{id}`, region: FUNCTIONS_REGION }, async (event) => {
+    const after = event.data?.after;
+    const state = after?.get("delivery.state");
+    if (!after || after.get("redactedAt") || !FINAL_STATES.has(String(state))) return;
+    await after.ref.update({
+      ...redactedFields(after.data()),
+      redactedAt: FieldValue.serverTimestamp(),
+    });
+  });
+
+export const redactDeliveredMail = redactOn(collections.mail);
+export const redactDeliveredSms = redactOn(collections.messages);

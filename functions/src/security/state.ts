@@ -1,0 +1,76 @@
+import type { DocumentReference, Transaction } from "firebase-admin/firestore";
+import {
+  STEP_UP_WINDOW_MS,
+  collections,
+  type SecondStepClaims,
+  type TwoFactorMethod,
+  type TwoFactorStatusDoc,
+} from "@dash2fa/shared";
+import { db } from "../admin.js";
+import type { CallContext } from "../context.js";
+import { refusal } from "../errors.js";
+
+/** Full destinations, server-only; the status document holds only masked ones. */
+export type DestinationsDoc = Partial<Record<TwoFactorMethod, string>>;
+
+export interface UserSecurity {
+  status: TwoFactorStatusDoc;
+  destinations: DestinationsDoc;
+}
+
+export const emptyStatus = (): TwoFactorStatusDoc => ({
+  methods: {},
+  required: false,
+  sessionsValidAfter: 0,
+  recoveryCodesRemaining: 0,
+});
+
+export const refs = {
+  status: (uid: string): DocumentReference => db.collection(collections.twoFactor).doc(uid),
+  destinations: (uid: string): DocumentReference =>
+    db.collection(collections.twoFactorDestinations).doc(uid),
+  device: (uid: string, deviceId: string) =>
+    refs.status(uid).collection(collections.devices).doc(deviceId),
+  devices: (uid: string) => refs.status(uid).collection(collections.devices),
+  activity: (uid: string) => refs.status(uid).collection(collections.activity),
+};
+
+export async function readUserSecurity(tx: Transaction, uid: string): Promise<UserSecurity> {
+  const [status, destinations] = await tx.getAll(refs.status(uid), refs.destinations(uid));
+  return {
+    status: { ...emptyStatus(), ...(status?.data() as TwoFactorStatusDoc | undefined) },
+    destinations: (destinations?.data() as DestinationsDoc | undefined) ?? {},
+  };
+}
+
+export function enabledMethods(status: TwoFactorStatusDoc): TwoFactorMethod[] {
+  return (Object.keys(status.methods) as TwoFactorMethod[]).filter(
+    (method) => status.methods[method]?.enabled,
+  );
+}
+
+/** The rule `firestore.rules` applies, in the functions' words. */
+export function passedSecondStep(
+  status: TwoFactorStatusDoc,
+  claims: Partial<SecondStepClaims>,
+): boolean {
+  return !status.required || (claims.sessionAt ?? 0) >= status.sessionsValidAfter;
+}
+
+/** A session of a 2FA user that has not done the second step may manage nothing. */
+export function requireSecondStep(security: UserSecurity, ctx: CallContext): void {
+  if (!passedSecondStep(security.status, ctx.claims)) {
+    throw refusal({ reason: "second-step-required" });
+  }
+}
+
+/**
+ * The step-up guard: sensitive changes need a code or recovery code verified within
+ * STEP_UP_WINDOW_MS. A remembered device is not a verification (its `mfaAt` is 0).
+ */
+export function requireRecentVerification(ctx: CallContext): void {
+  const verifiedAtMs = (ctx.claims.mfaAt ?? 0) * 1000;
+  if (ctx.now - verifiedAtMs > STEP_UP_WINDOW_MS) {
+    throw refusal({ reason: "step-up-required" });
+  }
+}

@@ -1,0 +1,48 @@
+import {
+  maskEmail,
+  maskPhone,
+  type SendVerificationCodeInput,
+  type TwoFactorMethod,
+} from "@dash2fa/shared";
+import type { z } from "zod";
+import type { sendVerificationCodeInputSchema } from "@dash2fa/shared";
+import type { CallContext } from "../context.js";
+import { refusal } from "../errors.js";
+import {
+  requireRecentVerification,
+  requireSecondStep,
+  type UserSecurity,
+} from "../security/state.js";
+
+export function maskDestination(method: TwoFactorMethod, destination: string): string {
+  return method === "email" ? maskEmail(destination) : maskPhone(destination);
+}
+
+type SendInput = z.output<typeof sendVerificationCodeInputSchema>;
+export type { SendVerificationCodeInput };
+
+/**
+ * Where a code for this request may go, and whether the caller may ask for it:
+ * - enroll: to the new destination; a 2FA user must have done the second step, and
+ *   changing the destination of an enabled method needs a recent verification;
+ * - sign-in and step-up: only to the destination on file of an enabled method.
+ */
+export function resolveDestination(
+  input: SendInput,
+  security: UserSecurity,
+  ctx: CallContext,
+): string {
+  const enabled = security.status.methods[input.method]?.enabled === true;
+  const onFile = security.destinations[input.method];
+  if (input.purpose === "enroll") {
+    requireSecondStep(security, ctx);
+    if (enabled && onFile === input.destination) {
+      throw refusal({ reason: "method-already-enabled" });
+    }
+    if (enabled) requireRecentVerification(ctx);
+    return input.destination;
+  }
+  if (input.purpose === "step-up") requireSecondStep(security, ctx);
+  if (!enabled || !onFile) throw refusal({ reason: "method-not-enabled" });
+  return onFile;
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { DAY_MS, MINUTE_MS, sendLimits } from "@dash2fa/shared";
+import { checkWindow, decideRateLimit, recordSend } from "../src/security/rate-limit.js";
+
+const T0 = 1_800_000_000_000;
+const times = (n: number, start: number, gap: number) =>
+  Array.from({ length: n }, (_, i) => start + i * gap);
+
+describe("sliding windows", () => {
+  it("allows the 5th send in 15 minutes and refuses the 6th until the oldest leaves", () => {
+    const four = times(4, T0, MINUTE_MS);
+    expect(checkWindow(four, T0 + 5 * MINUTE_MS, sendLimits.perUserShort)).toBeUndefined();
+    const five = times(5, T0, MINUTE_MS);
+    expect(checkWindow(five, T0 + 5 * MINUTE_MS, sendLimits.perUserShort)).toBe(
+      T0 + 15 * MINUTE_MS,
+    );
+    expect(checkWindow(five, T0 + 15 * MINUTE_MS, sendLimits.perUserShort)).toBeUndefined();
+  });
+
+  it("caps a user at 20 a day even when spread out", () => {
+    const twenty = times(20, T0, 20 * MINUTE_MS);
+    const now = T0 + 20 * 20 * MINUTE_MS;
+    expect(decideRateLimit({ user: twenty, destination: [], ip: [] }, now)).toEqual({
+      reason: "rate-limited",
+      limit: "user",
+      retryAt: T0 + DAY_MS,
+    });
+  });
+
+  it("caps a destination at 10 a day, whoever asks", () => {
+    const ten = times(10, T0, 30 * MINUTE_MS);
+    expect(
+      decideRateLimit({ user: [], destination: ten, ip: [] }, T0 + 6 * 60 * MINUTE_MS),
+    ).toMatchObject({
+      limit: "destination",
+    });
+    expect(
+      decideRateLimit({ user: [], destination: ten.slice(1), ip: [] }, T0 + 6 * 60 * MINUTE_MS),
+    ).toBeUndefined();
+  });
+
+  it("caps an IP address", () => {
+    const many = times(sendLimits.perIp.max, T0, 1000);
+    expect(decideRateLimit({ user: [], destination: [], ip: many }, T0 + 60_000)).toMatchObject({
+      limit: "ip",
+    });
+  });
+
+  it("keeps only the last day of sends", () => {
+    const doc = recordSend([T0 - DAY_MS - 1, T0 - 1000], T0);
+    expect(doc.sends).toEqual([T0 - 1000, T0]);
+  });
+});

@@ -1,0 +1,106 @@
+import { Timestamp } from "firebase-admin/firestore";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { collections, lockoutPolicy, verificationPolicy } from "@dash2fa/shared";
+import {
+  adminDb,
+  enableEmail,
+  newUser,
+  openSession,
+  refusalOf,
+  sendAndReadCode,
+  wrongCode,
+  type TestUser,
+} from "../support/clients.js";
+
+let owner: TestUser;
+let browser: TestUser;
+let recoveryCodes: string[];
+beforeEach(async () => {
+  owner = await newUser();
+  recoveryCodes = (await enableEmail(owner)).recoveryCodes ?? [];
+  browser = await openSession(owner.email);
+});
+afterEach(async () => {
+  await Promise.all([owner.dispose(), browser.dispose()]);
+});
+
+const signInCode = () =>
+  sendAndReadCode(browser, { purpose: "sign-in", method: "email" }, owner.email);
+const guard = async () =>
+  (await adminDb().collection(collections.verificationGuards).doc(owner.uid).get()).data();
+
+/** Lets the used-up challenge expire, as 10 minutes would. */
+async function expireChallenge() {
+  const ref = adminDb().collection(collections.verifications).doc(`${owner.uid}_sign-in_email`);
+  const past = Timestamp.fromMillis(Date.now() - 1000);
+  await ref.update({ expiresAt: past, sentAt: past });
+}
+
+describe("consecutive failures", () => {
+  it("lock verification for 15 minutes at exactly the 10th wrong code", async () => {
+    let code = (await signInCode()).code;
+    for (let failure = 1; failure <= lockoutPolicy.softThreshold; failure += 1) {
+      if (failure === verificationPolicy.maxFailedAttempts + 1) {
+        await expireChallenge();
+        code = (await signInCode()).code;
+      }
+      const refused = await refusalOf(
+        browser.verify({ purpose: "sign-in", method: "email", code: wrongCode(code) }),
+      );
+      expect(refused.details.reason, `failure ${failure}`).toBe("wrong-code");
+      expect((await guard())?.consecutiveFailures).toBe(failure);
+    }
+    const locked = await refusalOf(browser.verify({ purpose: "sign-in", method: "email", code }));
+    expect(locked).toMatchObject({
+      code: "functions/resource-exhausted",
+      details: { reason: "locked" },
+    });
+    const wait = (locked.details.retryAt ?? 0) - Date.now();
+    expect(wait).toBeGreaterThan(lockoutPolicy.firstLockMs - 30_000);
+    expect(wait).toBeLessThanOrEqual(lockoutPolicy.firstLockMs);
+    // Sending is refused too while locked, and the owner was told.
+    expect(
+      (await refusalOf(browser.send({ purpose: "sign-in", method: "email" }))).details.reason,
+    ).toBe("locked");
+    const mail = await adminDb().collection(collections.mail).where("to", "==", owner.email).get();
+    expect(
+      mail.docs.some((d) => String(d.get("message.subject")).includes("Verification locked")),
+    ).toBe(true);
+  });
+
+  it("lock until a recovery code at the 100th, which then unlocks everything", async () => {
+    const { code } = await signInCode();
+    // 99 earlier failures, their waits served: the history, written directly.
+    await adminDb()
+      .collection(collections.verificationGuards)
+      .doc(owner.uid)
+      .set({
+        consecutiveFailures: lockoutPolicy.hardThreshold - 1,
+        lockedUntil: 0,
+        recoveryFailures: 0,
+        recoveryLockedUntil: 0,
+      });
+    await refusalOf(browser.verify({ purpose: "sign-in", method: "email", code: wrongCode(code) }));
+    expect(
+      await refusalOf(browser.verify({ purpose: "sign-in", method: "email", code })),
+    ).toMatchObject({
+      code: "functions/failed-precondition",
+      details: { reason: "locked-until-recovery" },
+    });
+
+    const recovered = await browser.useRecoveryCode({ purpose: "sign-in", code: recoveryCodes[0] });
+    expect(recovered.customToken).toBeTruthy();
+    expect(await guard()).toMatchObject({ consecutiveFailures: 0, lockedUntil: 0 });
+    // The code sent before the lock works again.
+    await expect(
+      browser.verify({ purpose: "sign-in", method: "email", code }),
+    ).resolves.toMatchObject({ method: "email" });
+  });
+
+  it("are reset by a correct code", async () => {
+    const { code } = await signInCode();
+    await refusalOf(browser.verify({ purpose: "sign-in", method: "email", code: wrongCode(code) }));
+    await browser.verify({ purpose: "sign-in", method: "email", code });
+    expect((await guard())?.consecutiveFailures).toBe(0);
+  });
+});

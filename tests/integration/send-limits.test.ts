@@ -1,0 +1,86 @@
+import { Timestamp } from "firebase-admin/firestore";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { collections, sendLimits, verificationPolicy } from "@dash2fa/shared";
+import { adminDb, newUser, refusalOf, sendAndReadCode, type TestUser } from "../support/clients.js";
+
+let user: TestUser;
+const others: TestUser[] = [];
+beforeEach(async () => {
+  user = await newUser();
+});
+afterEach(async () => {
+  await Promise.all([user, ...others.splice(0)].map((s) => s.dispose()));
+});
+
+/** Ends the resend cooldown, as 60 seconds would. */
+async function endCooldown(u: TestUser) {
+  const ref = adminDb().collection(collections.verifications).doc(`${u.uid}_enroll_email`);
+  const sentAt = Timestamp.fromMillis(Date.now() - verificationPolicy.resendCooldownMs);
+  await ref.update({ sentAt });
+}
+
+describe("send limits", () => {
+  it("allow 5 codes per user in 15 minutes and refuse the 6th with the retry time", async () => {
+    for (let i = 1; i <= sendLimits.perUserShort.max; i += 1) {
+      await user.send({ purpose: "enroll", method: "email", destination: user.email });
+      await endCooldown(user);
+    }
+    const refused = await refusalOf(
+      user.send({ purpose: "enroll", method: "email", destination: user.email }),
+    );
+    expect(refused).toMatchObject({
+      code: "functions/resource-exhausted",
+      details: { reason: "rate-limited", limit: "user" },
+    });
+    expect(refused.details.retryAt).toBeGreaterThan(Date.now() + 14 * 60_000);
+  });
+
+  it("allow 10 codes per destination a day, whoever asks, and refuse the 11th", async () => {
+    const target = `victim-${Date.now()}@example.com`;
+    for (let i = 0; i < sendLimits.perDestinationDaily.max; i += 1) {
+      const sender = await newUser();
+      others.push(sender);
+      await sender.send({ purpose: "enroll", method: "email", destination: target });
+    }
+    const refused = await refusalOf(
+      user.send({ purpose: "enroll", method: "email", destination: target }),
+    );
+    expect(refused.details).toMatchObject({ reason: "rate-limited", limit: "destination" });
+    const mails = await adminDb().collection(collections.mail).where("to", "==", target).get();
+    expect(mails.size).toBe(sendLimits.perDestinationDaily.max);
+  });
+
+  it(`refuse sends from an IP that already sent ${sendLimits.perIp.max} this hour`, async () => {
+    await sendAndReadCode(user);
+    // The counter for this machine's address (cleared before each test).
+    const [ipDoc] = (await adminDb().collection(collections.rateLimits).get()).docs.filter((d) =>
+      d.id.startsWith("ip_"),
+    );
+    if (!ipDoc) throw new Error("the send was not counted for its IP address");
+    const now = Date.now();
+    await ipDoc.ref.set({
+      sends: Array.from({ length: sendLimits.perIp.max }, (_, i) => now - i * 1000),
+      expireAt: Timestamp.fromMillis(now + 86_400_000),
+    });
+    const other = await newUser();
+    others.push(other);
+    expect(
+      (
+        await refusalOf(
+          other.send({ purpose: "enroll", method: "email", destination: other.email }),
+        )
+      ).details,
+    ).toMatchObject({ reason: "rate-limited", limit: "ip" });
+  });
+
+  it("let exactly the allowed number through when sends race", async () => {
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 8 }, () =>
+        user.send({ purpose: "enroll", method: "email", destination: user.email }),
+      ),
+    );
+    expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(1);
+    const mails = await adminDb().collection(collections.mail).where("to", "==", user.email).get();
+    expect(mails.size).toBe(1);
+  });
+});

@@ -1,0 +1,4 @@
+import { beforeEach } from "vitest";
+import { resetIpLimit } from "../support/clients.js";
+
+beforeEach(resetIpLimit);

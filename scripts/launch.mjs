@@ -32,8 +32,10 @@ const stale =
   !existsSync(installed) || manifests.some((file) => mtime(join(root, file)) > mtime(installed));
 if (stale) {
   const ci = process.env.CI === "true" && existsSync(join(root, "package-lock.json"));
+  // No install scripts: nothing here needs one (esbuild and rolldown ship their binaries
+  // as packages), and the optional native re2 of firebase-tools would compile for minutes.
   console.log(`Installing dependencies (npm ${ci ? "ci" : "install"})…`);
-  const result = spawnSync("npm", [ci ? "ci" : "install", "--no-audit", "--no-fund"], {
+  const result = spawnSync("npm", [ci ? "ci" : "install", "--no-audit", "--no-fund", "--ignore-scripts"], {
     cwd: root,
     stdio: "inherit",
   });

@@ -35,10 +35,14 @@ if (stale) {
   // No install scripts: nothing here needs one (esbuild and rolldown ship their binaries
   // as packages), and the optional native re2 of firebase-tools would compile for minutes.
   console.log(`Installing dependencies (npm ${ci ? "ci" : "install"})…`);
-  const result = spawnSync("npm", [ci ? "ci" : "install", "--no-audit", "--no-fund", "--ignore-scripts"], {
-    cwd: root,
-    stdio: "inherit",
-  });
+  const result = spawnSync(
+    "npm",
+    [ci ? "ci" : "install", "--no-audit", "--no-fund", "--ignore-scripts"],
+    {
+      cwd: root,
+      stdio: "inherit",
+    },
+  );
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

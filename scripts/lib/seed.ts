@@ -9,7 +9,7 @@ import {
   maskPhone,
   type TwoFactorStatusDoc,
 } from "@dash2fa/shared";
-import { hashRecoveryCode } from "../../functions/src/security/recovery-code-hash.js";
+import { hashRecoveryCode } from "@dash2fa/shared/server";
 import { emulatorEnv, projectId, root } from "./stack.js";
 
 export interface DemoAccount {
@@ -51,51 +51,83 @@ function hmacSecret(): string {
   return secret.trim();
 }
 
+export interface TwoFactorUser {
+  email: string;
+  password: string;
+  /** Methods to enable: the account address for email, and/or a mobile number. */
+  email2fa?: boolean;
+  phone?: string;
+  recoveryCodes?: string[];
+}
+
+/**
+ * Creates an account with 2FA already enabled, exactly as the functions would leave it
+ * (status, destinations, hashed recovery codes). Used by the demo seed and the
+ * end-to-end tests; needs FIRESTORE_EMULATOR_HOST and FIREBASE_AUTH_EMULATOR_HOST.
+ */
+export async function createTwoFactorUser(account: TwoFactorUser): Promise<string> {
+  Object.assign(process.env, { ...emulatorEnv, ...pick(process.env) });
+  const app = getApps()[0] ?? initializeApp({ projectId });
+  const db = getFirestore(app);
+  const user = await getAuth(app).createUser({
+    email: account.email,
+    password: account.password,
+    emailVerified: true,
+  });
+  const now = Date.now();
+  const methods: TwoFactorStatusDoc["methods"] = {};
+  const destinations: Record<string, string> = {};
+  if (account.email2fa) {
+    methods.email = { enabled: true, maskedDestination: maskEmail(account.email), enabledAt: now };
+    destinations.email = account.email;
+  }
+  if (account.phone) {
+    methods.phone = { enabled: true, maskedDestination: maskPhone(account.phone), enabledAt: now };
+    destinations.phone = account.phone;
+  }
+  const enabled = Object.keys(methods).length > 0;
+  const codes = enabled ? (account.recoveryCodes ?? []) : [];
+  const status: TwoFactorStatusDoc = {
+    methods,
+    required: enabled,
+    sessionsValidAfter: Math.floor(now / 1000),
+    recoveryCodesRemaining: codes.length,
+    ...(account.email2fa ? { lastUsedMethod: "email" as const } : {}),
+  };
+  if (!enabled) return user.uid;
+  const secret = hmacSecret();
+  await db.collection(collections.twoFactor).doc(user.uid).set(status);
+  await db.collection(collections.twoFactorDestinations).doc(user.uid).set(destinations);
+  await db
+    .collection(collections.recoveryCodes)
+    .doc(user.uid)
+    .set({
+      codes: codes.map((code) => ({ hash: hashRecoveryCode(secret, user.uid, code), usedAt: null })),
+      generatedAt: now,
+    });
+  return user.uid;
+}
+
+/** Emulator addresses already set (e.g. by `firebase emulators:exec`) win over defaults. */
+function pick(env: NodeJS.ProcessEnv): Record<string, string> {
+  const keys = ["FIRESTORE_EMULATOR_HOST", "FIREBASE_AUTH_EMULATOR_HOST"] as const;
+  return Object.fromEntries(keys.flatMap((key) => (env[key] ? [[key, env[key]]] : [])));
+}
+
 /** Creates the demo accounts in the emulators unless they already exist (data persists). */
 export async function seedDemoAccounts(): Promise<void> {
   Object.assign(process.env, emulatorEnv);
   const app = getApps()[0] ?? initializeApp({ projectId });
-  const auth = getAuth(app);
-  const db = getFirestore(app);
   for (const account of demoAccounts) {
-    const existing = await auth.getUserByEmail(account.email).catch(() => undefined);
+    const existing = await getAuth(app)
+      .getUserByEmail(account.email)
+      .catch(() => undefined);
     if (existing) continue;
-    const user = await auth.createUser({
+    await createTwoFactorUser({
       email: account.email,
       password: account.password,
-      emailVerified: true,
+      email2fa: account.twoFactor !== undefined,
+      ...(account.twoFactor ? { phone: account.twoFactor.phone, recoveryCodes: demoRecoveryCodes } : {}),
     });
-    if (!account.twoFactor) continue;
-    const now = Date.now();
-    const status: TwoFactorStatusDoc = {
-      methods: {
-        email: { enabled: true, maskedDestination: maskEmail(account.email), enabledAt: now },
-        phone: {
-          enabled: true,
-          maskedDestination: maskPhone(account.twoFactor.phone),
-          enabledAt: now,
-        },
-      },
-      required: true,
-      sessionsValidAfter: 0,
-      recoveryCodesRemaining: demoRecoveryCodes.length,
-      lastUsedMethod: "email",
-    };
-    const secret = hmacSecret();
-    await db.collection(collections.twoFactor).doc(user.uid).set(status);
-    await db
-      .collection(collections.twoFactorDestinations)
-      .doc(user.uid)
-      .set({ email: account.email, phone: account.twoFactor.phone });
-    await db
-      .collection(collections.recoveryCodes)
-      .doc(user.uid)
-      .set({
-        codes: demoRecoveryCodes.map((code) => ({
-          hash: hashRecoveryCode(secret, user.uid, code),
-          usedAt: null,
-        })),
-        generatedAt: now,
-      });
   }
 }

@@ -3,3 +3,4 @@ export * from "./config.js";
 export * from "./mask.js";
 export * from "./phone.js";
 export * from "./schemas.js";
+export * from "./second-step.js";

@@ -177,6 +177,24 @@ describe("resending a code", () => {
   });
 });
 
+describe("a code bound to its destination", () => {
+  it("stops working when a code is sent to another address", async () => {
+    const first = await sendAndReadCode(user);
+    await age(user, verificationPolicy.resendCooldownMs);
+    const other = `other-${user.email}`;
+    const second = await sendAndReadCode(user, {
+      purpose: "enroll",
+      method: "email",
+      destination: other,
+    });
+    if (first.code !== second.code) {
+      expect((await refusalOf(user.verify(enroll(first.code)))).details.reason).toBe("wrong-code");
+    }
+    const verified = await user.verify(enroll(second.code));
+    expect(verified.maskedDestination).toBe("o•••@example.com");
+  });
+});
+
 describe("races and other users", () => {
   it("lets exactly one of two concurrent correct submissions succeed", async () => {
     const { code } = await sendAndReadCode(user);

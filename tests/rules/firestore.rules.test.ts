@@ -147,6 +147,19 @@ describe("protected data behind the second step", () => {
     await assertFails(getDoc(doc(as.signedOut(), a, b, c, d)));
   });
 
+  it("refuses a password-only session even when no 2FA change was ever recorded", async () => {
+    await env.withSecurityRulesDisabled(async (context) => {
+      await setDoc(doc(context.firestore(), collections.twoFactor, SECURED), {
+        methods: {},
+        required: true,
+        sessionsValidAfter: 0,
+      });
+    });
+    await assertFails(
+      getDoc(doc(secured.passwordOnly(), collections.users, SECURED, "notes", "n1")),
+    );
+  });
+
   it("lets the owner still read their 2FA status before the second step", async () => {
     await assertSucceeds(getDoc(doc(secured.passwordOnly(), collections.twoFactor, SECURED)));
   });

@@ -1,6 +1,10 @@
 import { FieldValue } from "firebase-admin/firestore";
 import { onCall } from "firebase-functions/v2/https";
-import { disableMethodInputSchema, type DisableMethodResult } from "@dash2fa/shared";
+import {
+  disableMethodInputSchema,
+  enabledMethods,
+  type DisableMethodResult,
+} from "@dash2fa/shared";
 import { db } from "../admin.js";
 import { callContext } from "../context.js";
 import { parseInput, refusal } from "../errors.js";
@@ -10,7 +14,6 @@ import { methodNames, queueNotices } from "../security/notices.js";
 import { recoveryCodesRef } from "../security/recovery-codes.js";
 import { endOtherSessions, epochSeconds, mintSession } from "../security/session.js";
 import {
-  enabledMethods,
   readUserSecurity,
   refs,
   requireRecentVerification,

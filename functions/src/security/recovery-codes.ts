@@ -2,7 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { DocumentReference } from "firebase-admin/firestore";
 import { collections, recoveryCodePolicy } from "@dash2fa/shared";
 import { db } from "../admin.js";
-import { generateRecoveryCode, hashRecoveryCode } from "./recovery-code-hash.js";
+import { generateRecoveryCode, hashRecoveryCode } from "@dash2fa/shared/server";
 
 export { generateRecoveryCode, hashRecoveryCode };
 

@@ -1,8 +1,8 @@
 import type { DocumentReference, Transaction } from "firebase-admin/firestore";
 import {
   STEP_UP_WINDOW_MS,
+  passedSecondStep,
   collections,
-  type SecondStepClaims,
   type TwoFactorMethod,
   type TwoFactorStatusDoc,
 } from "@dash2fa/shared";
@@ -41,20 +41,6 @@ export async function readUserSecurity(tx: Transaction, uid: string): Promise<Us
     status: { ...emptyStatus(), ...(status?.data() as TwoFactorStatusDoc | undefined) },
     destinations: (destinations?.data() as DestinationsDoc | undefined) ?? {},
   };
-}
-
-export function enabledMethods(status: TwoFactorStatusDoc): TwoFactorMethod[] {
-  return (Object.keys(status.methods) as TwoFactorMethod[]).filter(
-    (method) => status.methods[method]?.enabled,
-  );
-}
-
-/** The rule `firestore.rules` applies, in the functions' words. */
-export function passedSecondStep(
-  status: TwoFactorStatusDoc,
-  claims: Partial<SecondStepClaims>,
-): boolean {
-  return !status.required || (claims.sessionAt ?? 0) >= status.sessionsValidAfter;
 }
 
 /** A session of a 2FA user that has not done the second step may manage nothing. */

@@ -1,11 +1,16 @@
 import { Navigate, Outlet, useLocation, type Location } from "react-router";
-import { defaultSignedInPath, paths } from "@/config/paths";
+import { afterSignUpPath, defaultSignedInPath, paths } from "@/config/paths";
 import { messages } from "@/lib/messages";
-import { useSession } from "@/lib/session";
+import { useSession, useSignedInSession } from "@/lib/session";
+import { passedSecondStep, useTwoFactorStatus } from "@/lib/two-factor-status";
 
-/** Where RequireAuth was headed, so signing in can continue there. */
+/** Where a guard was headed, so signing in (or the second step) can continue there. */
 interface RedirectState {
   from?: Pick<Location, "pathname" | "search" | "hash">;
+}
+
+function redirectTarget(location: Location): RedirectState["from"] | undefined {
+  return (location.state as RedirectState | null)?.from;
 }
 
 function PageLoading() {
@@ -16,7 +21,18 @@ function PageLoading() {
   );
 }
 
-/** Protected pages: nothing renders until a signed-in user is known. */
+function StatusLoadFailed({ onRetry }: { onRetry: () => void }) {
+  return (
+    <div role="alert" className="page page-narrow alert alert-error">
+      <p>{messages.app.statusLoadFailed}</p>
+      <button type="button" className="button" onClick={onRetry}>
+        {messages.app.retryButton}
+      </button>
+    </div>
+  );
+}
+
+/** Pages for a signed-in user: nothing renders until a signed-in user is known. */
 export function RequireAuth() {
   const session = useSession();
   const location = useLocation();
@@ -28,14 +44,46 @@ export function RequireAuth() {
   return <Outlet />;
 }
 
+/**
+ * Protected pages (inside RequireAuth): a 2FA user whose session has not passed the
+ * second step goes to it first, and comes back here afterwards. The rules enforce the
+ * same on the data; this only spares the user pages that could not load.
+ */
+export function RequireSecondStep() {
+  const { user, claims } = useSignedInSession();
+  const status = useTwoFactorStatus(user.uid);
+  const location = useLocation();
+  if (status.isPending) return <PageLoading />;
+  if (status.isError) return <StatusLoadFailed onRetry={() => void status.refetch()} />;
+  if (!passedSecondStep(status.data, claims)) {
+    const state: RedirectState = { from: location };
+    return <Navigate to={paths.verify} replace state={state} />;
+  }
+  return <Outlet />;
+}
+
+/** The second-step page (inside RequireAuth): once passed, on to where the user was headed. */
+export function RequireSecondStepPending() {
+  const { user, claims } = useSignedInSession();
+  const status = useTwoFactorStatus(user.uid);
+  const location = useLocation();
+  if (status.isPending) return <PageLoading />;
+  if (status.isError) return <StatusLoadFailed onRetry={() => void status.refetch()} />;
+  if (passedSecondStep(status.data, claims)) {
+    return <Navigate to={redirectTarget(location) ?? defaultSignedInPath} replace />;
+  }
+  return <Outlet />;
+}
+
 /** Sign-in and sign-up: a signed-in user goes on to where they were headed. */
 export function RedirectIfSignedIn() {
   const session = useSession();
   const location = useLocation();
   if (session.status === "loading") return <PageLoading />;
   if (session.status === "signed-in") {
-    const from = (location.state as RedirectState | null)?.from;
-    return <Navigate to={from ?? defaultSignedInPath} replace />;
+    // The protected page decides whether the second step comes first.
+    const fallback = location.pathname === paths.signUp ? afterSignUpPath : defaultSignedInPath;
+    return <Navigate to={redirectTarget(location) ?? fallback} replace />;
   }
   return <Outlet />;
 }

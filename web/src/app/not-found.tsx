@@ -9,7 +9,7 @@ export function NotFoundPage() {
       <h1>{messages.app.notFoundTitle}</h1>
       <p>{messages.app.notFoundBody}</p>
       <p>
-        <Link to={paths.security}>{messages.app.backHome}</Link>
+        <Link to={paths.home}>{messages.app.backHome}</Link>
       </p>
     </div>
   );

@@ -1,14 +1,27 @@
-import { useId, type ComponentPropsWithRef } from "react";
+import { useId, type ComponentPropsWithRef, type ReactNode } from "react";
 
-interface FieldProps extends Omit<ComponentPropsWithRef<"input">, "id"> {
+interface FieldWiring {
   label: string;
   hint?: string;
-  /** Shown under the input and announced with it when it gets focus. */
+  /** Shown under the control and announced with it when it gets focus. */
   error?: string | undefined;
+  className?: string | undefined;
 }
 
-/** A labelled text input with its hint and error wired for assistive technology. */
-export function Field({ label, hint, error, className, ...inputProps }: FieldProps) {
+/** The label, hint and error around one control, wired for assistive technology. */
+function FieldFrame({
+  label,
+  hint,
+  error,
+  className,
+  render,
+}: FieldWiring & {
+  render: (wiring: {
+    id: string;
+    "aria-invalid": true | undefined;
+    "aria-describedby": string | undefined;
+  }) => ReactNode;
+}) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -22,17 +35,57 @@ export function Field({ label, hint, error, className, ...inputProps }: FieldPro
           {hint}
         </p>
       )}
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...inputProps}
-      />
+      {render({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
       {error && (
         <p id={errorId} className="field-error">
           {error}
         </p>
       )}
     </div>
+  );
+}
+
+type FieldProps = FieldWiring & Omit<ComponentPropsWithRef<"input">, "id" | "className">;
+
+/** A labelled text input with its hint and error wired for assistive technology. */
+export function Field({ label, hint, error, className, ...inputProps }: FieldProps) {
+  return (
+    <FieldFrame
+      label={label}
+      hint={hint}
+      error={error}
+      className={className}
+      render={(wiring) => <input {...wiring} {...inputProps} />}
+    />
+  );
+}
+
+type TextAreaFieldProps = FieldWiring & Omit<ComponentPropsWithRef<"textarea">, "id" | "className">;
+
+/** A labelled textarea, wired like Field. */
+export function TextAreaField({ label, hint, error, className, ...props }: TextAreaFieldProps) {
+  return (
+    <FieldFrame
+      label={label}
+      hint={hint}
+      error={error}
+      className={className}
+      render={(wiring) => <textarea {...wiring} {...props} />}
+    />
+  );
+}
+
+type SelectFieldProps = FieldWiring & Omit<ComponentPropsWithRef<"select">, "id" | "className">;
+
+/** A labelled select, wired like Field. */
+export function SelectField({ label, hint, error, className, ...props }: SelectFieldProps) {
+  return (
+    <FieldFrame
+      label={label}
+      hint={hint}
+      error={error}
+      className={className}
+      render={(wiring) => <select {...wiring} {...props} />}
+    />
   );
 }

@@ -3,8 +3,15 @@ export const paths = {
   home: "/",
   signIn: "/sign-in",
   signUp: "/sign-up",
+  /** The sign-in second step: a session that has not passed it lands here. */
+  verify: "/verify",
   security: "/security",
+  /** Emulator mode only: every email and SMS the emulator delivered. */
+  devOutbox: "/dev/outbox",
 } as const;
 
-/** Where a signed-in user lands when nothing more specific was asked for. */
-export const defaultSignedInPath = paths.security;
+/** Where a signed-in user lands when nothing more specific was asked for: the dashboard. */
+export const defaultSignedInPath = paths.home;
+
+/** A brand-new account starts on the Security page, where it sets up 2FA. */
+export const afterSignUpPath = paths.security;

@@ -30,7 +30,8 @@ export const auth = initializeAuth(app, {
   persistence: [indexedDBLocalPersistence, browserLocalPersistence],
 });
 
-// The "lite" SDK: the app only reads one small document, never listens, never writes.
+// The "lite" SDK: the app reads and writes with one-off requests and never listens, so
+// the realtime client (and its bundle weight) is not needed.
 export const db = getFirestore(app);
 
 export const functions = getFunctions(app, FUNCTIONS_REGION);
@@ -57,6 +58,16 @@ const failureReasons = {
   "attempts-exhausted": true,
   "no-active-code": true,
   cooldown: true,
+  "rate-limited": true,
+  locked: true,
+  "locked-until-recovery": true,
+  "wrong-recovery-code": true,
+  "recovery-codes-locked": true,
+  "method-not-enabled": true,
+  "method-already-enabled": true,
+  "second-step-required": true,
+  "step-up-required": true,
+  "device-not-recognized": true,
 } as const satisfies Record<VerificationFailureReason, true>;
 
 const failureDetailsSchema: z.ZodType<VerificationFailureDetails> = z.object({
@@ -65,6 +76,7 @@ const failureDetailsSchema: z.ZodType<VerificationFailureDetails> = z.object({
   ),
   attemptsLeft: z.number().optional(),
   retryAt: z.number().optional(),
+  limit: z.enum(["user", "destination", "ip"]).optional(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 

@@ -20,3 +20,29 @@ export function formatClockTimeWithSeconds(epochMs: number): string {
 export function secondsUntil(epochMs: number, now: number): number {
   return Math.max(0, Math.ceil((epochMs - now) / 1000));
 }
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+const dayAndTime = new Intl.DateTimeFormat(undefined, {
+  weekday: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** Epoch milliseconds → "12 May 2026, 14:05" (or the locale's equivalent). */
+export function formatDateTime(epochMs: number): string {
+  return dateTime.format(epochMs);
+}
+
+/** For `<time dateTime>`: the machine-readable form of the same instant. */
+export function isoDateTime(epochMs: number): string {
+  return new Date(epochMs).toISOString();
+}
+
+/**
+ * A retry time: "14:05" today, "Tue 09:30" on another day (locks and daily limits can
+ * end tomorrow, where a bare clock time would mislead).
+ */
+export function formatRetryTime(epochMs: number, now = Date.now()): string {
+  const sameDay = new Date(epochMs).toDateString() === new Date(now).toDateString();
+  return sameDay ? formatClockTime(epochMs) : dayAndTime.format(epochMs);
+}

@@ -1,4 +1,13 @@
-import { product } from "@dash2fa/shared";
+import {
+  DAY_MS,
+  REMEMBER_DEVICE_MS,
+  product,
+  recoveryCodePolicy,
+  type ActivityType,
+  type ActivityDoc,
+  type PhoneProblem,
+  type TwoFactorMethod,
+} from "@dash2fa/shared";
 
 /**
  * Every English string the user sees, in one module, so a translation pass (Georgian is
@@ -6,6 +15,9 @@ import { product } from "@dash2fa/shared";
  * value are functions; times arrive already formatted for the user's locale.
  */
 export const messages = {
+  /** The language of these strings, for names the browser supplies (country names). */
+  locale: "en",
+
   app: {
     productName: product.name,
     pageTitle: (page: string) => `${page} · ${product.name}`,
@@ -13,8 +25,21 @@ export const messages = {
     loading: "Loading…",
     notFoundTitle: "Page not found",
     notFoundBody: "There is nothing at this address.",
-    backHome: "Go to the Security page",
+    backHome: "Go to the dashboard",
+    navLabel: "Main",
+    navDashboard: "Dashboard",
+    navSecurity: "Security",
+    footerLabel: "Developer tools",
+    devOutboxLink: "Development outbox",
+    statusLoadFailed: "We couldn't load your account settings.",
+    retryButton: "Try again",
   },
+
+  /** Method names, the same everywhere they appear. */
+  methods: {
+    email: "Email",
+    phone: "Phone number",
+  } satisfies Record<TwoFactorMethod, string>,
 
   auth: {
     signInTitle: "Sign in",
@@ -39,6 +64,42 @@ export const messages = {
     networkFailed: "Could not reach the server. Check your connection and try again.",
   },
 
+  /** The sign-in second step page. */
+  secondStep: {
+    pageTitle: "Two-step verification",
+    title: "Verify it's you",
+    intro:
+      "Your account is protected with two-factor authentication. Enter a code to finish signing in.",
+    checkingDevice: "Checking this device…",
+    deviceForgotten: "This device is no longer remembered. Verify it's you with a code.",
+  },
+
+  /** Choosing a method, the code or a recovery code: sign-in and step-up alike. */
+  secondFactor: {
+    chooseMethodLegend: "Choose how to get your code",
+    sending: (maskedDestination: string) => `Sending a code to ${maskedDestination}…`,
+    sendAgainButton: "Try sending again",
+    rememberDevice: `Remember this device for ${REMEMBER_DEVICE_MS / DAY_MS} days`,
+    rememberDeviceHint: "Don't choose this on a shared or public computer.",
+    useRecoveryCode: "Use a recovery code",
+    useCodeInstead: "Use a verification code instead",
+    recoveryTitle: "Enter a recovery code",
+    recoveryCodeLabel: "Recovery code",
+    recoveryCodeHint: `One of the ${recoveryCodePolicy.count} codes you saved when you turned on two-factor authentication. Each works once.`,
+    verifyButton: "Verify",
+    cancelButton: "Cancel",
+    noMethods: "No method can send you a code. Use a recovery code.",
+  },
+
+  stepUp: {
+    title: "Confirm it's you",
+    intro: "For your security, verify it's you again before making this change.",
+  },
+
+  confirm: {
+    cancelButton: "Cancel",
+  },
+
   security: {
     title: "Security",
     twoFactorTitle: "Two-Factor Authentication",
@@ -47,21 +108,106 @@ export const messages = {
     twoFactorRecommendation:
       "We recommend enabling both methods, so you can still sign in if one is unavailable.",
     methodsLabel: "Two-factor authentication methods",
-    emailMethod: "Email",
-    phoneMethod: "Phone number",
     enabled: "Enabled",
     disabled: "Disabled",
     statusLoading: "Loading status…",
-    comingSoon: "Coming soon",
-    phoneComingSoonNote: "Codes by text message are coming soon.",
     enableButton: "Enable",
+    changeButton: "Change",
+    disableButton: "Disable",
     cancelButton: "Cancel",
     emailAddressLabel: "Email address",
     emailAddressHint: "We will send a 6-digit code to this address.",
+    countryLabel: "Country",
+    countryOption: (country: string, callingCode: string) => `${country} (+${callingCode})`,
+    phoneNumberLabel: "Phone number",
+    phoneNumberHint:
+      "A mobile number that can receive text messages. We will send a 6-digit code to it.",
+    phoneProblems: {
+      invalid: "Enter a valid mobile number.",
+      "not-mobile": "Enter a mobile number: this one cannot receive text messages.",
+      "country-not-allowed": "Text messages cannot be sent to this country yet.",
+    } satisfies Record<PhoneProblem, string>,
     sendCodeButton: "Send code",
     activated: "Two-factor authentication has been successfully activated.",
+    destinationChanged: {
+      email: "Codes by email now go to the new address.",
+      phone: "Codes by text message now go to the new number.",
+    } satisfies Record<TwoFactorMethod, string>,
+    methodDisabled: (method: string) => `${method} has been disabled.`,
+    twoFactorOff: "Two-factor authentication is now off.",
+    disableConfirmTitle: (method: string) => `Disable ${method}?`,
+    disableConfirmBody: "You will no longer get sign-in codes this way.",
+    disableLastConfirmBody:
+      "This is your only method: two-factor authentication will be turned off and your recovery codes will stop working.",
+    disableConfirmButton: (method: string) => `Disable ${method}`,
     statusLoadFailed: "We couldn't load your two-factor settings.",
     retryButton: "Try again",
+
+    recoveryTitle: "Recovery codes",
+    recoveryIntro:
+      "If you can't get a code by email or text message, sign in with a recovery code instead. Each code works once.",
+    recoveryRemaining: (remaining: number, total: number) =>
+      `${remaining} of ${total} recovery codes left`,
+    recoveryLow: "You are running out of recovery codes. Generate new ones.",
+    recoveryNotYet: "You get recovery codes when you enable two-factor authentication.",
+    generateButton: "Generate new codes",
+    regenerateConfirmTitle: "Generate new recovery codes?",
+    regenerateConfirmBody: "Your current recovery codes will stop working at once.",
+    regenerateConfirmButton: "Replace codes",
+    saveCodesTitle: "Save your recovery codes",
+    saveCodesIntro:
+      "Keep these codes somewhere safe, such as a password manager. Each works once, if you can't get a code by email or text message. They are shown only this once.",
+    codesListLabel: "Your recovery codes",
+    copyCodesButton: "Copy codes",
+    codesCopied: "Recovery codes copied.",
+    copyFailed: "Couldn't copy. Download the codes or write them down instead.",
+    downloadButton: "Download",
+    downloadFileName: "dashboard-recovery-codes.txt",
+    downloadFileHeader: (account: string, date: string) =>
+      `${product.name} recovery codes for ${account}\nCreated ${date}. Each code works once.`,
+    savedCodesButton: "I have saved them",
+
+    devicesTitle: "Remembered devices",
+    devicesIntro:
+      `These browsers skip the second step when you sign in, for up to ${REMEMBER_DEVICE_MS / DAY_MS} days. Revoke any you don't recognise.`,
+    devicesEmpty: "No remembered devices.",
+    devicesLoading: "Loading remembered devices…",
+    devicesLoadFailed: "We couldn't load your remembered devices.",
+    devicesTableLabel: "Remembered devices",
+    firstUsedColumn: "First use",
+    lastUsedColumn: "Last use",
+    expiresColumn: "Expires",
+    thisBrowser: "This browser",
+    revokeButton: "Revoke",
+    revokeAllButton: "Revoke all",
+    devicesRevoked: (count: number) =>
+      count === 1 ? "1 device revoked." : `${count} devices revoked.`,
+
+    activityTitle: "Security activity",
+    activityIntro: "The latest changes and sign-in checks on your account.",
+    activityEmpty: "No security activity yet.",
+    activityLoading: "Loading security activity…",
+    activityLoadFailed: "We couldn't load your security activity.",
+    activityTypes: {
+      "method-enabled": "Two-factor method enabled",
+      "method-disabled": "Two-factor method disabled",
+      "destination-changed": "Code destination changed",
+      "sign-in-verified": "Sign-in verified",
+      "verification-failed": "Wrong code entered",
+      "locked-out": "Verification locked after too many wrong codes",
+      "recovery-code-used": "Recovery code used",
+      "recovery-codes-regenerated": "New recovery codes generated",
+      "device-remembered": "Device remembered",
+      "device-revoked": "Remembered device revoked",
+    } satisfies Record<ActivityType, string>,
+    activityMethods: {
+      email: "Email",
+      phone: "Phone number",
+      "recovery-code": "Recovery code",
+      device: "Remembered device",
+    } satisfies Record<NonNullable<ActivityDoc["method"]>, string>,
+    /** "Email · Chrome on Linux": what is known about an event, in one line. */
+    activityDetails: (parts: string[]) => parts.join(" · "),
   },
 
   verify: {
@@ -93,8 +239,76 @@ export const messages = {
     cooldown: (time: string) => `Please wait. You can request a new code at ${time}.`,
     cooldownNoTime: "Please wait a moment before requesting a new code.",
     noActiveCode: "There is no active code. Request a new one.",
+    rateLimited: (time: string) => `Too many codes requested. Try again at ${time}.`,
+    rateLimitedNoTime: "Too many codes requested. Try again later.",
+    locked: (time: string) => `Too many wrong codes. Verification is locked until ${time}.`,
+    lockedNoTime: "Too many wrong codes. Verification is locked for a while.",
+    lockedUntilRecovery:
+      "Verification is locked after too many wrong codes. Use a recovery code to unlock it.",
+    wrongRecoveryCode: (attemptsLeft: number) =>
+      attemptsLeft === 1
+        ? "That recovery code is not valid. 1 attempt left."
+        : `That recovery code is not valid. ${attemptsLeft} attempts left.`,
+    wrongRecoveryCodeWithoutCount: "That recovery code is not valid.",
+    wrongRecoveryCodeLocked: (time: string) =>
+      `That recovery code is not valid. Recovery codes are locked until ${time}.`,
+    recoveryCodesLocked: (time: string) => `Too many wrong recovery codes. Try again at ${time}.`,
+    recoveryCodesLockedNoTime: "Too many wrong recovery codes. Try again later.",
+    methodNotEnabled: "This verification method is not turned on for your account.",
+    methodAlreadyEnabled:
+      "Codes already go to this destination. Enter a different one to change it.",
+    secondStepRequired: "Finish two-step verification first.",
+    stepUpRequired: "Confirm it's you to make this change.",
+    deviceNotRecognized: "This device is no longer remembered. Verify it's you with a code.",
     invalidInput: "Check what you entered and try again.",
+    networkFailed: "Could not reach the server. Check your connection and try again.",
     somethingWentWrong: "Something went wrong. Try again.",
+  },
+
+  dashboard: {
+    title: "Dashboard",
+    intro: "Your notes, visible only to you after two-step verification.",
+    newNoteTitle: "New note",
+    noteLabel: "Note",
+    noteHint: (max: number) => `Up to ${max} characters.`,
+    noteEmpty: "Write something first.",
+    noteTooLong: (max: number) => `Keep notes to ${max} characters or fewer.`,
+    addNoteButton: "Add note",
+    noteAdded: "Note added.",
+    noteDeleted: "Note deleted.",
+    addFailed: "We couldn't add the note. Try again.",
+    deleteFailed: "We couldn't delete the note. Try again.",
+    notesTitle: "Your notes",
+    notesLoading: "Loading notes…",
+    notesEmpty: "No notes yet.",
+    notesLoadFailed: "We couldn't load your notes.",
+    retryButton: "Try again",
+    deleteNoteButton: "Delete note",
+    addedAt: (time: string) => `Added ${time}`,
+  },
+
+  devOutbox: {
+    title: "Development outbox",
+    intro:
+      "Every email and text message the emulator delivered, newest first, so you can sign in as any user. It refreshes every 3 seconds and exists only in emulator mode.",
+    tableLabel: "Sent messages",
+    timeColumn: "Time",
+    kindColumn: "Kind",
+    toColumn: "Recipient",
+    textColumn: "Message",
+    stateColumn: "Delivery",
+    kinds: { email: "Email", sms: "SMS" },
+    states: {
+      PENDING: "Pending",
+      PROCESSING: "Sending",
+      SUCCESS: "Delivered",
+      ERROR: "Failed",
+    } as Record<string, string>,
+    loading: "Loading the outbox…",
+    empty: "Nothing has been sent yet.",
+    loadFailed:
+      "The outbox is not available. Is the Functions emulator running with the devOutbox function?",
+    retryButton: "Try again",
   },
 
   /** Durations as people read them: "42 s", "90 s", "8 min 5 s". */

@@ -1,7 +1,8 @@
+import { FirebaseError } from "firebase/app";
 import { z } from "zod";
 import type { VerificationFailureDetails } from "@dash2fa/shared";
 import { toVerificationFailure } from "@/lib/firebase";
-import { formatClockTime, formatClockTimeWithSeconds } from "@/lib/format-time";
+import { formatClockTime, formatClockTimeWithSeconds, formatRetryTime } from "@/lib/format-time";
 import { messages } from "@/lib/messages";
 
 const text = messages.verify;
@@ -31,6 +32,7 @@ export function describeFailure(
   failure: VerificationFailureDetails | undefined,
   codeExpiresAt?: number,
 ): string {
+  const retryAt = failure?.retryAt;
   switch (failure?.reason) {
     case "wrong-code": {
       const left = failure.attemptsLeft;
@@ -43,15 +45,45 @@ export function describeFailure(
     case "expired":
       return text.expired;
     case "attempts-exhausted":
-      return failure.retryAt === undefined
+      return retryAt === undefined
         ? text.attemptsExhaustedNoTime
-        : text.attemptsExhausted(formatClockTime(failure.retryAt));
+        : text.attemptsExhausted(formatClockTime(retryAt));
     case "cooldown":
-      return failure.retryAt === undefined
+      return retryAt === undefined
         ? text.cooldownNoTime
-        : text.cooldown(formatClockTimeWithSeconds(failure.retryAt));
+        : text.cooldown(formatClockTimeWithSeconds(retryAt));
     case "no-active-code":
       return text.noActiveCode;
+    case "rate-limited":
+      return retryAt === undefined
+        ? text.rateLimitedNoTime
+        : text.rateLimited(formatRetryTime(retryAt));
+    case "locked":
+      return retryAt === undefined ? text.lockedNoTime : text.locked(formatRetryTime(retryAt));
+    case "locked-until-recovery":
+      return text.lockedUntilRecovery;
+    case "wrong-recovery-code": {
+      const left = failure.attemptsLeft;
+      if (left === undefined) return text.wrongRecoveryCodeWithoutCount;
+      if (left > 0) return text.wrongRecoveryCode(left);
+      return retryAt === undefined
+        ? text.recoveryCodesLockedNoTime
+        : text.wrongRecoveryCodeLocked(formatRetryTime(retryAt));
+    }
+    case "recovery-codes-locked":
+      return retryAt === undefined
+        ? text.recoveryCodesLockedNoTime
+        : text.recoveryCodesLocked(formatRetryTime(retryAt));
+    case "method-not-enabled":
+      return text.methodNotEnabled;
+    case "method-already-enabled":
+      return text.methodAlreadyEnabled;
+    case "second-step-required":
+      return text.secondStepRequired;
+    case "step-up-required":
+      return text.stepUpRequired;
+    case "device-not-recognized":
+      return text.deviceNotRecognized;
     case "invalid-input":
       return failure.issues?.[0]?.message ?? text.invalidInput;
     case undefined:
@@ -59,7 +91,17 @@ export function describeFailure(
   }
 }
 
+/** A request that never reached the server says so, rather than "something went wrong". */
+function isNetworkFailure(error: unknown): boolean {
+  return (
+    error instanceof FirebaseError &&
+    ["functions/unavailable", "unavailable", "auth/network-request-failed"].includes(error.code)
+  );
+}
+
 /** Shorthand for callers that only need the sentence. */
 export function describeError(error: unknown, codeExpiresAt?: number): string {
-  return describeFailure(toFailure(error), codeExpiresAt);
+  const failure = toFailure(error);
+  if (!failure && isNetworkFailure(error)) return text.networkFailed;
+  return describeFailure(failure, codeExpiresAt);
 }

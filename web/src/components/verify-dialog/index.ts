@@ -1,4 +1,5 @@
 export { VerifyDialog, type VerifyDialogProps } from "./verify-dialog";
+export { VerificationCodeForm, type VerificationCodeFormProps } from "./code-form";
 export { describeError, describeFailure, toFailure } from "./describe-failure";
 export {
   sendVerificationCode,

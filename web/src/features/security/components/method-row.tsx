@@ -8,9 +8,9 @@ interface MethodRowProps {
   name: string;
   status: TwoFactorMethodStatus | undefined;
   loading: boolean;
-  /** The control beside the status (Enable, Coming soon). */
+  /** The controls beside the status (Enable, or Change and Disable). */
   action?: ReactNode;
-  /** Anything that needs the full width below, such as the enable form. */
+  /** Anything that needs the full width below, such as the destination form. */
   children?: ReactNode;
 }
 
@@ -39,7 +39,7 @@ export function MethodRow({ name, status, loading, action, children }: MethodRow
             {enabled && <span className="method-destination">{status.maskedDestination}</span>}
           </p>
         </div>
-        {action && <div className="method-action">{action}</div>}
+        {action && <div className="method-action actions">{action}</div>}
       </div>
       {children}
     </li>

@@ -1,43 +1,92 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import type { TwoFactorStatusDoc, VerifyCodeResult } from "@dash2fa/shared";
+import {
+  twoFactorMethods,
+  type DisableMethodResult,
+  type TwoFactorStatusDoc,
+  type VerifyCodeResult,
+} from "@dash2fa/shared";
+import type { StepUp } from "@/components/second-factor";
 import { messages } from "@/lib/messages";
-import { useSignedInUser } from "@/lib/session";
-import { twoFactorStatusQueryOptions, useTwoFactorStatus } from "../api/get-two-factor-status";
-import { EmailMethod } from "./email-method";
-import { PhoneMethod } from "./phone-method";
+import { upgradeSession, useSignedInUser } from "@/lib/session";
+import {
+  enabledMethods,
+  twoFactorStatusQueryOptions,
+  useTwoFactorStatus,
+} from "@/lib/two-factor-status";
+import { invalidateSecurityQueries } from "../api/invalidate";
+import { MethodItem } from "./method-item";
 
 const text = messages.security;
 
-export function TwoFactorSection() {
+/** Re-keyed on every notice, so focus moves and the sentence is announced again. */
+interface Notice {
+  id: number;
+  message: string;
+}
+
+interface TwoFactorSectionProps {
+  withStepUp: StepUp["withStepUp"];
+  /** The first method was enabled and brought recovery codes. */
+  onRecoveryCodes: (codes: string[]) => void;
+  /** Shown under the notice (the recovery codes the first method brought). */
+  codesPanel: ReactNode;
+}
+
+export function TwoFactorSection({
+  withStepUp,
+  onRecoveryCodes,
+  codesPanel,
+}: TwoFactorSectionProps) {
   const user = useSignedInUser();
   const queryClient = useQueryClient();
   const status = useTwoFactorStatus(user.uid);
   const headingId = useId();
-  const successRef = useRef<HTMLDivElement>(null);
-  // A count rather than a flag, so a second activation moves focus again.
-  const [activations, setActivations] = useState(0);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
 
   useEffect(() => {
-    if (activations > 0) successRef.current?.focus();
-  }, [activations]);
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
 
   const { queryKey } = twoFactorStatusQueryOptions(user.uid);
+  const enabled = status.data ? enabledMethods(status.data) : [];
 
-  function handleActivated(result: VerifyCodeResult) {
+  function announce(message: string) {
+    setNotice((previous) => ({ id: (previous?.id ?? 0) + 1, message }));
+  }
+
+  async function handleVerified(result: VerifyCodeResult, changed: boolean) {
+    // The change moved `sessionsValidAfter` and ended every other session: sign in with
+    // the upgraded session before anything reads the new status.
+    await upgradeSession(result.customToken);
     // Show the verified method at once, then confirm with what the server stored.
-    queryClient.setQueryData(queryKey, (previous): TwoFactorStatusDoc => ({
-      methods: {
-        ...previous?.methods,
-        [result.method]: {
-          enabled: true,
-          maskedDestination: result.maskedDestination,
-          enabledAt: Date.now(),
+    queryClient.setQueryData(
+      queryKey,
+      (previous): TwoFactorStatusDoc | undefined =>
+        previous && {
+          ...previous,
+          methods: {
+            ...previous.methods,
+            [result.method]: {
+              enabled: true,
+              maskedDestination: result.maskedDestination,
+              enabledAt: Date.now(),
+            },
+          },
+          required: true,
+          lastUsedMethod: result.method,
         },
-      },
-    }));
-    void queryClient.invalidateQueries({ queryKey });
-    setActivations((count) => count + 1);
+    );
+    void invalidateSecurityQueries(queryClient, user.uid);
+    if (result.recoveryCodes) onRecoveryCodes(result.recoveryCodes);
+    announce(changed ? text.destinationChanged[result.method] : text.activated);
+  }
+
+  function handleDisabled(result: DisableMethodResult) {
+    const wasLast = enabled.length <= 1;
+    void invalidateSecurityQueries(queryClient, user.uid);
+    announce(wasLast ? text.twoFactorOff : text.methodDisabled(messages.methods[result.method]));
   }
 
   function handleDialogCancelled() {
@@ -53,13 +102,14 @@ export function TwoFactorSection() {
 
       {/* Present from the start so screen readers announce the message when it appears. */}
       <div
-        ref={successRef}
+        ref={noticeRef}
         role="status"
         tabIndex={-1}
-        className={activations > 0 ? "alert alert-success" : "live-region"}
+        className={notice ? "alert alert-success" : "live-region"}
       >
-        {activations > 0 ? text.activated : null}
+        {notice && <span key={notice.id}>{notice.message}</span>}
       </div>
+      {codesPanel}
 
       {status.isError ? (
         <div role="alert" className="alert alert-error">
@@ -70,14 +120,20 @@ export function TwoFactorSection() {
         </div>
       ) : (
         <ul className="methods" aria-label={text.methodsLabel} aria-busy={status.isPending}>
-          <EmailMethod
-            status={status.data?.methods.email}
-            loading={status.isPending}
-            accountEmail={user.email ?? ""}
-            onActivated={handleActivated}
-            onCancelled={handleDialogCancelled}
-          />
-          <PhoneMethod status={status.data?.methods.phone} loading={status.isPending} />
+          {twoFactorMethods.map((method) => (
+            <MethodItem
+              key={method}
+              method={method}
+              status={status.data?.methods[method]}
+              loading={status.isPending}
+              onlyEnabledMethod={enabled.length === 1 && enabled[0] === method}
+              accountEmail={user.email ?? ""}
+              withStepUp={withStepUp}
+              onVerified={handleVerified}
+              onDisabled={handleDisabled}
+              onCancelled={handleDialogCancelled}
+            />
+          ))}
         </ul>
       )}
     </section>

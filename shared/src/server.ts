@@ -1,7 +1,10 @@
 import { createHmac, randomInt } from "node:crypto";
-import { RECOVERY_CODE_ALPHABET, recoveryCodePolicy } from "@dash2fa/shared";
+import { recoveryCodePolicy } from "./config.js";
+import { RECOVERY_CODE_ALPHABET } from "./schemas.js";
 
-// Pure, with no Firestore handle, so the seed script can hash the demo account's codes.
+// Node-only helpers (node:crypto), exported as "@dash2fa/shared/server" and never from
+// the package root, so the web bundle does not pull them in. The functions use them, and
+// so do the seed script and the end-to-end tests, which create accounts with 2FA.
 
 /** 16 symbols of 32 from the CSPRNG (80 bits), shown as ABCD-EFGH-JKMN-PQRS. */
 export function generateRecoveryCode(): string {

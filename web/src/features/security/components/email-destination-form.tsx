@@ -2,10 +2,12 @@ import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { sendEmailCodeInputSchema, type SendVerificationCodeResult } from "@dash2fa/shared";
+import { sendEmailCodeInputSchema } from "@dash2fa/shared";
 import { Field } from "@/components/field";
-import { describeFailure, toFailure, useSendVerificationCode } from "@/components/verify-dialog";
+import type { StepUp } from "@/components/second-factor";
 import { messages } from "@/lib/messages";
+import { DestinationFormActions } from "./destination-form-actions";
+import { useEnrollSend, type EnrollChallenge } from "./use-enroll-send";
 
 const text = messages.security;
 
@@ -13,29 +15,27 @@ const text = messages.security;
 const emailFormSchema = sendEmailCodeInputSchema.pick({ destination: true });
 type EmailFormInput = z.input<typeof emailFormSchema>;
 type EmailFormOutput = z.output<typeof emailFormSchema>;
-type EnrollEmailRequest = z.output<typeof sendEmailCodeInputSchema>;
 
-export interface EmailChallenge {
-  request: EnrollEmailRequest;
-  sent: SendVerificationCodeResult;
-}
-
-interface EnableEmailFormProps {
+interface EmailDestinationFormProps {
   defaultEmail: string;
-  onSent: (challenge: EmailChallenge) => void;
-  /** Asked when the server says "wait": true if a code sent earlier could be reused. */
+  /** True when the method is on and this changes its address. */
+  changing: boolean;
+  withStepUp: StepUp["withStepUp"];
+  onSent: (challenge: EnrollChallenge) => void;
   onCooldown: (destination: string) => boolean;
   onCancel: () => void;
 }
 
-export function EnableEmailForm({
+export function EmailDestinationForm({
   defaultEmail,
+  changing,
+  withStepUp,
   onSent,
   onCooldown,
   onCancel,
-}: EnableEmailFormProps) {
-  const send = useSendVerificationCode();
+}: EmailDestinationFormProps) {
   const [error, setError] = useState<string | null>(null);
+  const send = useEnrollSend({ changing, withStepUp, onSent, onCooldown, onError: setError });
   const {
     register,
     handleSubmit,
@@ -50,16 +50,8 @@ export function EnableEmailForm({
 
   const onSubmit = handleSubmit(({ destination }) => {
     if (send.isPending) return;
-    const request: EnrollEmailRequest = { purpose: "enroll", method: "email", destination };
     setError(null);
-    send.mutate(request, {
-      onSuccess: (sent) => onSent({ request, sent }),
-      onError: (cause) => {
-        const failure = toFailure(cause);
-        if (failure?.reason === "cooldown" && onCooldown(destination)) return;
-        setError(describeFailure(failure));
-      },
-    });
+    send.mutate({ purpose: "enroll", method: "email", destination });
   });
 
   return (
@@ -73,19 +65,12 @@ export function EnableEmailForm({
         error={errors.destination?.message}
         {...register("destination")}
       />
-      {error && (
-        <p key={send.submittedAt} role="alert" className="alert alert-error">
-          {error}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="button button-primary" aria-busy={send.isPending}>
-          {text.sendCodeButton}
-        </button>
-        <button type="button" className="button button-quiet" onClick={onCancel}>
-          {text.cancelButton}
-        </button>
-      </div>
+      <DestinationFormActions
+        error={error}
+        errorKey={send.submittedAt}
+        pending={send.isPending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

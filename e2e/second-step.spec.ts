@@ -1,0 +1,100 @@
+import type { Page } from "@playwright/test";
+import {
+  RECOVERY_CODES,
+  readCodeFromOutbox,
+  setConsecutiveFailures,
+  twoFactorAccount,
+  uniqueMobile,
+} from "./accounts.js";
+import { expect, test } from "./fixtures.js";
+
+async function signInWithPassword(page: Page, account: { email: string; password: string }) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email", { exact: true }).fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Verify it's you" })).toBeVisible();
+}
+
+async function enterCode(page: Page, code: string) {
+  await page.getByLabel("Verification code", { exact: true }).fill(code);
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+}
+
+const dashboard = (page: Page) => page.getByRole("heading", { name: "Dashboard", level: 1 });
+
+test("signs in with a code sent by email, then uses the protected dashboard", async ({ page }) => {
+  const account = await twoFactorAccount({ email2fa: true });
+  const after = Date.now() - 1000;
+  await signInWithPassword(page, account);
+  // The only method is chosen and its code sent without asking.
+  await expect(page.getByText(`${account.email[0]}•••@example.com`)).toBeVisible();
+  await enterCode(page, await readCodeFromOutbox(account.email, after));
+  await expect(dashboard(page)).toBeVisible();
+
+  await page.getByLabel("Note", { exact: true }).fill("Quarterly numbers");
+  await page.getByRole("button", { name: "Add note" }).click();
+  await expect(page.getByText("Quarterly numbers")).toBeVisible();
+});
+
+test("signs in by SMS after choosing the phone", async ({ page }) => {
+  const phone = uniqueMobile();
+  const account = await twoFactorAccount({ email2fa: true, phone });
+  await signInWithPassword(page, account);
+  const after = Date.now() - 1000;
+  await page.getByRole("radio", { name: /Phone number/ }).check();
+  await enterCode(page, await readCodeFromOutbox(phone, after));
+  await expect(dashboard(page)).toBeVisible();
+});
+
+test("signs in with a recovery code", async ({ page }) => {
+  const account = await twoFactorAccount({ email2fa: true });
+  await signInWithPassword(page, account);
+  await page.getByRole("button", { name: "Use a recovery code" }).click();
+  await page.getByLabel("Recovery code", { exact: true }).fill(RECOVERY_CODES[0]!.toLowerCase());
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await expect(dashboard(page)).toBeVisible();
+  await page.getByRole("link", { name: "Security" }).click();
+  await expect(page.getByText("9 of 10 recovery codes left")).toBeVisible();
+});
+
+test("a remembered device skips the second step; disabling still asks to verify", async ({
+  page,
+}) => {
+  const account = await twoFactorAccount({ email2fa: true });
+  let after = Date.now() - 1000;
+  await signInWithPassword(page, account);
+  await page.getByRole("checkbox", { name: "Remember this device for 30 days" }).check();
+  await enterCode(page, await readCodeFromOutbox(account.email, after));
+  await expect(dashboard(page)).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByLabel("Email", { exact: true }).fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(dashboard(page)).toBeVisible();
+
+  // A remembered device is not a fresh verification: disabling needs a step-up.
+  await page.getByRole("link", { name: "Security" }).click();
+  const emailRow = page.getByRole("listitem", { name: "Email" });
+  await emailRow.getByRole("button", { name: "Disable" }).click();
+  after = Date.now() - 1000;
+  await page
+    .getByRole("dialog", { name: "Disable Email?" })
+    .getByRole("button", { name: "Disable Email" })
+    .click();
+  const stepUp = page.getByRole("dialog", { name: "Confirm it's you" });
+  await expect(stepUp).toBeVisible();
+  await stepUp
+    .getByLabel("Verification code", { exact: true })
+    .fill(await readCodeFromOutbox(account.email, after));
+  await stepUp.getByRole("button", { name: "Verify", exact: true }).click();
+  await expect(emailRow.getByText("Disabled", { exact: true })).toBeVisible();
+});
+
+test("shows the lockout and when it ends", async ({ page }) => {
+  const account = await twoFactorAccount({ email2fa: true });
+  await setConsecutiveFailures(account.uid, 10, Date.now() + 15 * 60_000);
+  await signInWithPassword(page, account);
+  await expect(page.getByRole("alert")).toContainText("Verification is locked until");
+});

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import {
+  methodSchema,
+  purposeSchema,
+  type SendVerificationCodeResult,
+  type TwoFactorMethod,
+  type VerificationPurpose,
+} from "@dash2fa/shared";
+
+/**
+ * The last code sent per account, purpose and method, for this tab only. Sending again
+ * within the cooldown is refused, so a page reloaded (or a dialog reopened) right after a
+ * send resumes the code already on its way instead of showing an error. Holds no secret:
+ * only what the server told the client (masked destination, times).
+ */
+const key = (uid: string, purpose: VerificationPurpose, method: TwoFactorMethod) =>
+  `dash2fa.sentCode.${uid}.${purpose}.${method}`;
+
+const sentSchema = z.object({
+  purpose: purposeSchema,
+  method: methodSchema,
+  maskedDestination: z.string(),
+  expiresAt: z.number(),
+  resendAvailableAt: z.number(),
+  attemptsLeft: z.number(),
+});
+
+function storage(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export function rememberSentCode(uid: string, sent: SendVerificationCodeResult): void {
+  try {
+    storage()?.setItem(key(uid, sent.purpose, sent.method), JSON.stringify(sent));
+  } catch {
+    // Nothing is lost but the convenience.
+  }
+}
+
+/** The code sent last, if it can still be used. */
+export function recallSentCode(
+  uid: string,
+  purpose: VerificationPurpose,
+  method: TwoFactorMethod,
+  now = Date.now(),
+): SendVerificationCodeResult | undefined {
+  const raw = storage()?.getItem(key(uid, purpose, method));
+  if (!raw) return undefined;
+  try {
+    const parsed = sentSchema.safeParse(JSON.parse(raw));
+    return parsed.success && parsed.data.expiresAt > now ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A verified code is spent: never resume it. */
+export function forgetSentCode(
+  uid: string,
+  purpose: VerificationPurpose,
+  method: TwoFactorMethod,
+): void {
+  storage()?.removeItem(key(uid, purpose, method));
+}

@@ -1,0 +1,1 @@
+export { DevOutboxPage } from "./components/dev-outbox-page";

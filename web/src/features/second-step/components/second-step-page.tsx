@@ -1,0 +1,69 @@
+import { useEffect, useRef, useState } from "react";
+import { SecondFactorChallenge } from "@/components/second-factor";
+import { toFailure } from "@/components/verify-dialog";
+import { messages } from "@/lib/messages";
+import { forgetRememberedDevice, readRememberedDevice } from "@/lib/remembered-device";
+import { upgradeSession, useSignedInUser } from "@/lib/session";
+import { useTwoFactorStatus } from "@/lib/two-factor-status";
+import { signInWithRememberedDevice } from "../api/sign-in-with-remembered-device";
+
+const text = messages.secondStep;
+
+/**
+ * The sign-in second step. A remembered browser is tried first, silently; otherwise the
+ * user proves a second factor. On success the session is upgraded and the route guard
+ * moves on to the page that was asked for.
+ */
+export function SecondStepPage() {
+  const { uid } = useSignedInUser();
+  const status = useTwoFactorStatus(uid);
+  const [checkingDevice, setCheckingDevice] = useState(() => readRememberedDevice(uid) !== null);
+  const [notice, setNotice] = useState("");
+  // Once per visit, also when React runs effects twice in development.
+  const deviceTriedRef = useRef(false);
+
+  useEffect(() => {
+    if (deviceTriedRef.current) return;
+    deviceTriedRef.current = true;
+    const device = readRememberedDevice(uid);
+    if (!device) return;
+    signInWithRememberedDevice({ deviceId: device.deviceId, token: device.token })
+      .then(({ customToken }) => upgradeSession(customToken))
+      .catch((error: unknown) => {
+        const reason = toFailure(error)?.reason;
+        // Refused for good (revoked, expired, 2FA or password changed): forget it. Any
+        // other failure (offline) keeps it for the next sign-in.
+        if (reason === "device-not-recognized" || reason === "invalid-input") {
+          forgetRememberedDevice(uid);
+          setNotice(text.deviceForgotten);
+        }
+      })
+      // On success the guard leaves this page; this only matters if it does not.
+      .finally(() => setCheckingDevice(false));
+  }, [uid]);
+
+  return (
+    <div className="page page-narrow card stack">
+      <title>{messages.app.pageTitle(text.pageTitle)}</title>
+      <h1>{text.title}</h1>
+      {checkingDevice || !status.data ? (
+        <p role="status">{checkingDevice ? text.checkingDevice : messages.app.loading}</p>
+      ) : (
+        <>
+          <p>{text.intro}</p>
+          {notice && (
+            <p role="status" className="note">
+              {notice}
+            </p>
+          )}
+          <SecondFactorChallenge
+            purpose="sign-in"
+            status={status.data}
+            // The route guard sees the upgraded session and continues to the page asked for.
+            onVerified={() => undefined}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { SecondStepPage } from "./components/second-step-page";

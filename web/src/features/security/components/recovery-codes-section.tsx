@@ -1,0 +1,104 @@
+import { useId, useState, type ReactNode, type Ref } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { recoveryCodePolicy } from "@dash2fa/shared";
+import { ConfirmDialog } from "@/components/confirm-dialog";
+import { isStepUpCancelled, type StepUp } from "@/components/second-factor";
+import { describeError } from "@/components/verify-dialog";
+import { messages } from "@/lib/messages";
+import { useSignedInUser } from "@/lib/session";
+import { useTwoFactorStatus } from "@/lib/two-factor-status";
+import { invalidateSecurityQueries } from "../api/invalidate";
+import { regenerateRecoveryCodes } from "../api/regenerate-recovery-codes";
+
+const text = messages.security;
+
+/** Few enough left that the user should make new ones before they run out. */
+const LOW_RECOVERY_CODES = 3;
+
+interface RecoveryCodesSectionProps {
+  withStepUp: StepUp["withStepUp"];
+  onRegenerated: (codes: string[]) => void;
+  /** Shown in this section: codes just generated here. */
+  codesPanel: ReactNode;
+  headingRef?: Ref<HTMLHeadingElement>;
+}
+
+export function RecoveryCodesSection({
+  withStepUp,
+  onRegenerated,
+  codesPanel,
+  headingRef,
+}: RecoveryCodesSectionProps) {
+  const { uid } = useSignedInUser();
+  const queryClient = useQueryClient();
+  const status = useTwoFactorStatus(uid);
+  const headingId = useId();
+  const [confirming, setConfirming] = useState(false);
+
+  const regenerate = useMutation({
+    mutationFn: () => withStepUp(regenerateRecoveryCodes),
+    onSuccess: ({ recoveryCodes }) => {
+      onRegenerated(recoveryCodes);
+      void invalidateSecurityQueries(queryClient, uid);
+    },
+  });
+  const regenerateError =
+    regenerate.isError && !isStepUpCancelled(regenerate.error)
+      ? describeError(regenerate.error)
+      : null;
+
+  const required = status.data?.required === true;
+  const remaining = status.data?.recoveryCodesRemaining ?? 0;
+
+  return (
+    <section className="card stack" aria-labelledby={headingId}>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+        {text.recoveryTitle}
+      </h2>
+      <p>{text.recoveryIntro}</p>
+      {status.data &&
+        (required ? (
+          <>
+            <p className="recovery-count">
+              {text.recoveryRemaining(remaining, recoveryCodePolicy.count)}
+            </p>
+            {remaining <= LOW_RECOVERY_CODES && <p className="note">{text.recoveryLow}</p>}
+          </>
+        ) : (
+          <p className="muted">{text.recoveryNotYet}</p>
+        ))}
+      {codesPanel}
+      {regenerateError && (
+        <p key={regenerate.submittedAt} role="alert" className="alert alert-error">
+          {regenerateError}
+        </p>
+      )}
+      {required && (
+        <div className="actions">
+          <button
+            type="button"
+            className="button"
+            aria-busy={regenerate.isPending}
+            onClick={() => {
+              if (!regenerate.isPending) setConfirming(true);
+            }}
+          >
+            {text.generateButton}
+          </button>
+        </div>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title={text.regenerateConfirmTitle}
+          body={text.regenerateConfirmBody}
+          confirmLabel={text.regenerateConfirmButton}
+          onConfirm={() => {
+            setConfirming(false);
+            regenerate.mutate();
+          }}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+    </section>
+  );
+}

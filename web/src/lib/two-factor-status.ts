@@ -1,0 +1,52 @@
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { doc, getDoc } from "firebase/firestore/lite";
+import {
+  collections,
+  enabledMethods,
+  type TwoFactorMethod,
+  type TwoFactorStatusDoc,
+} from "@dash2fa/shared";
+import { db } from "@/lib/firebase";
+
+// The status lives in lib rather than in a feature: the route guards, the second-step
+// page and the Security page all decide on it, and features may not import each other.
+
+/** Until a method is first enabled there is no document: every method is off. */
+const noMethods: TwoFactorStatusDoc = {
+  methods: {},
+  required: false,
+  sessionsValidAfter: 0,
+  recoveryCodesRemaining: 0,
+};
+
+/**
+ * The signed-in user's own 2FA status, readable before the second step; only functions
+ * write it, so it is trusted as is (missing fields read as "off").
+ */
+export async function getTwoFactorStatus(uid: string): Promise<TwoFactorStatusDoc> {
+  const snapshot = await getDoc(doc(db, collections.twoFactor, uid));
+  return snapshot.exists()
+    ? { ...noMethods, ...(snapshot.data() as Partial<TwoFactorStatusDoc>) }
+    : noMethods;
+}
+
+export function twoFactorStatusQueryOptions(uid: string) {
+  return queryOptions({
+    queryKey: ["twoFactorStatus", uid],
+    queryFn: () => getTwoFactorStatus(uid),
+  });
+}
+
+export function useTwoFactorStatus(uid: string) {
+  return useQuery(twoFactorStatusQueryOptions(uid));
+}
+
+export { enabledMethods, passedSecondStep } from "@dash2fa/shared";
+
+
+/** The method to offer first: the one used last, if it is still enabled. */
+export function preferredMethod(status: TwoFactorStatusDoc): TwoFactorMethod | undefined {
+  const enabled = enabledMethods(status);
+  const last = status.lastUsedMethod;
+  return last && enabled.includes(last) ? last : enabled[0];
+}

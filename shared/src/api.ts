@@ -153,6 +153,11 @@ export interface ActivityDoc {
   browser?: string;
 }
 
+/** `users/{uid}`: preferences the owner writes; the functions read `locale` for messages. */
+export interface UserProfileDoc {
+  locale: "en" | "ka";
+}
+
 /**
  * Claims the functions put on an upgraded session's ID token (via a custom token).
  * `sessionAt` decides whether the session passed the second step (rules compare it with

@@ -63,9 +63,16 @@ export const smsPolicy = {
 /** Where the callable functions run; the web app must call the same region. */
 export const FUNCTIONS_REGION = "europe-west1";
 
+/** Languages of the UI, emails and texts; Georgian first for the product's home market. */
+export const supportedLocales = ["en", "ka"] as const;
+export type Locale = (typeof supportedLocales)[number];
+export const defaultLocale: Locale = "en";
+
 /** The product as its users see it in emails and texts. */
 export const product = {
   name: "Dashboard",
+  /** Brand colours for emails (the web app's CSS uses the same values). */
+  colors: { accent: "#1a56b8", text: "#1b1f24", background: "#f5f6f8" },
 } as const;
 
 /** Firestore collection names, shared by the functions, the rules tests and the seeds. */
@@ -86,7 +93,10 @@ export const collections = {
   verificationGuards: "verificationGuards",
   /** Server-only: sliding-window send counters per user, destination and IP. */
   rateLimits: "rateLimits",
-  /** Protected dashboard data: readable only after the second step. */
+  /**
+   * `users/{uid}`: the user's preferences (`locale`), written by the owner; its `notes`
+   * subcollection is protected dashboard data, readable only after the second step.
+   */
   users: "users",
   /** Subcollections of `twoFactor/{uid}`, owner-readable after the second step. */
   devices: "devices",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recoveryCodePolicy, verificationPolicy } from "./config.js";
+import { recoveryCodePolicy, supportedLocales, verificationPolicy } from "./config.js";
 import { normalizePhone } from "./phone.js";
 
 /**
@@ -134,5 +134,7 @@ export const credentialsSchema = z.object({
   password: z.string().min(8, "Use at least 8 characters.").max(128),
 });
 export type Credentials = z.infer<typeof credentialsSchema>;
+
+export const localeSchema = z.enum(supportedLocales);
 
 export const noteTextSchema = z.string().trim().min(1).max(500);

@@ -117,6 +117,26 @@ describe("remembered devices", () => {
     ).toBe("device-not-recognized");
   });
 
+  it("stop working after a 2FA change", async () => {
+    const device = await signInRemembering();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    // The owner's session verified moments ago, so changing the address needs no step-up.
+    const { code } = await sendAndReadCode(user, {
+      purpose: "enroll",
+      method: "email",
+      destination: `moved-${user.email}`,
+    });
+    await user.upgrade(await user.verify({ purpose: "enroll", method: "email", code }));
+    const later = await browser();
+    expect(
+      (
+        await refusalOf(
+          later.signInWithRememberedDevice({ deviceId: device.deviceId, token: device.token }),
+        )
+      ).details.reason,
+    ).toBe("device-not-recognized");
+  });
+
   it("are listed for the owner after the second step and revoked all at once", async () => {
     await signInRemembering();
     await signInRemembering();

@@ -190,6 +190,24 @@ describe("protected data behind the second step", () => {
   });
 });
 
+describe("users/{uid} preferences", () => {
+  const profile = (db: ReturnType<typeof as.owner>, uid = OWNER) => doc(db, collections.users, uid);
+
+  it("are written by the owner, with nothing but a supported locale", async () => {
+    await assertSucceeds(setDoc(profile(as.owner()), { locale: "ka" }));
+    await assertSucceeds(getDoc(profile(as.owner())));
+    await assertFails(setDoc(profile(as.owner()), { locale: "fr" }));
+    await assertFails(setDoc(profile(as.owner()), { locale: "en", required: false }));
+    await assertFails(deleteDoc(profile(as.owner())));
+  });
+
+  it("are neither read nor written by anyone else", async () => {
+    await assertFails(getDoc(profile(as.other())));
+    await assertFails(setDoc(profile(as.other()), { locale: "en" }));
+    await assertFails(setDoc(profile(as.signedOut()), { locale: "en" }));
+  });
+});
+
 describe("notes", () => {
   const notes = (db: ReturnType<typeof as.owner>) =>
     doc(db, collections.users, SECURED, "notes", "new");
@@ -230,8 +248,8 @@ describe("notes", () => {
 
 describe("anything else", () => {
   it("is denied by default", async () => {
-    await assertFails(getDoc(doc(as.owner(), "users", OWNER)));
     await assertFails(setDoc(doc(as.owner(), "users", OWNER), { name: "x" }));
     await assertFails(getDoc(doc(as.owner(), "users", OWNER, "secrets", "s1")));
+    await assertFails(getDoc(doc(as.owner(), "settings", OWNER)));
   });
 });

@@ -10,7 +10,7 @@ import { callContext } from "../context.js";
 import { parseInput, refusal } from "../errors.js";
 import { callableOptions } from "../runtime.js";
 import { recordActivity } from "../security/activity.js";
-import { methodNames, queueNotices } from "../security/notices.js";
+import { methodName, queueNotices } from "../security/notices.js";
 import { recoveryCodesRef } from "../security/recovery-codes.js";
 import { endOtherSessions, epochSeconds, mintSession } from "../security/session.js";
 import {
@@ -46,7 +46,7 @@ export const disableMethod = onCall(callableOptions, async (request) => {
     if (last) tx.delete(recoveryCodesRef(ctx.uid));
     recordActivity(tx, ctx.uid, { type: "method-disabled", at: now, method, browser: ctx.browser });
     const removedAddress = method === "email" ? security.destinations.email : undefined;
-    queueNotices(tx, ctx, security, "method-disabled", methodNames[method], [removedAddress]);
+    queueNotices(tx, ctx, security, "method-disabled", methodName(method), [removedAddress]);
     return now;
   });
 

@@ -78,12 +78,8 @@ export const useRecoveryCode = onCall(callableOptions, async (request) => {
       method: "recovery-code",
       browser: ctx.browser,
     });
-    queueNotices(
-      tx,
-      ctx,
-      security,
-      "recovery-code-used",
-      `${remaining} of your recovery codes are left.`,
+    queueNotices(tx, ctx, security, "recovery-code-used", (words) =>
+      words.recoveryCodesLeft(remaining),
     );
     let rememberedDevice;
     if (input.purpose === "sign-in" && input.rememberDevice) {

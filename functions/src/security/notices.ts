@@ -1,19 +1,22 @@
 import type { Transaction } from "firebase-admin/firestore";
+import type { TwoFactorMethod } from "@dash2fa/shared";
 import type { CallContext } from "../context.js";
 import { noticeEmail, type NoticeKind } from "../outbound/email.js";
 import { queueMail } from "../outbound/queue.js";
+import { texts } from "../outbound/texts.js";
 import type { UserSecurity } from "./state.js";
 
 /**
- * Emails a security notice to the account address and every enabled email destination
- * (plus `alsoTo`, e.g. the address being removed), each address once.
+ * Emails a security notice, in the user's language, to the account address and every
+ * enabled email destination (plus `alsoTo`, e.g. the address being removed), each
+ * address once. `detail` picks the words for the user's language.
  */
 export function queueNotices(
   tx: Transaction,
   ctx: CallContext,
   security: UserSecurity,
   kind: NoticeKind,
-  detail: string,
+  detail: (words: (typeof texts)["en"]) => string,
   alsoTo: (string | undefined)[] = [],
 ): void {
   const emailEnabled = security.status.methods.email?.enabled;
@@ -22,7 +25,14 @@ export function queueNotices(
       (address): address is string => Boolean(address),
     ),
   );
-  for (const to of recipients) queueMail(tx, noticeEmail(to, kind, detail, ctx.now), ctx.now);
+  const words = detail(texts[security.locale]);
+  for (const to of recipients) {
+    queueMail(tx, noticeEmail(to, kind, words, ctx.now, security.locale), ctx.now);
+  }
 }
 
-export const methodNames = { email: "email", phone: "phone number (SMS)" } as const;
+/** The method's name as a notice says it. */
+export const methodName =
+  (method: TwoFactorMethod) =>
+  (words: (typeof texts)["en"]): string =>
+    words.methodNames[method];

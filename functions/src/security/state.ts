@@ -3,6 +3,9 @@ import {
   STEP_UP_WINDOW_MS,
   passedSecondStep,
   collections,
+  defaultLocale,
+  localeSchema,
+  type Locale,
   type TwoFactorMethod,
   type TwoFactorStatusDoc,
 } from "@dash2fa/shared";
@@ -16,6 +19,8 @@ export type DestinationsDoc = Partial<Record<TwoFactorMethod, string>>;
 export interface UserSecurity {
   status: TwoFactorStatusDoc;
   destinations: DestinationsDoc;
+  /** The language the user chose, for every message sent to them. */
+  locale: Locale;
 }
 
 export const emptyStatus = (): TwoFactorStatusDoc => ({
@@ -29,6 +34,7 @@ export const refs = {
   status: (uid: string): DocumentReference => db.collection(collections.twoFactor).doc(uid),
   destinations: (uid: string): DocumentReference =>
     db.collection(collections.twoFactorDestinations).doc(uid),
+  profile: (uid: string): DocumentReference => db.collection(collections.users).doc(uid),
   device: (uid: string, deviceId: string) =>
     refs.status(uid).collection(collections.devices).doc(deviceId),
   devices: (uid: string) => refs.status(uid).collection(collections.devices),
@@ -36,10 +42,16 @@ export const refs = {
 };
 
 export async function readUserSecurity(tx: Transaction, uid: string): Promise<UserSecurity> {
-  const [status, destinations] = await tx.getAll(refs.status(uid), refs.destinations(uid));
+  const [status, destinations, profile] = await tx.getAll(
+    refs.status(uid),
+    refs.destinations(uid),
+    refs.profile(uid),
+  );
+  const locale = localeSchema.safeParse(profile?.get("locale"));
   return {
     status: { ...emptyStatus(), ...(status?.data() as TwoFactorStatusDoc | undefined) },
     destinations: (destinations?.data() as DestinationsDoc | undefined) ?? {},
+    locale: locale.success ? locale.data : defaultLocale,
   };
 }
 

@@ -78,9 +78,9 @@ export const sendVerificationCode = onCall(callableOptions, async (request) => {
     tx.set(limits.destination, recordSend(counters.destination, now));
     tx.set(limits.ip, recordSend(counters.ip, now));
     if (input.method === "email") {
-      queueMail(tx, verificationEmail(destination, code), now);
+      queueMail(tx, verificationEmail(destination, code, security.locale), now);
     } else {
-      queueSms(tx, verificationSms(destination, code, webHost.value()), now);
+      queueSms(tx, verificationSms(destination, code, webHost.value(), security.locale), now);
     }
     return { destination, failedAttempts: decision.failedAttempts, ...times };
   });

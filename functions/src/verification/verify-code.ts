@@ -18,7 +18,7 @@ import {
   guardRef,
   readGuard,
 } from "../security/guard.js";
-import { methodNames, queueNotices } from "../security/notices.js";
+import { methodName, queueNotices } from "../security/notices.js";
 import { newRecoveryCodes, recoveryCodesRef } from "../security/recovery-codes.js";
 import { endOtherSessions, epochSeconds, mintSession } from "../security/session.js";
 import { readUserSecurity, refs, requireSecondStep, type UserSecurity } from "../security/state.js";
@@ -69,7 +69,7 @@ function enroll({ tx, ctx, security, challenge, now }: HandlerArgs): Handled {
   recordActivity(tx, uid, { type, at: now, method, browser: ctx.browser });
   const previous = method === "email" ? security.destinations.email : undefined;
   const newAddress = method === "email" ? destination : undefined;
-  queueNotices(tx, ctx, security, type, methodNames[method], [previous, newAddress]);
+  queueNotices(tx, ctx, security, type, methodName(method), [previous, newAddress]);
 
   return {
     result: {
@@ -155,11 +155,10 @@ export const verifyCode = onCall(callableOptions, async (request) => {
       recordActivity(tx, ctx.uid, { type: "verification-failed", ...event });
       if (failure.lockStarted) {
         recordActivity(tx, ctx.uid, { type: "locked-out", ...event });
-        const how =
-          failure.lockStarted === "hard"
-            ? "Use one of your recovery codes to unlock it."
-            : "It unlocks by itself after a while.";
-        queueNotices(tx, ctx, security, "locked-out", how);
+        const hard = failure.lockStarted === "hard";
+        queueNotices(tx, ctx, security, "locked-out", (words) =>
+          hard ? words.lockedUntilRecovery : words.lockedForAWhile,
+        );
       }
       return { ok: false as const, attemptsLeft: attemptsLeft(failedAttempts) };
     }

@@ -1,0 +1,107 @@
+import { MINUTE_MS, product, verificationPolicy, type Locale } from "@dash2fa/shared";
+
+/**
+ * Every word the functions send to people, in each supported language. `ka` must have
+ * exactly the shape of `en` (the type says so), and `outbound.test.ts` checks both render.
+ */
+const minutes = verificationPolicy.codeLifetimeMs / MINUTE_MS;
+const name = product.name;
+
+const en = {
+  methodNames: { email: "email", phone: "phone number (SMS)" },
+  code: {
+    subject: `Your ${name} verification code`,
+    intro: (code: string) => `Your ${name} verification code is ${code}.`,
+    expiry: `It expires in ${minutes} minutes. Never share it with anyone.`,
+    sms: (code: string) => `${code} is your ${name} verification code.`,
+  },
+  wasntYou: "Wasn't you? Someone may know your password: change it and review your Security page.",
+  when: (at: string) => `When: ${at}.`,
+  recoveryCodesLeft: (n: number) => `${n} of your recovery codes are left.`,
+  lockedUntilRecovery: "Use one of your recovery codes to unlock it.",
+  lockedForAWhile: "It unlocks by itself after a while.",
+  notices: {
+    "method-enabled": {
+      subject: "Two-factor authentication was turned on",
+      body: (method: string) =>
+        `Two-factor authentication by ${method} was turned on for your ${name} account.`,
+    },
+    "method-disabled": {
+      subject: "Two-factor authentication was turned off",
+      body: (method: string) =>
+        `Two-factor authentication by ${method} was turned off for your ${name} account.`,
+    },
+    "destination-changed": {
+      subject: "Your two-factor authentication details changed",
+      body: (method: string) =>
+        `The ${method} used for two-factor authentication on your ${name} account was changed.`,
+    },
+    "recovery-code-used": {
+      subject: "A recovery code was used",
+      body: (detail: string) =>
+        `A recovery code was used to verify your ${name} account. ${detail}`,
+    },
+    "locked-out": {
+      subject: "Verification locked after wrong codes",
+      body: (detail: string) =>
+        `Too many wrong verification codes were entered for your ${name} account, so verification is locked. ${detail}`,
+    },
+  },
+};
+
+export type Texts = typeof en;
+
+const ka: Texts = {
+  methodNames: { email: "ელფოსტით", phone: "ტელეფონის ნომრით (SMS)" },
+  code: {
+    subject: `${name} — დამადასტურებელი კოდი`,
+    intro: (code: string) => `თქვენი ${name}-ის დამადასტურებელი კოდია ${code}.`,
+    expiry: `კოდი მოქმედებს ${minutes} წუთის განმავლობაში. არავის გაუზიაროთ.`,
+    sms: (code: string) => `${name}-ის კოდი: ${code}`,
+  },
+  wasntYou:
+    "ეს თქვენ არ იყავით? შესაძლოა ვინმემ იცის თქვენი პაროლი: შეცვალეთ იგი და გადახედეთ უსაფრთხოების გვერდს.",
+  when: (at: string) => `დრო: ${at}.`,
+  recoveryCodesLeft: (n: number) => `დარჩენილია ${n} აღდგენის კოდი.`,
+  lockedUntilRecovery: "განსაბლოკად გამოიყენეთ ერთ-ერთი აღდგენის კოდი.",
+  lockedForAWhile: "ბლოკი გარკვეული დროის შემდეგ თავად მოიხსნება.",
+  notices: {
+    "method-enabled": {
+      subject: "ორმაგი ავტორიზაცია ჩაირთო",
+      body: (method: string) => `თქვენს ${name}-ის ანგარიშზე ჩაირთო ორმაგი ავტორიზაცია ${method}.`,
+    },
+    "method-disabled": {
+      subject: "ორმაგი ავტორიზაცია გამოირთო",
+      body: (method: string) =>
+        `თქვენს ${name}-ის ანგარიშზე გამოირთო ორმაგი ავტორიზაცია ${method}.`,
+    },
+    "destination-changed": {
+      subject: "ორმაგი ავტორიზაციის მონაცემები შეიცვალა",
+      body: (method: string) =>
+        `შეიცვალა ორმაგი ავტორიზაციის მონაცემები (${method}) თქვენს ${name}-ის ანგარიშზე.`,
+    },
+    "recovery-code-used": {
+      subject: "გამოყენებულია აღდგენის კოდი",
+      body: (detail: string) =>
+        `თქვენი ${name}-ის ანგარიშის დასადასტურებლად გამოყენებულია აღდგენის კოდი. ${detail}`,
+    },
+    "locked-out": {
+      subject: "დადასტურება დაიბლოკა",
+      body: (detail: string) =>
+        `თქვენს ${name}-ის ანგარიშზე შეყვანილია ზედმეტად ბევრი არასწორი კოდი, ამიტომ დადასტურება დაიბლოკა. ${detail}`,
+    },
+  },
+};
+
+export const texts: Record<Locale, Texts> = { en, ka };
+
+const dateLocales: Record<Locale, string> = { en: "en-GB", ka: "ka-GE" };
+
+export function formatWhen(at: number, locale: Locale): string {
+  const formatted = new Intl.DateTimeFormat(dateLocales[locale], {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "UTC",
+  }).format(at);
+  return `${formatted} UTC`;
+}

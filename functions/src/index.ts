@@ -5,6 +5,7 @@ import { isEmulator } from "./runtime.js";
 
 export { sendVerificationCode } from "./verification/send-verification-code.js";
 export { verifyCode } from "./verification/verify-code.js";
+export { getDeliveryStatus } from "./verification/get-delivery-status.js";
 export { useRecoveryCode } from "./account/use-recovery-code.js";
 export { signInWithRememberedDevice } from "./account/sign-in-with-remembered-device.js";
 export { disableMethod } from "./account/disable-method.js";

@@ -37,6 +37,7 @@ function discoverEndpoints(extraEnv: Record<string, string>): string[] {
 describe("what a deploy would ship", () => {
   const production = [
     "disableMethod",
+    "getDeliveryStatus",
     "redactDeliveredMail",
     "redactDeliveredSms",
     "regenerateRecoveryCodes",

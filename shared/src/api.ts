@@ -10,6 +10,7 @@ export const callableNames = {
   regenerateRecoveryCodes: "regenerateRecoveryCodes",
   revokeDevice: "revokeDevice",
   revokeAllDevices: "revokeAllDevices",
+  getDeliveryStatus: "getDeliveryStatus",
 } as const;
 export type CallableName = keyof typeof callableNames;
 
@@ -62,6 +63,16 @@ export interface DisableMethodResult extends SessionUpgrade {
 
 export interface RegenerateRecoveryCodesResult {
   recoveryCodes: string[];
+}
+
+/**
+ * Where the message carrying the current code is: `sending` until the provider took it,
+ * `sent` when accepted but not yet confirmed on the handset, `delivered`, or `failed`.
+ */
+export type DeliveryState = "sending" | "sent" | "delivered" | "failed";
+
+export interface DeliveryStatusResult {
+  state: DeliveryState;
 }
 
 export interface RevokeDevicesResult {

@@ -106,6 +106,13 @@ export const verifyCodeInputSchema = z.strictObject({
 });
 export type VerifyCodeInput = z.input<typeof verifyCodeInputSchema>;
 
+/** Which pending code's message to follow: the caller's own, for a purpose and method. */
+export const deliveryStatusInputSchema = z.strictObject({
+  purpose: purposeSchema,
+  method: methodSchema,
+});
+export type DeliveryStatusInput = z.input<typeof deliveryStatusInputSchema>;
+
 export const useRecoveryCodeInputSchema = z.strictObject({
   purpose: z.enum(["sign-in", "step-up"]),
   code: recoveryCodeSchema,

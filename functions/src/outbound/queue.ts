@@ -7,18 +7,18 @@ import type { SmsDoc } from "./sms.js";
 /** Outbound documents vanish a day after they were queued (TTL on `expireAt`). */
 const KEEP_OUTBOUND_MS = DAY_MS;
 
-export function queueMail(tx: Transaction, mail: MailDoc, now: number): void {
-  tx.create(db.collection(collections.mail).doc(), {
-    ...mail,
-    expireAt: Timestamp.fromMillis(now + KEEP_OUTBOUND_MS),
-  });
+/** Queues an email; returns the document id, so its delivery can be followed. */
+export function queueMail(tx: Transaction, mail: MailDoc, now: number): string {
+  const ref = db.collection(collections.mail).doc();
+  tx.create(ref, { ...mail, expireAt: Timestamp.fromMillis(now + KEEP_OUTBOUND_MS) });
+  return ref.id;
 }
 
-export function queueSms(tx: Transaction, sms: SmsDoc, now: number): void {
-  tx.create(db.collection(collections.messages).doc(), {
-    ...sms,
-    expireAt: Timestamp.fromMillis(now + KEEP_OUTBOUND_MS),
-  });
+/** Queues a text message; returns the document id, so its delivery can be followed. */
+export function queueSms(tx: Transaction, sms: SmsDoc, now: number): string {
+  const ref = db.collection(collections.messages).doc();
+  tx.create(ref, { ...sms, expireAt: Timestamp.fromMillis(now + KEEP_OUTBOUND_MS) });
+  return ref.id;
 }
 
 export const outboundCollection: Record<TwoFactorMethod, string> = {

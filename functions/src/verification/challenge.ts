@@ -24,6 +24,8 @@ export interface ChallengeState {
   expiresAt: number;
   failedAttempts: number;
   sendCount: number;
+  /** The outbound `mail` or `messages` document that carries the current code. */
+  outboundId?: string;
 }
 
 export function challengeId(

@@ -63,6 +63,10 @@ export const sendVerificationCode = onCall(callableOptions, async (request) => {
       nonce: generateNonce(),
     };
     const times = codeTimes(now);
+    const outboundId =
+      input.method === "email"
+        ? queueMail(tx, verificationEmail(destination, code, security.locale), now)
+        : queueSms(tx, verificationSms(destination, code, webHost.value(), security.locale), now);
     tx.set(
       ref,
       toChallengeDoc({
@@ -72,16 +76,12 @@ export const sendVerificationCode = onCall(callableOptions, async (request) => {
         expiresAt: times.expiresAt,
         failedAttempts: decision.failedAttempts,
         sendCount: decision.sendCount,
+        outboundId,
       }),
     );
     tx.set(limits.user, recordSend(counters.user, now));
     tx.set(limits.destination, recordSend(counters.destination, now));
     tx.set(limits.ip, recordSend(counters.ip, now));
-    if (input.method === "email") {
-      queueMail(tx, verificationEmail(destination, code, security.locale), now);
-    } else {
-      queueSms(tx, verificationSms(destination, code, webHost.value(), security.locale), now);
-    }
     return { destination, failedAttempts: decision.failedAttempts, ...times };
   });
 

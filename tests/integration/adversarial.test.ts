@@ -1,0 +1,139 @@
+import fc from "fast-check";
+import { httpsCallable, getFunctions, type FunctionsError } from "firebase/functions";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  FUNCTIONS_REGION,
+  callableNames,
+  collections,
+  deliveryStatusInputSchema,
+  disableMethodInputSchema,
+  emptyInputSchema,
+  rememberedDeviceInputSchema,
+  revokeDeviceInputSchema,
+  sendVerificationCodeInputSchema,
+  useRecoveryCodeInputSchema,
+  verifyCodeInputSchema,
+} from "@dash2fa/shared";
+import type { z } from "zod";
+import {
+  adminDb,
+  enableEmail,
+  newUser,
+  sendAndReadCode,
+  type TestUser,
+} from "../support/clients.js";
+
+const RUNS = 1000;
+
+let user: TestUser;
+beforeAll(async () => {
+  user = await newUser();
+  await enableEmail(user);
+});
+afterAll(() => user.dispose());
+
+describe("races", () => {
+  it(
+    "lets exactly one of 50 parallel submissions of the right code succeed",
+    { timeout: 180_000 },
+    async () => {
+      const browser = await newUser();
+      try {
+        const { code } = await sendAndReadCode(browser);
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 50 }, () =>
+            browser.verify({ purpose: "enroll", method: "email", code }),
+          ),
+        );
+        expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+        for (const o of outcomes) {
+          if (o.status === "rejected") {
+            expect((o.reason as FunctionsError).code).toBe("functions/failed-precondition");
+          }
+        }
+      } finally {
+        await browser.dispose();
+      }
+    },
+  );
+
+  it("queues exactly one message for 50 parallel sends", { timeout: 180_000 }, async () => {
+    const sender = await newUser();
+    try {
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 50 }, () =>
+          sender.send({ purpose: "enroll", method: "email", destination: sender.email }),
+        ),
+      );
+      expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+      const mail = await adminDb()
+        .collection(collections.mail)
+        .where("to", "==", sender.email)
+        .get();
+      expect(mail.size).toBe(1);
+    } finally {
+      await sender.dispose();
+    }
+  });
+});
+
+/** Inputs shaped almost like the real ones, with every field free to be anything. */
+const nearValid = fc.record(
+  {
+    purpose: fc.oneof(fc.constantFrom("enroll", "sign-in", "step-up"), fc.anything()),
+    method: fc.oneof(fc.constantFrom("email", "phone"), fc.anything()),
+    destination: fc.oneof(fc.emailAddress(), fc.string(), fc.anything()),
+    code: fc.oneof(fc.stringMatching(/^\d{5,7}$/), fc.string(), fc.anything()),
+    deviceId: fc.oneof(fc.string(), fc.anything()),
+    token: fc.oneof(fc.string({ minLength: 43, maxLength: 43 }), fc.anything()),
+    rememberDevice: fc.anything(),
+    extra: fc.anything(),
+  },
+  { requiredKeys: [] },
+);
+const anyInput = fc.oneof(fc.anything(), nearValid);
+
+const callables: [string, z.ZodType][] = [
+  [callableNames.sendVerificationCode, sendVerificationCodeInputSchema],
+  [callableNames.verifyCode, verifyCodeInputSchema],
+  [callableNames.useRecoveryCode, useRecoveryCodeInputSchema],
+  [callableNames.signInWithRememberedDevice, rememberedDeviceInputSchema],
+  [callableNames.disableMethod, disableMethodInputSchema],
+  [callableNames.regenerateRecoveryCodes, emptyInputSchema],
+  [callableNames.revokeDevice, revokeDeviceInputSchema],
+  [callableNames.revokeAllDevices, emptyInputSchema],
+  [callableNames.getDeliveryStatus, deliveryStatusInputSchema],
+];
+
+async function documentCounts() {
+  const names = Object.values(collections);
+  const counts = await Promise.all(
+    names.map(async (name) => (await adminDb().collectionGroup(name).count().get()).data().count),
+  );
+  return Object.fromEntries(names.map((name, i) => [name, counts[i]]));
+}
+
+describe.each(callables)("%s fuzzed", (name, schema) => {
+  it(`answers ${RUNS} malformed inputs with invalid-argument and writes nothing`, async () => {
+    const call = httpsCallable(getFunctions(user.auth.app, FUNCTIONS_REGION), name);
+    const before = await documentCounts();
+    await fc.assert(
+      fc.asyncProperty(anyInput, async (input) => {
+        // JSON is what reaches the function: test what the schema sees after encoding.
+        const sent = JSON.parse(JSON.stringify(input ?? null)) as unknown;
+        fc.pre(!schema.safeParse(sent ?? {}).success);
+        try {
+          await call(sent);
+        } catch (error) {
+          const { code, details } = error as FunctionsError;
+          expect(code).toBe("functions/invalid-argument");
+          expect((details as { reason?: string } | undefined)?.reason).toBe("invalid-input");
+          return;
+        }
+        throw new Error(`accepted ${JSON.stringify(sent)}`);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(await documentCounts()).toEqual(before);
+  }, 300_000);
+});

@@ -18,9 +18,10 @@ import {
   Timestamp,
   updateDoc,
 } from "firebase/firestore";
-import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { collections } from "@dash2fa/shared";
 import { emulatorHost } from "../support/emulators.js";
+import { expressionsIn, uncoveredExpressions } from "./coverage.js";
 
 const OWNER = "owner-uid";
 const OTHER = "other-uid";
@@ -29,6 +30,8 @@ const SECURED = "secured-uid";
 const CHANGED_AT = 1_800_000_000;
 
 let env: RulesTestEnvironment;
+
+const RULES = readFileSync(join(import.meta.dirname, "../../firestore.rules"), "utf8");
 
 beforeAll(async () => {
   // Denied requests are the point of these tests; the SDK would log each one.
@@ -251,5 +254,21 @@ describe("anything else", () => {
     await assertFails(setDoc(doc(as.owner(), "users", OWNER), { name: "x" }));
     await assertFails(getDoc(doc(as.owner(), "users", OWNER, "secrets", "s1")));
     await assertFails(getDoc(doc(as.owner(), "settings", OWNER)));
+  });
+});
+
+// Last in the file, after every other test has exercised the rules.
+describe("coverage", () => {
+  it("finds the rules' conditions in the source", () => {
+    expect(expressionsIn(RULES).length).toBeGreaterThan(10);
+  });
+
+  it("evaluated every condition of firestore.rules (100 %)", async () => {
+    const uncovered = await uncoveredExpressions(
+      emulatorHost("FIRESTORE_EMULATOR_HOST"),
+      "demo-2fa-rules",
+      RULES,
+    );
+    expect(uncovered).toEqual([]);
   });
 });

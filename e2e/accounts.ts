@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore } from "firebase-admin/firestore";
-import { expect } from "@playwright/test";
 import { createTwoFactorUser, type TwoFactorUser } from "../scripts/lib/seed.js";
+import { latestCodeTo } from "../tests/support/clients.js";
 
 export const PASSWORD = "correct horse battery";
 
@@ -32,24 +32,7 @@ export async function twoFactorAccount(
 const db = () => getFirestore(getApps()[0] ?? initializeApp({ projectId: "demo-2fa" }));
 
 /** The newest code sent to `to` (email or phone), read from the development outbox. */
-export async function readCodeFromOutbox(to: string, after = 0): Promise<string> {
-  let code = "";
-  await expect
-    .poll(
-      async () => {
-        const snapshot = await db().collection("devOutbox").where("to", "==", to).get();
-        const newest = snapshot.docs
-          .map((doc) => doc.data() as { text: string; createdAt: number })
-          .filter((item) => item.createdAt >= after)
-          .sort((a, b) => b.createdAt - a.createdAt)[0];
-        code = (newest && /\b(\d{6})\b/.exec(newest.text)?.[1]) ?? "";
-        return code;
-      },
-      { message: `a code for ${to} in the development outbox`, timeout: 20_000 },
-    )
-    .toBeTruthy();
-  return code;
-}
+export const readCodeFromOutbox = (to: string, after = 0) => latestCodeTo(to, after);
 
 /** Sets the user's failure history directly, as if those wrong codes had been typed. */
 export async function setConsecutiveFailures(uid: string, failures: number, lockedUntil: number) {

@@ -8,8 +8,8 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const task = process.argv[2];
-if (!["dev", "test"].includes(task)) {
-  console.error("usage: node scripts/launch.mjs dev|test");
+if (!["dev", "test", "bench"].includes(task)) {
+  console.error("usage: node scripts/launch.mjs dev|test|bench");
   process.exit(2);
 }
 

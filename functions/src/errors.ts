@@ -1,4 +1,6 @@
+import type { Transaction } from "firebase-admin/firestore";
 import { HttpsError, type FunctionsErrorCode } from "firebase-functions/v2/https";
+import { db } from "./admin.js";
 import type { VerificationFailureDetails, VerificationFailureReason } from "@dash2fa/shared";
 import type { z } from "zod";
 
@@ -76,4 +78,22 @@ export function parseInput<Schema extends z.ZodType>(
       message: issue.message,
     })),
   });
+}
+
+/** gRPC ABORTED: Firestore gave up on a transaction after its own retries (contention). */
+const ABORTED = 10;
+
+/**
+ * `db.runTransaction`, except that a transaction still losing to contention after the
+ * SDK's retries answers `unavailable` (try again) rather than an `internal` error.
+ */
+export async function transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  try {
+    return await db.runTransaction(work);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === ABORTED) {
+      throw new HttpsError("unavailable", "The service is busy. Please try again.");
+    }
+    throw error;
+  }
 }

@@ -1,6 +1,7 @@
 import { deliverMailInEmulator } from "./emulator/deliver-mail.js";
 import { deliverSmsInEmulator } from "./emulator/deliver-sms.js";
 import { devOutboxCallable } from "./emulator/dev-outbox.js";
+import { benchFloorCallable } from "./emulator/floor.js";
 import { isEmulator } from "./runtime.js";
 
 export { sendVerificationCode } from "./verification/send-verification-code.js";
@@ -14,7 +15,7 @@ export { revokeDevice, revokeAllDevices } from "./account/revoke-devices.js";
 export { redactDeliveredMail, redactDeliveredSms } from "./hygiene/redact-delivered.js";
 
 /**
- * Development delivery and the development outbox exist only when the Functions
+ * Development delivery, the development outbox and the benchmark floor exist only when the Functions
  * emulator loads this module. A deploy discovers functions with the emulator variable
  * unset, so it sees `undefined` here and has nothing to deploy (proved by
  * `functions/test/deploy-manifest.test.ts`).
@@ -23,3 +24,4 @@ const emulator = isEmulator();
 export const devDeliverMail = emulator ? deliverMailInEmulator() : undefined;
 export const devDeliverSms = emulator ? deliverSmsInEmulator() : undefined;
 export const devOutbox = emulator ? devOutboxCallable() : undefined;
+export const benchFloor = emulator ? benchFloorCallable() : undefined;

@@ -48,7 +48,7 @@ describe("what a deploy would ship", () => {
     "useRecoveryCode",
     "verifyCode",
   ];
-  const developmentOnly = ["devDeliverMail", "devDeliverSms", "devOutbox"];
+  const developmentOnly = ["benchFloor", "devDeliverMail", "devDeliverSms", "devOutbox"];
 
   it("declares the production functions and none of the development ones", () => {
     expect(discoverEndpoints({})).toEqual(production);

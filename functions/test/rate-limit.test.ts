@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DAY_MS, MINUTE_MS, sendLimits } from "@dash2fa/shared";
-import { checkWindow, decideRateLimit, recordSend } from "../src/security/rate-limit.js";
+import { DAY_MS, HOUR_MS, MINUTE_MS, sendLimits } from "@dash2fa/shared";
+import {
+  checkWindow,
+  decideRateLimit,
+  estimateIpSends,
+  recordSend,
+} from "../src/security/rate-limit.js";
 
 const T0 = 1_800_000_000_000;
 const times = (n: number, start: number, gap: number) =>
@@ -20,7 +25,7 @@ describe("sliding windows", () => {
   it("caps a user at 20 a day even when spread out", () => {
     const twenty = times(20, T0, 20 * MINUTE_MS);
     const now = T0 + 20 * 20 * MINUTE_MS;
-    expect(decideRateLimit({ user: twenty, destination: [], ip: [] }, now)).toEqual({
+    expect(decideRateLimit({ user: twenty, destination: [] }, now)).toEqual({
       reason: "rate-limited",
       limit: "user",
       retryAt: T0 + DAY_MS,
@@ -29,21 +34,21 @@ describe("sliding windows", () => {
 
   it("caps a destination at 10 a day, whoever asks", () => {
     const ten = times(10, T0, 30 * MINUTE_MS);
-    expect(
-      decideRateLimit({ user: [], destination: ten, ip: [] }, T0 + 6 * 60 * MINUTE_MS),
-    ).toMatchObject({
+    expect(decideRateLimit({ user: [], destination: ten }, T0 + 6 * 60 * MINUTE_MS)).toMatchObject({
       limit: "destination",
     });
     expect(
-      decideRateLimit({ user: [], destination: ten.slice(1), ip: [] }, T0 + 6 * 60 * MINUTE_MS),
+      decideRateLimit({ user: [], destination: ten.slice(1) }, T0 + 6 * 60 * MINUTE_MS),
     ).toBeUndefined();
   });
 
-  it("caps an IP address", () => {
-    const many = times(sendLimits.perIp.max, T0, 1000);
-    expect(decideRateLimit({ user: [], destination: [], ip: many }, T0 + 60_000)).toMatchObject({
-      limit: "ip",
-    });
+  it("estimates an address's sends over a sliding hour from two hourly buckets", () => {
+    const start = T0 - (T0 % HOUR_MS);
+    // A quarter into this hour, three quarters of the last hour's sends still count.
+    expect(estimateIpSends(20, 10, start + HOUR_MS / 4, start)).toBe(25);
+    expect(estimateIpSends(20, 10, start, start)).toBe(30);
+    expect(estimateIpSends(20, 10, start + HOUR_MS, start)).toBe(10);
+    expect(sendLimits.perIp.windowMs).toBe(HOUR_MS);
   });
 
   it("keeps only the last day of sends", () => {

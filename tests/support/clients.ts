@@ -163,6 +163,21 @@ export async function readDeliveredCode(outboundId: string): Promise<string> {
   return code;
 }
 
+/** The newest code delivered to `address` (email or phone) since `after` (epoch ms). */
+export async function latestCodeTo(address: string, after: number): Promise<string> {
+  const text = await waitFor(async () => {
+    const snapshot = await adminDb().collection("devOutbox").where("to", "==", address).get();
+    const newest = snapshot.docs
+      .map((doc) => doc.data() as { text: string; createdAt: number })
+      .filter((item) => item.createdAt >= after && /\b\d{6}\b/.test(item.text))
+      .sort((a, b) => b.createdAt - a.createdAt)[0];
+    return newest?.text;
+  }, `a code for ${address}`);
+  const code = /\b(\d{6})\b/.exec(text)?.[1];
+  if (!code) throw new Error("no code in the delivered message");
+  return code;
+}
+
 /** A different six-digit code, certain to be wrong. */
 export const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
 

@@ -5,9 +5,8 @@ import {
   enabledMethods,
   type DisableMethodResult,
 } from "@dash2fa/shared";
-import { db } from "../admin.js";
 import { callContext } from "../context.js";
-import { parseInput, refusal } from "../errors.js";
+import { parseInput, refusal, transaction } from "../errors.js";
 import { callableOptions } from "../runtime.js";
 import { recordActivity } from "../security/activity.js";
 import { methodName, queueNotices } from "../security/notices.js";
@@ -28,7 +27,7 @@ export const disableMethod = onCall(callableOptions, async (request) => {
   const ctx = callContext(request);
   const { method } = parseInput(disableMethodInputSchema, request.data);
 
-  const now = await db.runTransaction(async (tx) => {
+  const now = await transaction(async (tx) => {
     const now = Date.now();
     const security = await readUserSecurity(tx, ctx.uid);
     requireSecondStep(security, ctx);

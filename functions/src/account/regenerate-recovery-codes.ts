@@ -1,8 +1,7 @@
 import { onCall } from "firebase-functions/v2/https";
 import { emptyInputSchema, type RegenerateRecoveryCodesResult } from "@dash2fa/shared";
-import { db } from "../admin.js";
 import { callContext } from "../context.js";
-import { parseInput, refusal } from "../errors.js";
+import { parseInput, refusal, transaction } from "../errors.js";
 import { callableOptions, otpHmacSecret } from "../runtime.js";
 import { recordActivity } from "../security/activity.js";
 import { newRecoveryCodes, recoveryCodesRef } from "../security/recovery-codes.js";
@@ -18,7 +17,7 @@ export const regenerateRecoveryCodes = onCall(callableOptions, async (request) =
   const ctx = callContext(request);
   parseInput(emptyInputSchema, request.data ?? {});
 
-  const codes = await db.runTransaction(async (tx) => {
+  const codes = await transaction(async (tx) => {
     const now = Date.now();
     const security = await readUserSecurity(tx, ctx.uid);
     requireSecondStep(security, ctx);

@@ -4,9 +4,8 @@ import {
   revokeDeviceInputSchema,
   type RevokeDevicesResult,
 } from "@dash2fa/shared";
-import { db } from "../admin.js";
 import { callContext, type CallContext } from "../context.js";
-import { parseInput } from "../errors.js";
+import { parseInput, transaction } from "../errors.js";
 import { callableOptions } from "../runtime.js";
 import { recordActivity } from "../security/activity.js";
 import {
@@ -18,7 +17,7 @@ import {
 
 /** Forgets remembered devices (all of them, or one); step-up required. */
 async function revoke(ctx: CallContext, deviceId: string | undefined): Promise<number> {
-  return db.runTransaction(async (tx) => {
+  return transaction(async (tx) => {
     const now = Date.now();
     const security = await readUserSecurity(tx, ctx.uid);
     requireSecondStep(security, ctx);

@@ -1,9 +1,8 @@
 import { getAuth } from "firebase-admin/auth";
 import { onCall } from "firebase-functions/v2/https";
 import { rememberedDeviceInputSchema, type SessionUpgrade } from "@dash2fa/shared";
-import { db } from "../admin.js";
 import { callContext } from "../context.js";
-import { parseInput, refusal } from "../errors.js";
+import { parseInput, refusal, transaction } from "../errors.js";
 import { callableOptions } from "../runtime.js";
 import { recordActivity } from "../security/activity.js";
 import { deviceIsValid, type StoredDevice } from "../security/devices.js";
@@ -21,7 +20,7 @@ export const signInWithRememberedDevice = onCall(callableOptions, async (request
   const tokensValidAfter = Date.parse(user.tokensValidAfterTime ?? "") || 0;
   const ref = refs.device(ctx.uid, input.deviceId);
 
-  const now = await db.runTransaction(async (tx) => {
+  const now = await transaction(async (tx) => {
     const now = Date.now();
     const security = await readUserSecurity(tx, ctx.uid);
     const snapshot = await tx.get(ref);

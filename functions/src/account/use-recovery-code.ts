@@ -1,8 +1,7 @@
 import { onCall } from "firebase-functions/v2/https";
 import { useRecoveryCodeInputSchema, type UseRecoveryCodeResult } from "@dash2fa/shared";
-import { db } from "../admin.js";
 import { callContext } from "../context.js";
-import { parseInput, refusal } from "../errors.js";
+import { parseInput, refusal, transaction } from "../errors.js";
 import { callableOptions, otpHmacSecret } from "../runtime.js";
 import { recordActivity } from "../security/activity.js";
 import { newDevice } from "../security/devices.js";
@@ -35,7 +34,7 @@ export const useRecoveryCode = onCall(callableOptions, async (request) => {
   const input = parseInput(useRecoveryCodeInputSchema, request.data);
   const hash = hashRecoveryCode(otpHmacSecret.value(), ctx.uid, input.code);
 
-  const outcome = await db.runTransaction(async (tx) => {
+  const outcome = await transaction(async (tx) => {
     const now = Date.now();
     const security = await readUserSecurity(tx, ctx.uid);
     if (input.purpose === "step-up") requireSecondStep(security, ctx);

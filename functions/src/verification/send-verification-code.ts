@@ -1,14 +1,20 @@
 import { onCall } from "firebase-functions/v2/https";
 import { sendVerificationCodeInputSchema, type SendVerificationCodeResult } from "@dash2fa/shared";
-import { db } from "../admin.js";
 import { callContext } from "../context.js";
-import { parseInput, refusal } from "../errors.js";
+import { parseInput, refusal, transaction } from "../errors.js";
 import { verificationEmail } from "../outbound/email.js";
 import { queueMail, queueSms } from "../outbound/queue.js";
 import { verificationSms } from "../outbound/sms.js";
 import { callableOptions, otpHmacSecret, webHost } from "../runtime.js";
 import { codeLockRefusal, guardRef, readGuard } from "../security/guard.js";
-import { decideRateLimit, rateLimitRefs, readSends, recordSend } from "../security/rate-limit.js";
+import {
+  checkIpLimit,
+  countIpSend,
+  decideRateLimit,
+  rateLimitRefs,
+  readSends,
+  recordSend,
+} from "../security/rate-limit.js";
 import { readUserSecurity } from "../security/state.js";
 import { attemptsLeft, challengeId, codeTimes, decideSend } from "./challenge.js";
 import { generateCode, generateNonce, hashCode } from "./code.js";
@@ -25,32 +31,27 @@ export const sendVerificationCode = onCall(callableOptions, async (request) => {
   const ctx = callContext(request);
   const input = parseInput(sendVerificationCodeInputSchema, request.data);
   const ref = challengeRef(challengeId(ctx.uid, input.purpose, input.method));
+  const ipLimited = await checkIpLimit(ctx.ip, ctx.now);
+  if (ipLimited) throw refusal(ipLimited);
 
-  const sent = await db.runTransaction(async (tx) => {
+  const sent = await transaction(async (tx) => {
     const now = Date.now();
     const security = await readUserSecurity(tx, ctx.uid);
     const destination = resolveDestination(input, security, ctx);
-    const limits = rateLimitRefs(ctx.uid, destination, ctx.ip);
-    const [challengeSnap, guardSnap, userSends, destinationSends, ipSends] = await tx.getAll(
+    const limits = rateLimitRefs(ctx.uid, destination);
+    const [challengeSnap, guardSnap, userSends, destinationSends] = await tx.getAll(
       ref,
       guardRef(ctx.uid),
       limits.user,
       limits.destination,
-      limits.ip,
     );
-    if (!challengeSnap || !guardSnap || !userSends || !destinationSends || !ipSends) {
-      throw new Error("getAll returned fewer documents than asked for");
-    }
+    if (!challengeSnap || !guardSnap) throw new Error("getAll returned too few documents");
 
     const locked = codeLockRefusal(readGuard(guardSnap.data()), now);
     if (locked) throw refusal(locked);
     const decision = decideSend(readChallenge(challengeSnap), now);
     if (!decision.allowed) throw refusal(decision.details);
-    const counters = {
-      user: readSends(userSends),
-      destination: readSends(destinationSends),
-      ip: readSends(ipSends),
-    };
+    const counters = { user: readSends(userSends), destination: readSends(destinationSends) };
     const limited = decideRateLimit(counters, now);
     if (limited) throw refusal(limited);
 
@@ -81,9 +82,9 @@ export const sendVerificationCode = onCall(callableOptions, async (request) => {
     );
     tx.set(limits.user, recordSend(counters.user, now));
     tx.set(limits.destination, recordSend(counters.destination, now));
-    tx.set(limits.ip, recordSend(counters.ip, now));
     return { destination, failedAttempts: decision.failedAttempts, ...times };
   });
+  await countIpSend(ctx.ip, sent.sentAt);
 
   return {
     purpose: input.purpose,

@@ -5,9 +5,8 @@ import {
   type VerificationPurpose,
   type VerifyCodeResult,
 } from "@dash2fa/shared";
-import { db } from "../admin.js";
 import { callContext, type CallContext } from "../context.js";
-import { parseInput, refusal } from "../errors.js";
+import { parseInput, refusal, transaction } from "../errors.js";
 import { callableOptions, otpHmacSecret } from "../runtime.js";
 import { recordActivity } from "../security/activity.js";
 import { newDevice } from "../security/devices.js";
@@ -135,7 +134,7 @@ export const verifyCode = onCall(callableOptions, async (request) => {
   const input = parseInput(verifyCodeInputSchema, request.data);
   const ref = challengeRef(challengeId(ctx.uid, input.purpose, input.method));
 
-  const outcome = await db.runTransaction(async (tx) => {
+  const outcome = await transaction(async (tx) => {
     const now = Date.now();
     const security = await readUserSecurity(tx, ctx.uid);
     const [challengeSnap, guardSnap] = await tx.getAll(ref, guardRef(ctx.uid));

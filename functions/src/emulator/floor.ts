@@ -1,0 +1,26 @@
+import { randomBytes } from "node:crypto";
+import { onCall } from "firebase-functions/v2/https";
+import { FUNCTIONS_REGION } from "@dash2fa/shared";
+import { db } from "../admin.js";
+import { callableOptions } from "../runtime.js";
+import { assertEmulator } from "./dev-outbox.js";
+
+/**
+ * Emulator-only benchmark floor: one transaction with exactly `reads` document reads and
+ * `writes` document writes and no logic, so `npm run bench` can report each real flow as
+ * a ratio to the least work its Firestore traffic could cost.
+ */
+export const benchFloorCallable = () =>
+  onCall({ ...callableOptions, region: FUNCTIONS_REGION }, async (request) => {
+    assertEmulator("benchFloor");
+    const { reads, writes } = request.data as { reads: number; writes: number };
+    const collection = db.collection("benchFloor");
+    await db.runTransaction(async (tx) => {
+      const refs = Array.from({ length: reads }, (_, i) => collection.doc(`r${i}`));
+      if (refs.length) await tx.getAll(...refs);
+      for (let i = 0; i < writes; i += 1) {
+        tx.set(collection.doc(`w${randomBytes(8).toString("hex")}`), { i });
+      }
+    });
+    return { ok: true };
+  });

@@ -1,0 +1,171 @@
+/**
+ * Runs inside `firebase emulators:exec` (see bench.ts). Each flow is timed from the
+ * client, as a browser sees it, with real ID tokens; its floor is the emulator-only
+ * `benchFloor` callable doing the same number of Firestore reads and writes in one
+ * transaction and nothing else. Codes are read from the development outbox, untimed.
+ */
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { getFunctions, httpsCallable } from "firebase/functions";
+import { FUNCTIONS_REGION } from "@dash2fa/shared";
+import { latestCodeTo, newUser, resetIpLimit, type TestUser } from "../tests/support/clients.js";
+import { root } from "./lib/stack.js";
+
+const SEQUENTIAL = Number(process.env.BENCH_CALLS ?? 200);
+const CONCURRENT_USERS = 20;
+
+/** Documents each flow reads and writes in its transaction (docs/PERFORMANCE.md). */
+const firestoreWork = {
+  send: { reads: 8, writes: 5 },
+  verify: { reads: 5, writes: 7 },
+  "sign-in upgrade": { reads: 5, writes: 4 },
+} as const;
+type Flow = keyof typeof firestoreWork;
+
+const time = async (action: () => Promise<unknown>) => {
+  const start = performance.now();
+  await action();
+  return performance.now() - start;
+};
+
+/** Enrols and then signs in `users` at once, timing each user's three steps. */
+async function flowBatch(users: TestUser[], samples: Record<Flow, number[]>) {
+  await resetIpLimit();
+  const t0 = Date.now() - 1000;
+  await Promise.all(
+    users.map(async (u) => {
+      samples.send.push(
+        await time(() => u.send({ purpose: "enroll", method: "email", destination: u.email })),
+      );
+    }),
+  );
+  await Promise.all(
+    users.map(async (u) => {
+      const code = await latestCodeTo(u.email, t0);
+      samples.verify.push(
+        await time(async () =>
+          u.upgrade(await u.verify({ purpose: "enroll", method: "email", code })),
+        ),
+      );
+    }),
+  );
+  await resetIpLimit();
+  const t1 = Date.now();
+  await Promise.all(users.map((u) => u.send({ purpose: "sign-in", method: "email" })));
+  await Promise.all(
+    users.map(async (u) => {
+      const code = await latestCodeTo(u.email, t1);
+      samples["sign-in upgrade"].push(
+        await time(async () =>
+          u.upgrade(await u.verify({ purpose: "sign-in", method: "email", code })),
+        ),
+      );
+    }),
+  );
+}
+
+async function measureFlows(total: number, concurrency: number) {
+  const samples: Record<Flow, number[]> = { send: [], verify: [], "sign-in upgrade": [] };
+  for (let done = 0; done < total; done += concurrency) {
+    const users = await Promise.all(
+      Array.from({ length: Math.min(concurrency, total - done) }, () => newUser()),
+    );
+    await flowBatch(users, samples);
+    await Promise.all(users.map((u) => u.dispose()));
+  }
+  return samples;
+}
+
+async function measureFloors(caller: TestUser, total: number, concurrency: number) {
+  const floor = httpsCallable(getFunctions(caller.auth.app, FUNCTIONS_REGION), "benchFloor");
+  const samples = {} as Record<Flow, number[]>;
+  for (const flow of Object.keys(firestoreWork) as Flow[]) {
+    samples[flow] = [];
+    for (let done = 0; done < total; done += concurrency) {
+      const size = Math.min(concurrency, total - done);
+      const times = await Promise.all(
+        Array.from({ length: size }, () => time(() => floor(firestoreWork[flow]))),
+      );
+      samples[flow].push(...times);
+    }
+  }
+  return samples;
+}
+
+function stats(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+  return { n: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}
+
+function bundleBytes() {
+  const assets = join(root, "web", "dist", "assets");
+  return readdirSync(assets)
+    .filter((file) => file.endsWith(".js"))
+    .map((file) => {
+      const content = readFileSync(join(assets, file));
+      return { file, bytes: content.length, gzip: gzipSync(content, { level: 9 }).length };
+    })
+    .sort((a, b) => b.gzip - a.gzip);
+}
+
+async function main() {
+  const report: Record<string, unknown> = {
+    at: new Date().toISOString(),
+    sequentialCalls: SEQUENTIAL,
+  };
+  const rows: string[] = [];
+  const caller = await newUser();
+  for (const [mode, total, concurrency] of [
+    ["sequential", SEQUENTIAL, 1],
+    [`${CONCURRENT_USERS} concurrent users`, SEQUENTIAL, CONCURRENT_USERS],
+  ] as const) {
+    console.log(`Measuring ${mode}…`);
+    const flows = await measureFlows(total, concurrency);
+    const floors = await measureFloors(caller, total, concurrency);
+    const section: Record<string, unknown> = {};
+    for (const flow of Object.keys(firestoreWork) as Flow[]) {
+      const real = stats(flows[flow]);
+      const floor = stats(floors[flow]);
+      section[flow] = { real, floor, ratioP50: real.p50 / floor.p50, work: firestoreWork[flow] };
+      rows.push(
+        [
+          mode.padEnd(22),
+          flow.padEnd(16),
+          ...[real.p50, real.p95, real.p99].map((v) => v.toFixed(1).padStart(8)),
+          ...[floor.p50, floor.p95].map((v) => v.toFixed(1).padStart(8)),
+          (real.p50 / floor.p50).toFixed(2).padStart(7),
+        ].join(" "),
+      );
+    }
+    report[mode] = section;
+  }
+  await caller.dispose();
+  const bundle = bundleBytes();
+  report.bundle = bundle;
+
+  console.log(
+    `\nLatency in ms on the emulators (p50/p95/p99), floor = same Firestore work, no logic`,
+  );
+  console.log(
+    `${"mode".padEnd(22)} ${"flow".padEnd(16)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"p99".padStart(8)} ${"floor50".padStart(8)} ${"floor95".padStart(8)} ${"ratio".padStart(7)}`,
+  );
+  for (const row of rows) console.log(row);
+  console.log(`\nWeb JavaScript (gzip -9):`);
+  for (const { file, gzip, bytes } of bundle) {
+    console.log(
+      `  ${file.padEnd(40)} ${(gzip / 1024).toFixed(1).padStart(7)} KiB  (${(bytes / 1024).toFixed(0)} KiB raw)`,
+    );
+  }
+  writeFileSync(join(root, "bench-report.json"), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nReport written to bench-report.json`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,5 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+// First: the language is chosen (and <html lang> set) before anything renders.
+import "./lib/i18n";
 import { App } from "./app/app";
 import "./styles.css";
 

@@ -1,59 +1,63 @@
 import { Link, NavLink, Outlet } from "react-router";
 import type { User } from "firebase/auth";
+import { LanguageSwitcher } from "@/components/language-switcher";
 import { env } from "@/config/env";
 import { paths } from "@/config/paths";
 import { SignOutButton } from "@/features/auth";
-import { messages } from "@/lib/messages";
+import { useAccountLocale } from "@/lib/account-locale";
+import { useT } from "@/lib/i18n";
 import { useSession, type SessionClaims } from "@/lib/session";
 import { passedSecondStep, useTwoFactorStatus } from "@/lib/two-factor-status";
 
-const text = messages.app;
-
 /** Links to protected pages, only once they can be opened (after the second step). */
 function MainNav({ user, claims }: { user: User; claims: SessionClaims }) {
+  const t = useT();
   const status = useTwoFactorStatus(user.uid);
   if (!status.data || !passedSecondStep(status.data, claims)) return null;
   return (
-    <nav aria-label={text.navLabel} className="main-nav">
+    <nav aria-label={t("app.navLabel")} className="main-nav">
       <NavLink to={paths.home} end>
-        {text.navDashboard}
+        {t("app.navDashboard")}
       </NavLink>
-      <NavLink to={paths.security}>{text.navSecurity}</NavLink>
+      <NavLink to={paths.security}>{t("app.navSecurity")}</NavLink>
     </nav>
   );
 }
 
 export function AppLayout() {
+  const t = useT();
   const session = useSession();
+  useAccountLocale(session.status === "signed-in" ? session.user.uid : undefined);
 
   return (
     <>
       <a className="skip-link" href="#main">
-        {text.skipToContent}
+        {t("app.skipToContent")}
       </a>
       <header className="app-header">
         {/* Not a link: "Dashboard" in the navigation already leads home. */}
-        <span className="brand">{text.productName}</span>
-        {session.status === "signed-in" && (
-          <>
-            <MainNav user={session.user} claims={session.claims} />
+        <span className="brand">{t("app.productName")}</span>
+        {session.status === "signed-in" && <MainNav user={session.user} claims={session.claims} />}
+        <div className="header-tools">
+          <LanguageSwitcher />
+          {session.status === "signed-in" && (
             <div className="account">
               <span className="account-email">
-                <span className="visually-hidden">{messages.auth.signedInAs} </span>
+                <span className="visually-hidden">{t("auth.signedInAs")} </span>
                 {session.user.email}
               </span>
               <SignOutButton />
             </div>
-          </>
-        )}
+          )}
+        </div>
       </header>
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
       {env.emulators && (
         <footer className="app-footer">
-          <nav aria-label={text.footerLabel}>
-            <Link to={paths.devOutbox}>{text.devOutboxLink}</Link>
+          <nav aria-label={t("app.footerLabel")}>
+            <Link to={paths.devOutbox}>{t("app.devOutboxLink")}</Link>
           </nav>
         </footer>
       )}

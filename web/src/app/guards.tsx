@@ -1,6 +1,6 @@
 import { Navigate, Outlet, useLocation, type Location } from "react-router";
 import { afterSignUpPath, defaultSignedInPath, paths } from "@/config/paths";
-import { messages } from "@/lib/messages";
+import { useT } from "@/lib/i18n";
 import { useSession, useSignedInSession } from "@/lib/session";
 import { passedSecondStep, useTwoFactorStatus } from "@/lib/two-factor-status";
 
@@ -14,19 +14,21 @@ function redirectTarget(location: Location): RedirectState["from"] | undefined {
 }
 
 function PageLoading() {
+  const t = useT();
   return (
     <p className="page-loading" role="status">
-      {messages.app.loading}
+      {t("app.loading")}
     </p>
   );
 }
 
 function StatusLoadFailed({ onRetry }: { onRetry: () => void }) {
+  const t = useT();
   return (
     <div role="alert" className="page page-narrow alert alert-error">
-      <p>{messages.app.statusLoadFailed}</p>
+      <p>{t("app.statusLoadFailed")}</p>
       <button type="button" className="button" onClick={onRetry}>
-        {messages.app.retryButton}
+        {t("app.retryButton")}
       </button>
     </div>
   );

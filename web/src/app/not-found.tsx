@@ -1,15 +1,17 @@
 import { Link } from "react-router";
 import { paths } from "@/config/paths";
-import { messages } from "@/lib/messages";
+import { PageTitle } from "@/components/page-title";
+import { useT } from "@/lib/i18n";
 
 export function NotFoundPage() {
+  const t = useT();
   return (
     <div className="page stack">
-      <title>{messages.app.pageTitle(messages.app.notFoundTitle)}</title>
-      <h1>{messages.app.notFoundTitle}</h1>
-      <p>{messages.app.notFoundBody}</p>
+      <PageTitle page={t("app.notFoundTitle")} />
+      <h1>{t("app.notFoundTitle")}</h1>
+      <p>{t("app.notFoundBody")}</p>
       <p>
-        <Link to={paths.home}>{messages.app.backHome}</Link>
+        <Link to={paths.home}>{t("app.backHome")}</Link>
       </p>
     </div>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from "react";
-import { messages } from "@/lib/messages";
+import { useT } from "@/lib/i18n";
 import { Modal } from "./modal";
 
 interface ConfirmDialogProps {
@@ -21,6 +21,7 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
+  const t = useT();
   const ids = useId();
   const titleId = `${ids}-title`;
   const bodyId = `${ids}-body`;
@@ -44,7 +45,7 @@ export function ConfirmDialog({
             {confirmLabel}
           </button>
           <button ref={cancelRef} type="button" className="button" onClick={onCancel}>
-            {messages.confirm.cancelButton}
+            {t("confirm.cancelButton")}
           </button>
         </div>
       </div>

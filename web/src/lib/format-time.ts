@@ -1,19 +1,33 @@
-// `undefined` locale: times follow the reader's browser settings (12/24 h, separators).
-const clockTime = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
-const clockTimeWithSeconds = new Intl.DateTimeFormat(undefined, {
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
+import { currentIntlLocales, i18n } from "@/lib/i18n";
+
+// Dates and times follow the UI language (ka-GE, en-GB), so a Georgian page never shows an
+// English month name. Formatters are cached per locale and options, as they are costly.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const locales = currentIntlLocales();
+  const key = `${locales.join()} ${JSON.stringify(options)}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locales, options);
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
+const clockTime: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit" };
+const clockTimeWithSeconds: Intl.DateTimeFormatOptions = { ...clockTime, second: "2-digit" };
+const dateTime: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
+const dayAndTime: Intl.DateTimeFormatOptions = { weekday: "short", ...clockTime };
 
 /** Epoch milliseconds → "14:05" (or the locale's equivalent). */
 export function formatClockTime(epochMs: number): string {
-  return clockTime.format(epochMs);
+  return formatter(clockTime).format(epochMs);
 }
 
 /** Epoch milliseconds → "14:05:30" (or the locale's equivalent). */
 export function formatClockTimeWithSeconds(epochMs: number): string {
-  return clockTimeWithSeconds.format(epochMs);
+  return formatter(clockTimeWithSeconds).format(epochMs);
 }
 
 /** Whole seconds from `now` until `epochMs`, never negative; rounded up so "0 s" means ready. */
@@ -21,16 +35,9 @@ export function secondsUntil(epochMs: number, now: number): number {
   return Math.max(0, Math.ceil((epochMs - now) / 1000));
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-const dayAndTime = new Intl.DateTimeFormat(undefined, {
-  weekday: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-
 /** Epoch milliseconds → "12 May 2026, 14:05" (or the locale's equivalent). */
 export function formatDateTime(epochMs: number): string {
-  return dateTime.format(epochMs);
+  return formatter(dateTime).format(epochMs);
 }
 
 /** For `<time dateTime>`: the machine-readable form of the same instant. */
@@ -44,5 +51,15 @@ export function isoDateTime(epochMs: number): string {
  */
 export function formatRetryTime(epochMs: number, now = Date.now()): string {
   const sameDay = new Date(epochMs).toDateString() === new Date(now).toDateString();
-  return sameDay ? formatClockTime(epochMs) : dayAndTime.format(epochMs);
+  return sameDay ? formatClockTime(epochMs) : formatter(dayAndTime).format(epochMs);
+}
+
+/** Durations as people read them: "42 s", "90 s", "8 min 5 s" (in the UI language). */
+export function formatDuration(totalSeconds: number): string {
+  if (totalSeconds < 120) return i18n.t("duration.seconds", { seconds: String(totalSeconds) });
+  const minutes = String(Math.floor(totalSeconds / 60));
+  const seconds = String(totalSeconds % 60);
+  return seconds === "0"
+    ? i18n.t("duration.minutes", { minutes })
+    : i18n.t("duration.minutesSeconds", { minutes, seconds });
 }

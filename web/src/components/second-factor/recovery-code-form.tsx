@@ -1,10 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { recoveryCodeSchema, type UseRecoveryCodeResult } from "@dash2fa/shared";
-import { describeError } from "@/components/verify-dialog";
-import { messages } from "@/lib/messages";
+import {
+  recoveryCodePolicy,
+  recoveryCodeSchema,
+  type UseRecoveryCodeResult,
+} from "@dash2fa/shared";
+import { describeError, describeRecoveryCodeFormat, toFailure } from "@/components/verify-dialog";
+import { useT } from "@/lib/i18n";
 import { useRedeemRecoveryCode } from "./api/redeem-recovery-code";
-
-const text = messages.secondFactor;
 
 interface RecoveryCodeFormProps {
   purpose: "sign-in" | "step-up";
@@ -18,9 +20,17 @@ interface RecoveryCodeFormProps {
   autoFocus?: boolean;
 }
 
+/** Re-keyed on every failure; worded while rendering, so it follows the language. */
 interface Alert {
   id: number;
-  message: string;
+  describe: () => string;
+}
+
+/** A malformed code is refused in the same words before and after the server. */
+function describeRedeemError(error: unknown): string {
+  return toFailure(error)?.reason === "invalid-input"
+    ? describeRecoveryCodeFormat()
+    : describeError(error);
 }
 
 /** A single field for one of the saved recovery codes, accepted as people copy them. */
@@ -32,6 +42,7 @@ export function RecoveryCodeForm({
   extraActions,
   autoFocus = true,
 }: RecoveryCodeFormProps) {
+  const t = useT();
   const inputRef = useRef<HTMLInputElement>(null);
   const ids = useId();
   const inputId = `${ids}-code`;
@@ -47,8 +58,8 @@ export function RecoveryCodeForm({
     if (autoFocus) inputRef.current?.focus();
   }, [autoFocus]);
 
-  function showAlert(message: string) {
-    setAlert((previous) => ({ id: (previous?.id ?? 0) + 1, message }));
+  function showAlert(describe: () => string) {
+    setAlert((previous) => ({ id: (previous?.id ?? 0) + 1, describe }));
     inputRef.current?.select();
     inputRef.current?.focus();
   }
@@ -58,7 +69,7 @@ export function RecoveryCodeForm({
     if (busy) return;
     const parsed = recoveryCodeSchema.safeParse(code);
     if (!parsed.success) {
-      showAlert(parsed.error.issues[0]?.message ?? messages.verify.invalidInput);
+      showAlert(describeRecoveryCodeFormat);
       return;
     }
     redeem.mutate(
@@ -73,12 +84,12 @@ export function RecoveryCodeForm({
           try {
             await onVerified(result);
           } catch (error) {
-            showAlert(describeError(error));
+            showAlert(() => describeError(error));
           } finally {
             setFinishing(false);
           }
         },
-        onError: (error) => showAlert(describeError(error)),
+        onError: (error) => showAlert(() => describeRedeemError(error)),
       },
     );
   }
@@ -86,9 +97,9 @@ export function RecoveryCodeForm({
   return (
     <form className="stack" noValidate onSubmit={handleSubmit}>
       <div className="field">
-        <label htmlFor={inputId}>{text.recoveryCodeLabel}</label>
+        <label htmlFor={inputId}>{t("secondFactor.recoveryCodeLabel")}</label>
         <p id={hintId} className="field-hint">
-          {text.recoveryCodeHint}
+          {t("secondFactor.recoveryCodeHint", { count: recoveryCodePolicy.count })}
         </p>
         <input
           ref={inputRef}
@@ -109,12 +120,12 @@ export function RecoveryCodeForm({
       {extraFields}
       {alert && (
         <p key={alert.id} id={errorId} role="alert" className="alert alert-error">
-          {alert.message}
+          {alert.describe()}
         </p>
       )}
       <div className="actions">
         <button type="submit" className="button button-primary" aria-busy={busy}>
-          {text.verifyButton}
+          {t("secondFactor.verifyButton")}
         </button>
         {extraActions}
       </div>

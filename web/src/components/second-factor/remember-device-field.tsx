@@ -1,7 +1,8 @@
 import { useId } from "react";
-import { messages } from "@/lib/messages";
+import { REMEMBER_DEVICE_MS, DAY_MS } from "@dash2fa/shared";
+import { useT } from "@/lib/i18n";
 
-const text = messages.secondFactor;
+const rememberDays = REMEMBER_DEVICE_MS / DAY_MS;
 
 interface RememberDeviceFieldProps {
   checked: boolean;
@@ -10,6 +11,7 @@ interface RememberDeviceFieldProps {
 
 /** "Remember this device for 30 days", with the warning read along with it. */
 export function RememberDeviceField({ checked, onChange }: RememberDeviceFieldProps) {
+  const t = useT();
   const id = useId();
   const hintId = `${id}-hint`;
   return (
@@ -21,9 +23,9 @@ export function RememberDeviceField({ checked, onChange }: RememberDeviceFieldPr
         onChange={(event) => onChange(event.target.checked)}
         aria-describedby={hintId}
       />
-      <label htmlFor={id}>{text.rememberDevice}</label>
+      <label htmlFor={id}>{t("secondFactor.rememberDevice", { count: rememberDays })}</label>
       <p id={hintId} className="field-hint">
-        {text.rememberDeviceHint}
+        {t("secondFactor.rememberDeviceHint")}
       </p>
     </div>
   );

@@ -13,8 +13,9 @@ import {
   toFailure,
   VerificationCodeForm,
 } from "@/components/verify-dialog";
-import { messages } from "@/lib/messages";
+import { useT } from "@/lib/i18n";
 import { saveRememberedDevice } from "@/lib/remembered-device";
+import { keepTogether } from "@/lib/text";
 import { upgradeSession, useSignedInUser } from "@/lib/session";
 import {
   enabledMethods,
@@ -25,12 +26,10 @@ import { RecoveryCodeForm } from "./recovery-code-form";
 import { RememberDeviceField } from "./remember-device-field";
 import { forgetSentCode, recallSentCode, rememberSentCode } from "./sent-code-cache";
 
-const text = messages.secondFactor;
-
 /** Where the code for one method stands; no entry yet means it is being sent. */
 type Challenge =
   | { state: "sent"; sent: SendVerificationCodeResult; version: number }
-  | { state: "failed"; message: string; retryable: boolean; version: number };
+  | { state: "failed"; error: unknown; retryable: boolean; version: number };
 
 export interface SecondFactorChallengeProps {
   purpose: "sign-in" | "step-up";
@@ -56,6 +55,7 @@ export function SecondFactorChallenge({
   onVerified,
   onCancel,
 }: SecondFactorChallengeProps) {
+  const t = useT();
   const { uid } = useSignedInUser();
   const queryClient = useQueryClient();
   const ids = useId();
@@ -88,7 +88,7 @@ export function SecondFactorChallenge({
         ? { state: "sent", sent: resumable, version: nextVersion() }
         : {
             state: "failed",
-            message: describeError(error),
+            error,
             // Only a recovery code (or support) ends these; sending again cannot help.
             retryable: reason !== "locked-until-recovery" && reason !== "method-not-enabled",
             version: nextVersion(),
@@ -144,7 +144,7 @@ export function SecondFactorChallenge({
 
   const cancelButton = onCancel ? (
     <button type="button" className="button button-quiet" onClick={onCancel}>
-      {text.cancelButton}
+      {t("secondFactor.cancelButton")}
     </button>
   ) : null;
 
@@ -160,7 +160,7 @@ export function SecondFactorChallenge({
           <>
             {methods.length > 0 && (
               <button type="button" className="button" onClick={showCode}>
-                {text.useCodeInstead}
+                {t("secondFactor.useCodeInstead")}
               </button>
             )}
             {cancelButton}
@@ -172,7 +172,7 @@ export function SecondFactorChallenge({
 
   const recoveryButton = (
     <button type="button" className="button" onClick={showRecovery}>
-      {text.useRecoveryCode}
+      {t("secondFactor.useRecoveryCode")}
     </button>
   );
   const challenge = method ? challenges[method] : undefined;
@@ -182,7 +182,7 @@ export function SecondFactorChallenge({
     <div className="stack">
       {methods.length > 1 && (
         <fieldset className="choice-group">
-          <legend>{text.chooseMethodLegend}</legend>
+          <legend>{t("secondFactor.chooseMethodLegend")}</legend>
           {methods.map((option) => (
             <label key={option} className="choice">
               <input
@@ -193,8 +193,10 @@ export function SecondFactorChallenge({
                 onChange={() => selectMethod(option)}
               />
               <span>
-                {messages.methods[option]}{" "}
-                <span className="choice-detail">{status.methods[option]?.maskedDestination}</span>
+                {t(`methods.${option}`)}{" "}
+                <span className="choice-detail">
+                  {keepTogether(status.methods[option]?.maskedDestination ?? "")}
+                </span>
               </span>
             </label>
           ))}
@@ -203,7 +205,7 @@ export function SecondFactorChallenge({
 
       {!method ? (
         <>
-          <p>{text.noMethods}</p>
+          <p>{t("secondFactor.noMethods")}</p>
           <div className="actions">
             {recoveryButton}
             {cancelButton}
@@ -225,17 +227,17 @@ export function SecondFactorChallenge({
         <>
           {challenge?.state === "failed" ? (
             <p key={challenge.version} role="alert" className="alert alert-error">
-              {challenge.message}
+              {describeError(challenge.error)}
             </p>
           ) : (
             <p aria-live="polite" className="sending">
-              {text.sending(maskedDestination)}
+              {t("secondFactor.sending", { destination: keepTogether(maskedDestination) })}
             </p>
           )}
           <div className="actions">
             {challenge?.state === "failed" && challenge.retryable && (
               <button type="button" className="button" onClick={() => sendAgain(method)}>
-                {text.sendAgainButton}
+                {t("secondFactor.sendAgainButton")}
               </button>
             )}
             {recoveryButton}

@@ -1,11 +1,9 @@
 import { useId } from "react";
 import { Modal } from "@/components/modal";
-import { messages } from "@/lib/messages";
+import { useT } from "@/lib/i18n";
 import { useSignedInUser } from "@/lib/session";
 import { useTwoFactorStatus } from "@/lib/two-factor-status";
 import { SecondFactorChallenge } from "./second-factor-challenge";
-
-const text = messages.stepUp;
 
 interface StepUpDialogProps {
   /** The session now carries a fresh verification: the pending action may go ahead. */
@@ -15,6 +13,7 @@ interface StepUpDialogProps {
 
 /** "Confirm it's you": a fresh verification (any enabled method or a recovery code). */
 export function StepUpDialog({ onVerified, onCancel }: StepUpDialogProps) {
+  const t = useT();
   const { uid } = useSignedInUser();
   const status = useTwoFactorStatus(uid);
   const ids = useId();
@@ -29,8 +28,8 @@ export function StepUpDialog({ onVerified, onCancel }: StepUpDialogProps) {
       onCancel={onCancel}
     >
       <div className="stack">
-        <h2 id={titleId}>{text.title}</h2>
-        <p id={descriptionId}>{text.intro}</p>
+        <h2 id={titleId}>{t("stepUp.title")}</h2>
+        <p id={descriptionId}>{t("stepUp.intro")}</p>
         {status.data ? (
           <SecondFactorChallenge
             purpose="step-up"
@@ -41,19 +40,19 @@ export function StepUpDialog({ onVerified, onCancel }: StepUpDialogProps) {
         ) : status.isError ? (
           <>
             <p role="alert" className="alert alert-error">
-              {messages.app.statusLoadFailed}
+              {t("app.statusLoadFailed")}
             </p>
             <div className="actions">
               <button type="button" className="button" onClick={() => void status.refetch()}>
-                {messages.app.retryButton}
+                {t("app.retryButton")}
               </button>
               <button type="button" className="button button-quiet" onClick={onCancel}>
-                {messages.secondFactor.cancelButton}
+                {t("secondFactor.cancelButton")}
               </button>
             </div>
           </>
         ) : (
-          <p aria-busy="true">{messages.app.loading}</p>
+          <p aria-busy="true">{t("app.loading")}</p>
         )}
       </div>
     </Modal>

@@ -7,14 +7,18 @@ import {
   type VerificationFailureDetails,
   type VerifyCodeResult,
 } from "@dash2fa/shared";
-import { formatClockTime, formatClockTimeWithSeconds, secondsUntil } from "@/lib/format-time";
-import { messages } from "@/lib/messages";
+import {
+  formatClockTime,
+  formatClockTimeWithSeconds,
+  formatDuration,
+  secondsUntil,
+} from "@/lib/format-time";
+import { useT } from "@/lib/i18n";
+import { keepTogether } from "@/lib/text";
 import { useNow } from "@/lib/use-now";
 import { useSendVerificationCode } from "./api/send-verification-code";
 import { useVerifyCode } from "./api/verify-code";
 import { describeError, describeFailure, toFailure } from "./describe-failure";
-
-const text = messages.verify;
 
 export interface VerificationCodeFormProps {
   /**
@@ -43,11 +47,26 @@ export interface VerificationCodeFormProps {
   autoFocus?: boolean;
 }
 
-/** The alert is re-keyed on every failure so an identical message is announced again. */
+/**
+ * The alert is re-keyed on every failure so an identical message is announced again; its
+ * words are made while rendering, so they follow a change of language.
+ */
 interface Alert {
   id: number;
-  message: string;
+  describe: () => string;
 }
+
+/** A whole code once spaces and dashes are gone: typing its last digit submits it. */
+function isCompleteCode(value: string): boolean {
+  return verificationCodeSchema.safeParse(value).success;
+}
+
+/**
+ * How long after the last digit the code submits by itself: long enough to see the digit
+ * land (and to take back a slip), short enough to feel immediate. A press of Verify in
+ * that moment submits instead, once.
+ */
+export const AUTO_SUBMIT_DELAY_MS = 250;
 
 /**
  * The one form that asks for a sent code, shown in the verify dialog, the step-up dialog
@@ -65,6 +84,7 @@ export function VerificationCodeForm({
   extraActions,
   autoFocus = true,
 }: VerificationCodeFormProps) {
+  const t = useT();
   const inputRef = useRef<HTMLInputElement>(null);
   const ids = useId();
   const inputId = `${ids}-code`;
@@ -74,21 +94,30 @@ export function VerificationCodeForm({
   const [sent, setSent] = useState(initiallySent);
   const [code, setCode] = useState("");
   const [alert, setAlert] = useState<Alert | null>(null);
-  const [notice, setNotice] = useState("");
+  const [resentTo, setResentTo] = useState<string | null>(null);
   const [finishing, setFinishing] = useState(false);
   const [resendBlockedUntil, setResendBlockedUntil] = useState(initiallySent.resendAvailableAt);
   const [now, refreshNow] = useNow();
   const verify = useVerifyCode();
   const resend = useSendVerificationCode();
+  // Set synchronously, unlike the mutation's state: the sixth digit submits, and a press of
+  // Verify right after must not send the same code a second time.
+  const inFlightRef = useRef(false);
+  // The code the server just called wrong, and why: sending it again would only burn an
+  // attempt, so pressing Verify on it repeats the answer instead.
+  const refusedRef = useRef<{ code: string; describe: () => string } | null>(null);
+  const autoSubmitRef = useRef<number | undefined>(undefined);
 
   useEffect(() => {
     if (autoFocus) inputRef.current?.focus();
   }, [autoFocus]);
 
-  function showAlert(message: string) {
+  useEffect(() => () => window.clearTimeout(autoSubmitRef.current), []);
+
+  function showAlert(describe: () => string) {
     refreshNow();
-    setNotice("");
-    setAlert((previous) => ({ id: (previous?.id ?? 0) + 1, message }));
+    setResentTo(null);
+    setAlert((previous) => ({ id: (previous?.id ?? 0) + 1, describe }));
     inputRef.current?.select();
     inputRef.current?.focus();
   }
@@ -110,49 +139,79 @@ export function VerificationCodeForm({
         setResendBlockedUntil(0);
         break;
     }
-    showAlert(describeFailure(failure, sent.expiresAt));
+    const expiresAt = sent.expiresAt;
+    showAlert(() => describeFailure(failure, expiresAt));
   }
 
   function showError(error: unknown) {
     const failure = toFailure(error);
     if (failure) showFailure(failure);
-    else showAlert(describeError(error));
+    else showAlert(() => describeError(error));
+  }
+
+  function showRefusal(code: string, failure: VerificationFailureDetails) {
+    const expiresAt = sent.expiresAt;
+    refusedRef.current = { code, describe: () => describeFailure(failure, expiresAt) };
+    showFailure(failure);
   }
 
   const busy = verify.isPending || finishing;
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const parsed = verificationCodeSchema.safeParse(code);
+  async function submit(value: string) {
+    window.clearTimeout(autoSubmitRef.current);
+    if (inFlightRef.current) return;
+    const parsed = verificationCodeSchema.safeParse(value);
     if (!parsed.success) {
-      showFailure({
-        reason: "invalid-input",
-        issues: parsed.error.issues.map((issue) => ({ path: "code", message: issue.message })),
-      });
+      showFailure({ reason: "invalid-input", issues: [{ path: "code", message: "" }] });
       return;
     }
-    verify.mutate(
-      {
-        purpose: request.purpose,
-        method: request.method,
-        code: parsed.data,
-        ...(rememberDevice ? { rememberDevice: true } : {}),
-      },
-      {
-        onSuccess: async (result) => {
-          setFinishing(true);
-          try {
-            await onVerified(result);
-          } catch (error) {
-            showError(error);
-          } finally {
-            setFinishing(false);
-          }
-        },
-        onError: showError,
-      },
-    );
+    if (parsed.data === refusedRef.current?.code) {
+      showAlert(refusedRef.current.describe);
+      return;
+    }
+    inFlightRef.current = true;
+    try {
+      let result: VerifyCodeResult;
+      try {
+        result = await verify.mutateAsync({
+          purpose: request.purpose,
+          method: request.method,
+          code: parsed.data,
+          ...(rememberDevice ? { rememberDevice: true } : {}),
+        });
+      } catch (error) {
+        const failure = toFailure(error);
+        if (failure?.reason === "wrong-code") showRefusal(parsed.data, failure);
+        else showError(error);
+        return;
+      }
+      setFinishing(true);
+      try {
+        await onVerified(result);
+      } catch (error) {
+        showError(error);
+      } finally {
+        setFinishing(false);
+      }
+    } finally {
+      inFlightRef.current = false;
+    }
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void submit(code);
+  }
+
+  function handleChange(value: string) {
+    const wasComplete = isCompleteCode(code);
+    setCode(value);
+    window.clearTimeout(autoSubmitRef.current);
+    // Only the change that completes the code submits it (typing, pasting "123 456" or
+    // an autofilled one-time code); editing a complete code waits for Verify.
+    if (!wasComplete && isCompleteCode(value)) {
+      autoSubmitRef.current = window.setTimeout(() => void submit(value), AUTO_SUBMIT_DELAY_MS);
+    }
   }
 
   function handleResend() {
@@ -164,7 +223,8 @@ export function VerificationCodeForm({
         setResendBlockedUntil(next.resendAvailableAt);
         setCode("");
         setAlert(null);
-        setNotice(text.resent(next.maskedDestination));
+        refusedRef.current = null;
+        setResentTo(next.maskedDestination);
         inputRef.current?.focus();
       },
       onError: showError,
@@ -177,17 +237,17 @@ export function VerificationCodeForm({
   return (
     <form className="stack" noValidate onSubmit={handleSubmit}>
       <div id={descriptionId}>
-        <p>{text.sentTo(sent.maskedDestination)}</p>
-        <p>{text.expiresAt(formatClockTime(sent.expiresAt))}</p>
+        <p>{t("verify.sentTo", { destination: keepTogether(sent.maskedDestination) })}</p>
+        <p>{t("verify.expiresAt", { time: formatClockTime(sent.expiresAt) })}</p>
         {sent.attemptsLeft < verificationPolicy.maxFailedAttempts && (
-          <p>{text.attemptsLeft(sent.attemptsLeft)}</p>
+          <p>{t("verify.attemptsLeft", { count: sent.attemptsLeft })}</p>
         )}
       </div>
 
       <div className="field">
-        <label htmlFor={inputId}>{text.codeLabel}</label>
+        <label htmlFor={inputId}>{t("verify.codeLabel")}</label>
         <p id={hintId} className="field-hint">
-          {text.codeHint}
+          {t("verify.codeHint", { count: verificationPolicy.codeLength })}
         </p>
         {/* No maxLength: "123 456" and "123-456" must paste whole; the schema strips them. */}
         <input
@@ -201,7 +261,7 @@ export function VerificationCodeForm({
           enterKeyHint="done"
           spellCheck={false}
           value={code}
-          onChange={(event) => setCode(event.target.value)}
+          onChange={(event) => handleChange(event.target.value)}
           aria-invalid={alert ? true : undefined}
           aria-describedby={alert ? `${hintId} ${errorId}` : hintId}
         />
@@ -211,16 +271,16 @@ export function VerificationCodeForm({
 
       {alert && (
         <p key={alert.id} id={errorId} role="alert" className="alert alert-error">
-          {alert.message}
+          {alert.describe()}
         </p>
       )}
       <p role="status" className="notice live-region">
-        {notice}
+        {resentTo && t("verify.resent", { destination: keepTogether(resentTo) })}
       </p>
 
       <div className="actions">
         <button type="submit" className="button button-primary" aria-busy={busy}>
-          {text.verifyButton}
+          {t("verify.verifyButton")}
         </button>
         <button
           type="button"
@@ -228,12 +288,14 @@ export function VerificationCodeForm({
           disabled={!canResend || resend.isPending}
           onClick={handleResend}
         >
-          {canResend ? text.resendButton : text.resendIn(messages.duration(resendWaitSeconds))}
+          {canResend
+            ? t("verify.resendButton")
+            : t("verify.resendIn", { wait: formatDuration(resendWaitSeconds) })}
         </button>
         {extraActions}
         {onCancel && (
           <button type="button" className="button button-quiet" onClick={onCancel}>
-            {text.cancelButton}
+            {t("verify.cancelButton")}
           </button>
         )}
       </div>
@@ -241,8 +303,10 @@ export function VerificationCodeForm({
       {/* The button counts down every second; this announces only its start and end. */}
       <p aria-live="polite" className="visually-hidden">
         {canResend
-          ? text.resendAvailable
-          : text.resendWaitAnnouncement(formatClockTimeWithSeconds(resendBlockedUntil))}
+          ? t("verify.resendAvailable")
+          : t("verify.resendWaitAnnouncement", {
+              time: formatClockTimeWithSeconds(resendBlockedUntil),
+            })}
       </p>
     </form>
   );

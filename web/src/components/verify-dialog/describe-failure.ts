@@ -1,11 +1,14 @@
 import { FirebaseError } from "firebase/app";
 import { z } from "zod";
-import type { VerificationFailureDetails } from "@dash2fa/shared";
+import {
+  RECOVERY_CODE_ALPHABET,
+  recoveryCodePolicy,
+  verificationPolicy,
+  type VerificationFailureDetails,
+} from "@dash2fa/shared";
 import { toVerificationFailure } from "@/lib/firebase";
 import { formatClockTime, formatClockTimeWithSeconds, formatRetryTime } from "@/lib/format-time";
-import { messages } from "@/lib/messages";
-
-const text = messages.verify;
+import { i18n } from "@/lib/i18n";
 
 /**
  * A refusal from the server (its `details`) or from the shared schema before sending
@@ -24,70 +27,94 @@ export function toFailure(error: unknown): VerificationFailureDetails | undefine
   return toVerificationFailure(error);
 }
 
+/** "ABCD-EFGH-JKMN-PQRS": what a recovery code looks like, built from the real policy. */
+const recoveryCodeExample = RECOVERY_CODE_ALPHABET.slice(10, 10 + recoveryCodePolicy.length)
+  .match(new RegExp(`.{1,${recoveryCodePolicy.groupSize}}`, "g"))
+  ?.join("-");
+
 /**
- * One distinct sentence per refusal. `codeExpiresAt` lets a last wrong guess say when a
- * new code can be requested (the server refuses until the dead code expires).
+ * Input the schema refused, in the UI language: the schemas' own messages are English
+ * (they are the functions' too), so the field decides the sentence.
+ */
+function describeInvalidInput(issues: VerificationFailureDetails["issues"]): string {
+  return issues?.[0]?.path === "code"
+    ? i18n.t("verify.codeFormat", { length: String(verificationPolicy.codeLength) })
+    : i18n.t("verify.invalidInput");
+}
+
+/** The recovery-code field's own refusal, in the UI language. */
+export function describeRecoveryCodeFormat(): string {
+  return i18n.t("secondFactor.recoveryCodeFormat", { example: recoveryCodeExample ?? "" });
+}
+
+/**
+ * One distinct sentence per refusal, in the active language (call it while rendering, so
+ * a language switch rewords it). `codeExpiresAt` lets a last wrong guess say when a new
+ * code can be requested (the server refuses until the dead code expires).
  */
 export function describeFailure(
   failure: VerificationFailureDetails | undefined,
   codeExpiresAt?: number,
 ): string {
+  const { t } = i18n;
   const retryAt = failure?.retryAt;
   switch (failure?.reason) {
     case "wrong-code": {
       const left = failure.attemptsLeft;
-      if (left === undefined) return text.wrongCodeWithoutCount;
-      if (left > 0) return text.wrongCode(left);
+      if (left === undefined) return t("verify.wrongCodeWithoutCount");
+      if (left > 0) return t("verify.wrongCode", { count: left });
       return codeExpiresAt === undefined
-        ? text.attemptsExhaustedNoTime
-        : text.wrongCodeNoAttemptsLeft(formatClockTime(codeExpiresAt));
+        ? t("verify.attemptsExhaustedNoTime")
+        : t("verify.wrongCodeNoAttemptsLeft", { time: formatClockTime(codeExpiresAt) });
     }
     case "expired":
-      return text.expired;
+      return t("verify.expired");
     case "attempts-exhausted":
       return retryAt === undefined
-        ? text.attemptsExhaustedNoTime
-        : text.attemptsExhausted(formatClockTime(retryAt));
+        ? t("verify.attemptsExhaustedNoTime")
+        : t("verify.attemptsExhausted", { time: formatClockTime(retryAt) });
     case "cooldown":
       return retryAt === undefined
-        ? text.cooldownNoTime
-        : text.cooldown(formatClockTimeWithSeconds(retryAt));
+        ? t("verify.cooldownNoTime")
+        : t("verify.cooldown", { time: formatClockTimeWithSeconds(retryAt) });
     case "no-active-code":
-      return text.noActiveCode;
+      return t("verify.noActiveCode");
     case "rate-limited":
       return retryAt === undefined
-        ? text.rateLimitedNoTime
-        : text.rateLimited(formatRetryTime(retryAt));
+        ? t("verify.rateLimitedNoTime")
+        : t("verify.rateLimited", { time: formatRetryTime(retryAt) });
     case "locked":
-      return retryAt === undefined ? text.lockedNoTime : text.locked(formatRetryTime(retryAt));
+      return retryAt === undefined
+        ? t("verify.lockedNoTime")
+        : t("verify.locked", { time: formatRetryTime(retryAt) });
     case "locked-until-recovery":
-      return text.lockedUntilRecovery;
+      return t("verify.lockedUntilRecovery");
     case "wrong-recovery-code": {
       const left = failure.attemptsLeft;
-      if (left === undefined) return text.wrongRecoveryCodeWithoutCount;
-      if (left > 0) return text.wrongRecoveryCode(left);
+      if (left === undefined) return t("verify.wrongRecoveryCodeWithoutCount");
+      if (left > 0) return t("verify.wrongRecoveryCode", { count: left });
       return retryAt === undefined
-        ? text.recoveryCodesLockedNoTime
-        : text.wrongRecoveryCodeLocked(formatRetryTime(retryAt));
+        ? t("verify.recoveryCodesLockedNoTime")
+        : t("verify.wrongRecoveryCodeLocked", { time: formatRetryTime(retryAt) });
     }
     case "recovery-codes-locked":
       return retryAt === undefined
-        ? text.recoveryCodesLockedNoTime
-        : text.recoveryCodesLocked(formatRetryTime(retryAt));
+        ? t("verify.recoveryCodesLockedNoTime")
+        : t("verify.recoveryCodesLocked", { time: formatRetryTime(retryAt) });
     case "method-not-enabled":
-      return text.methodNotEnabled;
+      return t("verify.methodNotEnabled");
     case "method-already-enabled":
-      return text.methodAlreadyEnabled;
+      return t("verify.methodAlreadyEnabled");
     case "second-step-required":
-      return text.secondStepRequired;
+      return t("verify.secondStepRequired");
     case "step-up-required":
-      return text.stepUpRequired;
+      return t("verify.stepUpRequired");
     case "device-not-recognized":
-      return text.deviceNotRecognized;
+      return t("verify.deviceNotRecognized");
     case "invalid-input":
-      return failure.issues?.[0]?.message ?? text.invalidInput;
+      return describeInvalidInput(failure.issues);
     case undefined:
-      return text.somethingWentWrong;
+      return t("verify.somethingWentWrong");
   }
 }
 
@@ -99,9 +126,9 @@ function isNetworkFailure(error: unknown): boolean {
   );
 }
 
-/** Shorthand for callers that only need the sentence. */
+/** Shorthand for callers that only need the sentence (call it while rendering, too). */
 export function describeError(error: unknown, codeExpiresAt?: number): string {
   const failure = toFailure(error);
-  if (!failure && isNetworkFailure(error)) return text.networkFailed;
+  if (!failure && isNetworkFailure(error)) return i18n.t("verify.networkFailed");
   return describeFailure(failure, codeExpiresAt);
 }

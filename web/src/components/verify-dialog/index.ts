@@ -1,6 +1,11 @@
 export { VerifyDialog, type VerifyDialogProps } from "./verify-dialog";
 export { VerificationCodeForm, type VerificationCodeFormProps } from "./code-form";
-export { describeError, describeFailure, toFailure } from "./describe-failure";
+export {
+  describeError,
+  describeFailure,
+  describeRecoveryCodeFormat,
+  toFailure,
+} from "./describe-failure";
 export {
   sendVerificationCode,
   useSendVerificationCode,

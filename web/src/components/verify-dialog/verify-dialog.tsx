@@ -5,7 +5,7 @@ import type {
   VerifyCodeResult,
 } from "@dash2fa/shared";
 import { Modal } from "@/components/modal";
-import { messages } from "@/lib/messages";
+import { useT } from "@/lib/i18n";
 import { VerificationCodeForm } from "./code-form";
 
 export interface VerifyDialogProps {
@@ -26,6 +26,7 @@ export interface VerifyDialogProps {
  * (focus trapped, Escape cancels) and gives focus back to whatever opened it on close.
  */
 export function VerifyDialog({ request, sent, onVerified, onCancel }: VerifyDialogProps) {
+  const t = useT();
   const ids = useId();
   const titleId = `${ids}-title`;
   const descriptionId = `${ids}-description`;
@@ -38,7 +39,7 @@ export function VerifyDialog({ request, sent, onVerified, onCancel }: VerifyDial
       onCancel={onCancel}
     >
       <div className="stack">
-        <h2 id={titleId}>{messages.verify.title}</h2>
+        <h2 id={titleId}>{t("verify.title")}</h2>
         <VerificationCodeForm
           request={request}
           sent={sent}

@@ -3,9 +3,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { credentialsSchema, type Credentials } from "@dash2fa/shared";
 import { Field } from "@/components/field";
-import { messages } from "@/lib/messages";
-
-const text = messages.auth;
+import { useT } from "@/lib/i18n";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../utils/auth-error-message";
 
 interface CredentialsFormProps {
   submitLabel: string;
@@ -27,6 +26,7 @@ export function CredentialsForm({
   attempt,
   onSubmit,
 }: CredentialsFormProps) {
+  const t = useT();
   const {
     register,
     handleSubmit,
@@ -35,6 +35,15 @@ export function CredentialsForm({
     resolver: zodResolver(credentialsSchema),
     defaultValues: { email: "", password: "" },
   });
+
+  // The schema's messages are English (the functions share them): the field and the kind
+  // of problem pick the words here, in the active language.
+  const emailError = errors.email && t("auth.emailInvalid");
+  const passwordError =
+    errors.password &&
+    (errors.password.type === "too_big"
+      ? t("auth.passwordTooLong", { count: MAX_PASSWORD_LENGTH })
+      : t("auth.passwordTooShort", { count: MIN_PASSWORD_LENGTH }));
 
   return (
     <form
@@ -45,18 +54,18 @@ export function CredentialsForm({
       })}
     >
       <Field
-        label={text.emailLabel}
+        label={t("auth.emailLabel")}
         type="email"
         autoComplete="username"
         spellCheck={false}
-        error={errors.email?.message}
+        error={emailError}
         {...register("email")}
       />
       <Field
-        label={text.passwordLabel}
+        label={t("auth.passwordLabel")}
         type="password"
         autoComplete={passwordAutoComplete}
-        error={errors.password?.message}
+        error={passwordError}
         {...register("password")}
       />
       {error && (

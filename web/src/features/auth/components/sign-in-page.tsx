@@ -1,21 +1,21 @@
 import { Link } from "react-router";
+import { PageTitle } from "@/components/page-title";
 import { paths } from "@/config/paths";
-import { messages } from "@/lib/messages";
+import { useT } from "@/lib/i18n";
 import { useSignIn } from "../api/sign-in";
 import { signInErrorMessage } from "../utils/auth-error-message";
 import { CredentialsForm } from "./credentials-form";
 
-const text = messages.auth;
-
 export function SignInPage() {
+  const t = useT();
   const signIn = useSignIn();
 
   return (
     <div className="page page-narrow card stack">
-      <title>{messages.app.pageTitle(text.signInTitle)}</title>
-      <h1>{text.signInTitle}</h1>
+      <PageTitle page={t("auth.signInTitle")} />
+      <h1>{t("auth.signInTitle")}</h1>
       <CredentialsForm
-        submitLabel={text.signInButton}
+        submitLabel={t("auth.signInButton")}
         passwordAutoComplete="current-password"
         pending={signIn.isPending}
         error={signIn.isError ? signInErrorMessage(signIn.error) : null}
@@ -23,7 +23,7 @@ export function SignInPage() {
         onSubmit={(credentials) => signIn.mutate(credentials)}
       />
       <p>
-        {text.noAccountPrompt} <Link to={paths.signUp}>{text.signUpLink}</Link>
+        {t("auth.noAccountPrompt")} <Link to={paths.signUp}>{t("auth.signUpLink")}</Link>
       </p>
     </div>
   );

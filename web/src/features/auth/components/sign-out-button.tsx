@@ -1,7 +1,8 @@
-import { messages } from "@/lib/messages";
+import { useT } from "@/lib/i18n";
 import { useSignOut } from "../api/sign-out";
 
 export function SignOutButton() {
+  const t = useT();
   const signOut = useSignOut();
   return (
     <button
@@ -12,7 +13,7 @@ export function SignOutButton() {
         if (!signOut.isPending) signOut.mutate();
       }}
     >
-      {messages.auth.signOutButton}
+      {t("auth.signOutButton")}
     </button>
   );
 }

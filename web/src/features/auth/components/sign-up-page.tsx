@@ -1,21 +1,21 @@
 import { Link } from "react-router";
+import { PageTitle } from "@/components/page-title";
 import { paths } from "@/config/paths";
-import { messages } from "@/lib/messages";
+import { useT } from "@/lib/i18n";
 import { useSignUp } from "../api/sign-up";
 import { signUpErrorMessage } from "../utils/auth-error-message";
 import { CredentialsForm } from "./credentials-form";
 
-const text = messages.auth;
-
 export function SignUpPage() {
+  const t = useT();
   const signUp = useSignUp();
 
   return (
     <div className="page page-narrow card stack">
-      <title>{messages.app.pageTitle(text.signUpTitle)}</title>
-      <h1>{text.signUpTitle}</h1>
+      <PageTitle page={t("auth.signUpTitle")} />
+      <h1>{t("auth.signUpTitle")}</h1>
       <CredentialsForm
-        submitLabel={text.signUpButton}
+        submitLabel={t("auth.signUpButton")}
         passwordAutoComplete="new-password"
         pending={signUp.isPending}
         error={signUp.isError ? signUpErrorMessage(signUp.error) : null}
@@ -23,7 +23,7 @@ export function SignUpPage() {
         onSubmit={(credentials) => signUp.mutate(credentials)}
       />
       <p>
-        {text.haveAccountPrompt} <Link to={paths.signIn}>{text.signInLink}</Link>
+        {t("auth.haveAccountPrompt")} <Link to={paths.signIn}>{t("auth.signInLink")}</Link>
       </p>
     </div>
   );

@@ -1,13 +1,18 @@
 import { FirebaseError } from "firebase/app";
-import { messages } from "@/lib/messages";
+import { credentialsSchema } from "@dash2fa/shared";
+import { i18n } from "@/lib/i18n";
 
-const text = messages.auth;
+/** The form's own minimum, which the advice repeats. */
+export const MIN_PASSWORD_LENGTH = credentialsSchema.shape.password.minLength ?? 8;
+export const MAX_PASSWORD_LENGTH = credentialsSchema.shape.password.maxLength ?? 128;
 
 function errorCode(error: unknown): string | undefined {
   return error instanceof FirebaseError ? error.code : undefined;
 }
 
 /**
+ * Worded in the active language: call these while rendering.
+ *
  * Every credential failure reads the same, so the form never tells an attacker whether an
  * address has an account. Only throttling and a dead network, which say nothing about the
  * account, get their own words.
@@ -15,11 +20,11 @@ function errorCode(error: unknown): string | undefined {
 export function signInErrorMessage(error: unknown): string {
   switch (errorCode(error)) {
     case "auth/too-many-requests":
-      return text.tooManyAttempts;
+      return i18n.t("auth.tooManyAttempts");
     case "auth/network-request-failed":
-      return text.networkFailed;
+      return i18n.t("auth.networkFailed");
     default:
-      return text.signInFailed;
+      return i18n.t("auth.signInFailed");
   }
 }
 
@@ -28,10 +33,10 @@ export function signUpErrorMessage(error: unknown): string {
   switch (errorCode(error)) {
     case "auth/weak-password":
     case "auth/password-does-not-meet-requirements":
-      return text.weakPassword;
+      return i18n.t("auth.weakPassword", { count: MIN_PASSWORD_LENGTH });
     case "auth/network-request-failed":
-      return text.networkFailed;
+      return i18n.t("auth.networkFailed");
     default:
-      return text.signUpFailed;
+      return i18n.t("auth.signUpFailed");
   }
 }

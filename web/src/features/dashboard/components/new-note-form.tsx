@@ -1,10 +1,9 @@
 import { useId } from "react";
 import { useForm } from "react-hook-form";
 import { TextAreaField } from "@/components/field";
-import { messages } from "@/lib/messages";
+import { useT } from "@/lib/i18n";
 import { noteTextSchema, useCreateNote } from "../api/create-note";
 
-const text = messages.dashboard;
 const maxLength = noteTextSchema.maxLength ?? 500;
 
 interface NewNoteFormProps {
@@ -12,14 +11,19 @@ interface NewNoteFormProps {
   onAdded: () => void;
 }
 
-/** Checked with the same schema the rules mirror: 1-500 characters once trimmed. */
-function validateNote(value: string): true | string {
-  const parsed = noteTextSchema.safeParse(value);
-  if (parsed.success) return true;
-  return parsed.error.issues[0]?.code === "too_big" ? text.noteTooLong(maxLength) : text.noteEmpty;
-}
+/**
+ * Checked with the same schema the rules mirror: 1-500 characters once trimmed. Each rule
+ * has its name, so the message is worded while rendering, in the active language.
+ */
+const noteRules = {
+  empty: (value: string) =>
+    noteTextSchema.safeParse(value).error?.issues[0]?.code !== "too_small" || "empty",
+  tooLong: (value: string) =>
+    noteTextSchema.safeParse(value).error?.issues[0]?.code !== "too_big" || "tooLong",
+};
 
 export function NewNoteForm({ uid, onAdded }: NewNoteFormProps) {
+  const t = useT();
   const headingId = useId();
   const create = useCreateNote();
   const {
@@ -44,25 +48,31 @@ export function NewNoteForm({ uid, onAdded }: NewNoteFormProps) {
     );
   });
 
+  const noteError =
+    errors.text &&
+    (errors.text.type === "tooLong"
+      ? t("dashboard.noteTooLong", { count: maxLength })
+      : t("dashboard.noteEmpty"));
+
   return (
     <section className="card stack" aria-labelledby={headingId}>
-      <h2 id={headingId}>{text.newNoteTitle}</h2>
+      <h2 id={headingId}>{t("dashboard.newNoteTitle")}</h2>
       <form className="stack" noValidate onSubmit={onSubmit} aria-labelledby={headingId}>
         <TextAreaField
-          label={text.noteLabel}
-          hint={text.noteHint(maxLength)}
+          label={t("dashboard.noteLabel")}
+          hint={t("dashboard.noteHint", { count: maxLength })}
           rows={3}
-          error={errors.text?.message}
-          {...register("text", { validate: validateNote })}
+          error={noteError}
+          {...register("text", { validate: noteRules })}
         />
         {create.isError && (
           <p key={create.submittedAt} role="alert" className="alert alert-error">
-            {text.addFailed}
+            {t("dashboard.addFailed")}
           </p>
         )}
         <div className="actions">
           <button type="submit" className="button button-primary" aria-busy={create.isPending}>
-            {text.addNoteButton}
+            {t("dashboard.addNoteButton")}
           </button>
         </div>
       </form>

@@ -1,10 +1,9 @@
 import { useId, type Ref } from "react";
+import { ListSkeleton } from "@/components/list-skeleton";
 import { formatDateTime, isoDateTime } from "@/lib/format-time";
-import { messages } from "@/lib/messages";
+import { useT } from "@/lib/i18n";
 import { useDeleteNote } from "../api/delete-note";
 import { useNotes, type Note } from "../api/get-notes";
-
-const text = messages.dashboard;
 
 interface NotesListProps {
   uid: string;
@@ -14,6 +13,7 @@ interface NotesListProps {
 }
 
 function NoteItem({ note, uid, onDeleted }: { note: Note; uid: string; onDeleted: () => void }) {
+  const t = useT();
   const textId = useId();
   const remove = useDeleteNote();
   return (
@@ -25,13 +25,13 @@ function NoteItem({ note, uid, onDeleted }: { note: Note; uid: string; onDeleted
         {note.createdAt > 0 && (
           <p className="muted">
             <time dateTime={isoDateTime(note.createdAt)}>
-              {text.addedAt(formatDateTime(note.createdAt))}
+              {t("dashboard.addedAt", { time: formatDateTime(note.createdAt) })}
             </time>
           </p>
         )}
         {remove.isError && (
           <p key={remove.submittedAt} role="alert" className="alert alert-error">
-            {text.deleteFailed}
+            {t("dashboard.deleteFailed")}
           </p>
         )}
       </div>
@@ -44,7 +44,7 @@ function NoteItem({ note, uid, onDeleted }: { note: Note; uid: string; onDeleted
           if (!remove.isPending) remove.mutate({ uid, noteId: note.id }, { onSuccess: onDeleted });
         }}
       >
-        {text.deleteNoteButton}
+        {t("dashboard.deleteNoteButton")}
       </button>
     </li>
   );
@@ -52,25 +52,26 @@ function NoteItem({ note, uid, onDeleted }: { note: Note; uid: string; onDeleted
 
 /** The user's notes, newest first; the heading takes focus after a deletion. */
 export function NotesList({ uid, onDeleted, headingRef }: NotesListProps) {
+  const t = useT();
   const headingId = useId();
   const notes = useNotes(uid);
 
   return (
     <section className="card stack" aria-labelledby={headingId} aria-busy={notes.isPending}>
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>
-        {text.notesTitle}
+        {t("dashboard.notesTitle")}
       </h2>
       {notes.isPending ? (
-        <p className="muted">{text.notesLoading}</p>
+        <ListSkeleton rows={3} trailing="button" label={t("dashboard.notesLoading")} />
       ) : notes.isError ? (
         <div role="alert" className="alert alert-error">
-          <p>{text.notesLoadFailed}</p>
+          <p>{t("dashboard.notesLoadFailed")}</p>
           <button type="button" className="button" onClick={() => void notes.refetch()}>
-            {text.retryButton}
+            {t("dashboard.retryButton")}
           </button>
         </div>
       ) : notes.data.length === 0 ? (
-        <p className="muted">{text.notesEmpty}</p>
+        <p className="muted">{t("dashboard.notesEmpty")}</p>
       ) : (
         <ul className="list" aria-labelledby={headingId}>
           {notes.data.map((note) => (

@@ -1,13 +1,12 @@
 import { useEffect, useRef, useState } from "react";
+import { PageTitle } from "@/components/page-title";
 import { SecondFactorChallenge } from "@/components/second-factor";
 import { toFailure } from "@/components/verify-dialog";
-import { messages } from "@/lib/messages";
+import { useT } from "@/lib/i18n";
 import { forgetRememberedDevice, readRememberedDevice } from "@/lib/remembered-device";
 import { upgradeSession, useSignedInUser } from "@/lib/session";
 import { useTwoFactorStatus } from "@/lib/two-factor-status";
 import { signInWithRememberedDevice } from "../api/sign-in-with-remembered-device";
-
-const text = messages.secondStep;
 
 /**
  * The sign-in second step. A remembered browser is tried first, silently; otherwise the
@@ -15,10 +14,11 @@ const text = messages.secondStep;
  * moves on to the page that was asked for.
  */
 export function SecondStepPage() {
+  const t = useT();
   const { uid } = useSignedInUser();
   const status = useTwoFactorStatus(uid);
   const [checkingDevice, setCheckingDevice] = useState(() => readRememberedDevice(uid) !== null);
-  const [notice, setNotice] = useState("");
+  const [deviceForgotten, setDeviceForgotten] = useState(false);
   // Once per visit, also when React runs effects twice in development.
   const deviceTriedRef = useRef(false);
 
@@ -35,7 +35,7 @@ export function SecondStepPage() {
         // other failure (offline) keeps it for the next sign-in.
         if (reason === "device-not-recognized" || reason === "invalid-input") {
           forgetRememberedDevice(uid);
-          setNotice(text.deviceForgotten);
+          setDeviceForgotten(true);
         }
       })
       // On success the guard leaves this page; this only matters if it does not.
@@ -44,16 +44,16 @@ export function SecondStepPage() {
 
   return (
     <div className="page page-narrow card stack">
-      <title>{messages.app.pageTitle(text.pageTitle)}</title>
-      <h1>{text.title}</h1>
+      <PageTitle page={t("secondStep.pageTitle")} />
+      <h1>{t("secondStep.title")}</h1>
       {checkingDevice || !status.data ? (
-        <p role="status">{checkingDevice ? text.checkingDevice : messages.app.loading}</p>
+        <p role="status">{checkingDevice ? t("secondStep.checkingDevice") : t("app.loading")}</p>
       ) : (
         <>
-          <p>{text.intro}</p>
-          {notice && (
+          <p>{t("secondStep.intro")}</p>
+          {deviceForgotten && (
             <p role="status" className="note">
-              {notice}
+              {t("secondStep.deviceForgotten")}
             </p>
           )}
           <SecondFactorChallenge

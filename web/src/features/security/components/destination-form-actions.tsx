@@ -1,9 +1,9 @@
-import { messages } from "@/lib/messages";
-
-const text = messages.security;
+import { describeError } from "@/components/verify-dialog";
+import { useT } from "@/lib/i18n";
 
 interface DestinationFormActionsProps {
-  error: string | null;
+  /** The failed send, worded here (while rendering, in the active language); null if none. */
+  error: unknown;
   /** Changes on every attempt, so the same message is announced again. */
   errorKey: number;
   pending: boolean;
@@ -17,19 +17,20 @@ export function DestinationFormActions({
   pending,
   onCancel,
 }: DestinationFormActionsProps) {
+  const t = useT();
   return (
     <>
-      {error && (
+      {error !== null && (
         <p key={errorKey} role="alert" className="alert alert-error">
-          {error}
+          {describeError(error)}
         </p>
       )}
       <div className="actions">
         <button type="submit" className="button button-primary" aria-busy={pending}>
-          {text.sendCodeButton}
+          {t("security.sendCodeButton")}
         </button>
         <button type="button" className="button button-quiet" onClick={onCancel}>
-          {text.cancelButton}
+          {t("security.cancelButton")}
         </button>
       </div>
     </>

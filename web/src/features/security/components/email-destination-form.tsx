@@ -2,14 +2,12 @@ import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { sendEmailCodeInputSchema } from "@dash2fa/shared";
+import { sendEmailCodeInputSchema, verificationPolicy } from "@dash2fa/shared";
 import { Field } from "@/components/field";
 import type { StepUp } from "@/components/second-factor";
-import { messages } from "@/lib/messages";
+import { useT } from "@/lib/i18n";
 import { DestinationFormActions } from "./destination-form-actions";
 import { useEnrollSend, type EnrollChallenge } from "./use-enroll-send";
-
-const text = messages.security;
 
 /** The form checks the destination with the very schema the function applies to it. */
 const emailFormSchema = sendEmailCodeInputSchema.pick({ destination: true });
@@ -34,7 +32,8 @@ export function EmailDestinationForm({
   onCooldown,
   onCancel,
 }: EmailDestinationFormProps) {
-  const [error, setError] = useState<string | null>(null);
+  const t = useT();
+  const [error, setError] = useState<unknown>(null);
   const send = useEnrollSend({ changing, withStepUp, onSent, onCooldown, onError: setError });
   const {
     register,
@@ -57,12 +56,15 @@ export function EmailDestinationForm({
   return (
     <form className="method-form stack" noValidate onSubmit={onSubmit}>
       <Field
-        label={text.emailAddressLabel}
-        hint={text.emailAddressHint}
+        label={t("security.emailAddressLabel")}
+        hint={t("security.emailAddressHint", {
+          length: String(verificationPolicy.codeLength),
+        })}
         type="email"
         autoComplete="email"
         spellCheck={false}
-        error={errors.destination?.message}
+        // The schema's words are English; any refusal of the address reads the same.
+        error={errors.destination && t("security.emailInvalid")}
         {...register("destination")}
       />
       <DestinationFormActions

@@ -10,15 +10,13 @@ import type {
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { isStepUpCancelled, type StepUp } from "@/components/second-factor";
 import { describeError, VerifyDialog } from "@/components/verify-dialog";
-import { messages } from "@/lib/messages";
+import { useT } from "@/lib/i18n";
 import { upgradeSession } from "@/lib/session";
 import { disableMethod } from "../api/disable-method";
 import { EmailDestinationForm } from "./email-destination-form";
 import { MethodRow } from "./method-row";
 import { PhoneDestinationForm } from "./phone-destination-form";
 import type { EnrollChallenge } from "./use-enroll-send";
-
-const text = messages.security;
 
 interface MethodItemProps {
   method: TwoFactorMethod;
@@ -47,6 +45,7 @@ export function MethodItem({
   onDisabled,
   onCancelled,
 }: MethodItemProps) {
+  const t = useT();
   const [editing, setEditing] = useState(false);
   const [confirmingDisable, setConfirmingDisable] = useState(false);
   const [openChallenge, setOpenChallenge] = useState<EnrollChallenge | null>(null);
@@ -55,7 +54,7 @@ export function MethodItem({
   const lastChallengeRef = useRef<EnrollChallenge | null>(null);
   const openerRef = useRef<HTMLButtonElement>(null);
   const enabled = status?.enabled === true;
-  const name = messages.methods[method];
+  const name = t(`methods.${method}`);
 
   const disable = useMutation({
     mutationFn: async () => {
@@ -122,7 +121,7 @@ export function MethodItem({
               className="button"
               onClick={() => setEditing(true)}
             >
-              {text.changeButton}
+              {t("security.changeButton")}
             </button>
             <button
               type="button"
@@ -132,12 +131,12 @@ export function MethodItem({
                 if (!disable.isPending) setConfirmingDisable(true);
               }}
             >
-              {text.disableButton}
+              {t("security.disableButton")}
             </button>
           </>
         ) : (
           <button ref={openerRef} type="button" className="button" onClick={() => setEditing(true)}>
-            {text.enableButton}
+            {t("security.enableButton")}
           </button>
         )
       }
@@ -177,9 +176,13 @@ export function MethodItem({
       )}
       {confirmingDisable && (
         <ConfirmDialog
-          title={text.disableConfirmTitle(name)}
-          body={onlyEnabledMethod ? text.disableLastConfirmBody : text.disableConfirmBody}
-          confirmLabel={text.disableConfirmButton(name)}
+          title={t(`security.disableConfirmTitle.${method}`)}
+          body={
+            onlyEnabledMethod
+              ? t("security.disableLastConfirmBody")
+              : t("security.disableConfirmBody")
+          }
+          confirmLabel={t(`security.disableConfirmButton.${method}`)}
           danger
           onConfirm={confirmDisable}
           onCancel={() => setConfirmingDisable(false)}

@@ -1,8 +1,7 @@
 import { useId, type ReactNode } from "react";
 import type { TwoFactorMethodStatus } from "@dash2fa/shared";
-import { messages } from "@/lib/messages";
-
-const text = messages.security;
+import { useT } from "@/lib/i18n";
+import { keepTogether } from "@/lib/text";
 
 interface MethodRowProps {
   name: string;
@@ -16,6 +15,7 @@ interface MethodRowProps {
 
 /** One method as a list item named after it, so "Enabled" can be found within "Email". */
 export function MethodRow({ name, status, loading, action, children }: MethodRowProps) {
+  const t = useT();
   const nameId = useId();
   const enabled = status?.enabled === true;
 
@@ -29,14 +29,16 @@ export function MethodRow({ name, status, loading, action, children }: MethodRow
           <p className="method-status">
             {loading ? (
               <span className="badge badge-loading">
-                <span className="visually-hidden">{text.statusLoading}</span>
+                <span className="visually-hidden">{t("security.statusLoading")}</span>
               </span>
             ) : enabled ? (
-              <span className="badge badge-on">{text.enabled}</span>
+              <span className="badge badge-on">{t("security.enabled")}</span>
             ) : (
-              <span className="badge badge-off">{text.disabled}</span>
+              <span className="badge badge-off">{t("security.disabled")}</span>
             )}
-            {enabled && <span className="method-destination">{status.maskedDestination}</span>}
+            {enabled && (
+              <span className="method-destination">{keepTogether(status.maskedDestination)}</span>
+            )}
           </p>
         </div>
         {action && <div className="method-action actions">{action}</div>}

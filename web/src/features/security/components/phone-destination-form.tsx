@@ -1,33 +1,37 @@
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { getCountryCallingCode, type CountryCode } from "libphonenumber-js/mobile";
-import { normalizePhone, smsPolicy } from "@dash2fa/shared";
+import { normalizePhone, smsPolicy, verificationPolicy, type PhoneProblem } from "@dash2fa/shared";
 import { Field, SelectField } from "@/components/field";
 import type { StepUp } from "@/components/second-factor";
-import { messages } from "@/lib/messages";
+import { currentIntlLocales, useT } from "@/lib/i18n";
 import { DestinationFormActions } from "./destination-form-actions";
 import { useEnrollSend, type EnrollChallenge } from "./use-enroll-send";
 
-const text = messages.security;
-
 const allowedCountries = smsPolicy.allowedCountries as readonly CountryCode[];
-const regionNames = new Intl.DisplayNames([messages.locale], { type: "region" });
-
-/** "Georgia (+995)", in the language of the rest of the UI. */
-const countryOptions = allowedCountries.map((country) => ({
-  country,
-  label: text.countryOption(regionNames.of(country) ?? country, getCountryCallingCode(country)),
-}));
 
 interface PhoneFormValues {
   country: CountryCode;
   phone: string;
 }
 
-/** The same normalisation and rules as the function: mobile numbers of allowed countries. */
-function validatePhone(raw: string, { country }: PhoneFormValues): true | string {
+/**
+ * The same normalisation and rules as the function: mobile numbers of allowed countries.
+ * The error's message is the problem's name; the form words it in the active language.
+ */
+function validatePhone(raw: string, { country }: PhoneFormValues): true | PhoneProblem {
   const result = normalizePhone(raw, country);
-  return result.ok ? true : text.phoneProblems[result.problem];
+  return result.ok ? true : result.problem;
+}
+
+const phoneProblems: readonly string[] = [
+  "invalid",
+  "not-mobile",
+  "country-not-allowed",
+] satisfies PhoneProblem[];
+
+function isPhoneProblem(value: string | undefined): value is PhoneProblem {
+  return value !== undefined && phoneProblems.includes(value);
 }
 
 interface PhoneDestinationFormProps {
@@ -46,7 +50,8 @@ export function PhoneDestinationForm({
   onCooldown,
   onCancel,
 }: PhoneDestinationFormProps) {
-  const [error, setError] = useState<string | null>(null);
+  const t = useT();
+  const [error, setError] = useState<unknown>(null);
   const send = useEnrollSend({ changing, withStepUp, onSent, onCooldown, onError: setError });
   const {
     register,
@@ -68,23 +73,39 @@ export function PhoneDestinationForm({
     send.mutate({ purpose: "enroll", method: "phone", destination: normalized.e164 });
   });
 
+  // "Georgia (+995)" / "საქართველო (+995)": country names in the language of the page.
+  const regionNames = new Intl.DisplayNames(currentIntlLocales(), { type: "region" });
+  const phoneProblem = errors.phone?.message;
+
   return (
     <form className="method-form stack" noValidate onSubmit={onSubmit}>
-      <SelectField label={text.countryLabel} autoComplete="country" {...register("country")}>
-        {countryOptions.map(({ country, label }) => (
+      <SelectField
+        label={t("security.countryLabel")}
+        autoComplete="country"
+        {...register("country")}
+      >
+        {allowedCountries.map((country) => (
           <option key={country} value={country}>
-            {label}
+            {t("security.countryOption", {
+              country: regionNames.of(country) ?? country,
+              callingCode: getCountryCallingCode(country),
+            })}
           </option>
         ))}
       </SelectField>
       <Field
-        label={text.phoneNumberLabel}
-        hint={text.phoneNumberHint}
+        label={t("security.phoneNumberLabel")}
+        hint={t("security.phoneNumberHint", {
+          length: String(verificationPolicy.codeLength),
+        })}
         type="tel"
         inputMode="tel"
         autoComplete="tel-national"
         spellCheck={false}
-        error={errors.phone?.message}
+        error={
+          errors.phone &&
+          t(`security.phoneProblems.${isPhoneProblem(phoneProblem) ? phoneProblem : "invalid"}`)
+        }
         {...register("phone", { validate: validatePhone })}
       />
       <DestinationFormActions

@@ -1,8 +1,6 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { formatDateTime } from "@/lib/format-time";
-import { messages } from "@/lib/messages";
-
-const text = messages.security;
+import { useT } from "@/lib/i18n";
 
 interface RecoveryCodesPanelProps {
   codes: string[];
@@ -36,9 +34,10 @@ export function RecoveryCodesPanel({
   focusOnShow,
   onDone,
 }: RecoveryCodesPanelProps) {
+  const t = useT();
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [copyNotice, setCopyNotice] = useState("");
+  const [copied, setCopied] = useState<"copied" | "failed" | null>(null);
 
   useEffect(() => {
     if (focusOnShow) headingRef.current?.focus();
@@ -47,24 +46,28 @@ export function RecoveryCodesPanel({
   async function copyCodes() {
     try {
       await navigator.clipboard.writeText(codes.join("\n"));
-      setCopyNotice(text.codesCopied);
+      setCopied("copied");
     } catch {
-      setCopyNotice(text.copyFailed);
+      setCopied("failed");
     }
   }
 
   function download() {
-    const header = text.downloadFileHeader(accountEmail, formatDateTime(Date.now()));
-    downloadText(text.downloadFileName, [header, "", ...codes, ""].join("\n"));
+    const header = t("security.downloadFileHeader", {
+      product: t("app.productName"),
+      account: accountEmail,
+      date: formatDateTime(Date.now()),
+    });
+    downloadText(t("security.downloadFileName"), [header, "", ...codes, ""].join("\n"));
   }
 
   return (
     <section className="codes-panel stack" aria-labelledby={headingId}>
       <h3 id={headingId} ref={headingRef} tabIndex={-1}>
-        {text.saveCodesTitle}
+        {t("security.saveCodesTitle")}
       </h3>
-      <p>{text.saveCodesIntro}</p>
-      <ol className="recovery-codes" aria-label={text.codesListLabel}>
+      <p>{t("security.saveCodesIntro")}</p>
+      <ol className="recovery-codes" aria-label={t("security.codesListLabel")}>
         {codes.map((code) => (
           <li key={code}>
             <code>{code}</code>
@@ -73,17 +76,18 @@ export function RecoveryCodesPanel({
       </ol>
       <div className="actions">
         <button type="button" className="button" onClick={() => void copyCodes()}>
-          {text.copyCodesButton}
+          {t("security.copyCodesButton")}
         </button>
         <button type="button" className="button" onClick={download}>
-          {text.downloadButton}
+          {t("security.downloadButton")}
         </button>
         <button type="button" className="button button-primary" onClick={onDone}>
-          {text.savedCodesButton}
+          {t("security.savedCodesButton")}
         </button>
       </div>
       <p aria-live="polite" className="notice">
-        {copyNotice}
+        {copied === "copied" && t("security.codesCopied")}
+        {copied === "failed" && t("security.copyFailed")}
       </p>
     </section>
   );

@@ -4,13 +4,11 @@ import { recoveryCodePolicy } from "@dash2fa/shared";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { isStepUpCancelled, type StepUp } from "@/components/second-factor";
 import { describeError } from "@/components/verify-dialog";
-import { messages } from "@/lib/messages";
+import { useT } from "@/lib/i18n";
 import { useSignedInUser } from "@/lib/session";
 import { useTwoFactorStatus } from "@/lib/two-factor-status";
 import { invalidateSecurityQueries } from "../api/invalidate";
 import { regenerateRecoveryCodes } from "../api/regenerate-recovery-codes";
-
-const text = messages.security;
 
 /** Few enough left that the user should make new ones before they run out. */
 const LOW_RECOVERY_CODES = 3;
@@ -29,6 +27,7 @@ export function RecoveryCodesSection({
   codesPanel,
   headingRef,
 }: RecoveryCodesSectionProps) {
+  const t = useT();
   const { uid } = useSignedInUser();
   const queryClient = useQueryClient();
   const status = useTwoFactorStatus(uid);
@@ -51,21 +50,32 @@ export function RecoveryCodesSection({
   const remaining = status.data?.recoveryCodesRemaining ?? 0;
 
   return (
-    <section className="card stack" aria-labelledby={headingId}>
+    <section className="card stack" aria-labelledby={headingId} aria-busy={status.isPending}>
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>
-        {text.recoveryTitle}
+        {t("security.recoveryTitle")}
       </h2>
-      <p>{text.recoveryIntro}</p>
+      <p>{t("security.recoveryIntro")}</p>
+      {status.isPending && (
+        // The count and the button's line, held open until the status arrives.
+        <div className="recovery-skeleton">
+          <p className="visually-hidden">{t("security.recoveryLoading")}</p>
+          <span className="skeleton-line skeleton-line-short" aria-hidden="true" />
+          <span className="skeleton-button" aria-hidden="true" />
+        </div>
+      )}
       {status.data &&
         (required ? (
           <>
             <p className="recovery-count">
-              {text.recoveryRemaining(remaining, recoveryCodePolicy.count)}
+              {t("security.recoveryRemaining", {
+                remaining: String(remaining),
+                count: recoveryCodePolicy.count,
+              })}
             </p>
-            {remaining <= LOW_RECOVERY_CODES && <p className="note">{text.recoveryLow}</p>}
+            {remaining <= LOW_RECOVERY_CODES && <p className="note">{t("security.recoveryLow")}</p>}
           </>
         ) : (
-          <p className="muted">{text.recoveryNotYet}</p>
+          <p className="muted">{t("security.recoveryNotYet")}</p>
         ))}
       {codesPanel}
       {regenerateError && (
@@ -83,15 +93,15 @@ export function RecoveryCodesSection({
               if (!regenerate.isPending) setConfirming(true);
             }}
           >
-            {text.generateButton}
+            {t("security.generateButton")}
           </button>
         </div>
       )}
       {confirming && (
         <ConfirmDialog
-          title={text.regenerateConfirmTitle}
-          body={text.regenerateConfirmBody}
-          confirmLabel={text.regenerateConfirmButton}
+          title={t("security.regenerateConfirmTitle")}
+          body={t("security.regenerateConfirmBody")}
+          confirmLabel={t("security.regenerateConfirmButton")}
           onConfirm={() => {
             setConfirming(false);
             regenerate.mutate();

@@ -2,8 +2,10 @@ import { useId, useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { isStepUpCancelled, type StepUp } from "@/components/second-factor";
 import { describeError } from "@/components/verify-dialog";
+import { REMEMBER_DEVICE_MS, DAY_MS } from "@dash2fa/shared";
+import { ListSkeleton } from "@/components/list-skeleton";
 import { formatDateTime, isoDateTime } from "@/lib/format-time";
-import { messages } from "@/lib/messages";
+import { useT } from "@/lib/i18n";
 import { forgetRememberedDevice, rememberedDeviceId } from "@/lib/remembered-device";
 import { useSignedInUser } from "@/lib/session";
 import { invalidateSecurityQueries } from "../api/invalidate";
@@ -11,7 +13,7 @@ import { revokeAllDevices } from "../api/revoke-all-devices";
 import { revokeDevice } from "../api/revoke-device";
 import { useRememberedDevices, type RememberedDevice } from "../api/get-remembered-devices";
 
-const text = messages.security;
+const rememberDays = REMEMBER_DEVICE_MS / DAY_MS;
 
 function DateDetail({ term, epochMs }: { term: string; epochMs: number }) {
   return (
@@ -32,18 +34,19 @@ interface DeviceItemProps {
 }
 
 function DeviceItem({ device, isThisBrowser, revoking, onRevoke }: DeviceItemProps) {
+  const t = useT();
   const nameId = useId();
   return (
     <li className="list-item" aria-labelledby={nameId}>
       <div className="list-item-main">
         <h3 id={nameId}>
           {device.browser}
-          {isThisBrowser && <span className="badge badge-on tag">{text.thisBrowser}</span>}
+          {isThisBrowser && <span className="badge badge-on tag">{t("security.thisBrowser")}</span>}
         </h3>
         <dl className="details">
-          <DateDetail term={text.firstUsedColumn} epochMs={device.createdAt} />
-          <DateDetail term={text.lastUsedColumn} epochMs={device.lastUsedAt} />
-          <DateDetail term={text.expiresColumn} epochMs={device.expiresAt} />
+          <DateDetail term={t("security.firstUsedColumn")} epochMs={device.createdAt} />
+          <DateDetail term={t("security.lastUsedColumn")} epochMs={device.lastUsedAt} />
+          <DateDetail term={t("security.expiresColumn")} epochMs={device.expiresAt} />
         </dl>
       </div>
       <button
@@ -53,7 +56,7 @@ function DeviceItem({ device, isThisBrowser, revoking, onRevoke }: DeviceItemPro
         aria-busy={revoking}
         onClick={onRevoke}
       >
-        {text.revokeButton}
+        {t("security.revokeButton")}
       </button>
     </li>
   );
@@ -65,21 +68,22 @@ interface RememberedDevicesSectionProps {
 
 /** Browsers that skip the second step, each revocable, or all at once (step-up). */
 export function RememberedDevicesSection({ withStepUp }: RememberedDevicesSectionProps) {
+  const t = useT();
   const { uid } = useSignedInUser();
   const queryClient = useQueryClient();
   const devices = useRememberedDevices(uid);
   const headingId = useId();
-  const [notice, setNotice] = useState("");
+  const [revokedCount, setRevokedCount] = useState<number | null>(null);
   const thisDeviceId = rememberedDeviceId(uid);
 
   const revoke = useMutation({
     mutationFn: (deviceId: string | undefined) =>
       withStepUp(() => (deviceId ? revokeDevice({ deviceId }) : revokeAllDevices())),
-    onMutate: () => setNotice(""),
+    onMutate: () => setRevokedCount(null),
     onSuccess: ({ revoked }, deviceId) => {
       // This browser's own token is useless now; drop it rather than try it next time.
       if (deviceId === undefined || deviceId === thisDeviceId) forgetRememberedDevice(uid);
-      setNotice(text.devicesRevoked(revoked));
+      setRevokedCount(revoked);
       void invalidateSecurityQueries(queryClient, uid);
     },
   });
@@ -88,10 +92,10 @@ export function RememberedDevicesSection({ withStepUp }: RememberedDevicesSectio
 
   return (
     <section className="card stack" aria-labelledby={headingId} aria-busy={devices.isPending}>
-      <h2 id={headingId}>{text.devicesTitle}</h2>
-      <p>{text.devicesIntro}</p>
+      <h2 id={headingId}>{t("security.devicesTitle")}</h2>
+      <p>{t("security.devicesIntro", { count: rememberDays })}</p>
       <p aria-live="polite" className="notice live-region">
-        {notice}
+        {revokedCount !== null && t("security.devicesRevoked", { count: revokedCount })}
       </p>
       {revokeError && (
         <p key={revoke.submittedAt} role="alert" className="alert alert-error">
@@ -99,19 +103,26 @@ export function RememberedDevicesSection({ withStepUp }: RememberedDevicesSectio
         </p>
       )}
       {devices.isPending ? (
-        <p className="muted">{text.devicesLoading}</p>
+        <ListSkeleton
+          rows={1}
+          lines={1}
+          details={3}
+          trailing="button"
+          footerButton
+          label={t("security.devicesLoading")}
+        />
       ) : devices.isError ? (
         <div role="alert" className="alert alert-error">
-          <p>{text.devicesLoadFailed}</p>
+          <p>{t("security.devicesLoadFailed")}</p>
           <button type="button" className="button" onClick={() => void devices.refetch()}>
-            {text.retryButton}
+            {t("security.retryButton")}
           </button>
         </div>
       ) : devices.data.length === 0 ? (
-        <p className="muted">{text.devicesEmpty}</p>
+        <p className="muted">{t("security.devicesEmpty")}</p>
       ) : (
         <>
-          <ul className="list" aria-label={text.devicesTableLabel}>
+          <ul className="list" aria-label={t("security.devicesTableLabel")}>
             {devices.data.map((device) => (
               <DeviceItem
                 key={device.id}
@@ -133,7 +144,7 @@ export function RememberedDevicesSection({ withStepUp }: RememberedDevicesSectio
                 if (!revoke.isPending) revoke.mutate(undefined);
               }}
             >
-              {text.revokeAllButton}
+              {t("security.revokeAllButton")}
             </button>
           </div>
         </>

@@ -1,6 +1,7 @@
 import { useRef, useState } from "react";
+import { PageTitle } from "@/components/page-title";
 import { useStepUp } from "@/components/second-factor";
-import { messages } from "@/lib/messages";
+import { useT } from "@/lib/i18n";
 import { useSignedInUser } from "@/lib/session";
 import { RecoveryCodesPanel } from "./recovery-codes-panel";
 import { RecoveryCodesSection } from "./recovery-codes-section";
@@ -15,6 +16,7 @@ interface ShownCodes {
 }
 
 export function SecurityPage() {
+  const t = useT();
   const user = useSignedInUser();
   // One "Confirm it's you" flow for every sensitive action on the page.
   const { withStepUp, stepUpDialog } = useStepUp();
@@ -37,8 +39,8 @@ export function SecurityPage() {
 
   return (
     <div className="page stack">
-      <title>{messages.app.pageTitle(messages.security.title)}</title>
-      <h1>{messages.security.title}</h1>
+      <PageTitle page={t("security.title")} />
+      <h1>{t("security.title")}</h1>
       <TwoFactorSection
         withStepUp={withStepUp}
         onRecoveryCodes={(codes) => setShownCodes({ codes, origin: "enable" })}

@@ -7,7 +7,7 @@ import {
   type VerifyCodeResult,
 } from "@dash2fa/shared";
 import type { StepUp } from "@/components/second-factor";
-import { messages } from "@/lib/messages";
+import { useT } from "@/lib/i18n";
 import { upgradeSession, useSignedInUser } from "@/lib/session";
 import {
   enabledMethods,
@@ -17,12 +17,13 @@ import {
 import { invalidateSecurityQueries } from "../api/invalidate";
 import { MethodItem } from "./method-item";
 
-const text = messages.security;
-
-/** Re-keyed on every notice, so focus moves and the sentence is announced again. */
+/**
+ * Re-keyed on every notice, so focus moves and the sentence is announced again; worded
+ * while rendering, so it follows a change of language.
+ */
 interface Notice {
   id: number;
-  message: string;
+  describe: () => string;
 }
 
 interface TwoFactorSectionProps {
@@ -38,6 +39,7 @@ export function TwoFactorSection({
   onRecoveryCodes,
   codesPanel,
 }: TwoFactorSectionProps) {
+  const t = useT();
   const user = useSignedInUser();
   const queryClient = useQueryClient();
   const status = useTwoFactorStatus(user.uid);
@@ -52,8 +54,8 @@ export function TwoFactorSection({
   const { queryKey } = twoFactorStatusQueryOptions(user.uid);
   const enabled = status.data ? enabledMethods(status.data) : [];
 
-  function announce(message: string) {
-    setNotice((previous) => ({ id: (previous?.id ?? 0) + 1, message }));
+  function announce(describe: () => string) {
+    setNotice((previous) => ({ id: (previous?.id ?? 0) + 1, describe }));
   }
 
   async function handleVerified(result: VerifyCodeResult, changed: boolean) {
@@ -80,13 +82,17 @@ export function TwoFactorSection({
     );
     void invalidateSecurityQueries(queryClient, user.uid);
     if (result.recoveryCodes) onRecoveryCodes(result.recoveryCodes);
-    announce(changed ? text.destinationChanged[result.method] : text.activated);
+    const { method } = result;
+    announce(() =>
+      changed ? t(`security.destinationChanged.${method}`) : t("security.activated"),
+    );
   }
 
   function handleDisabled(result: DisableMethodResult) {
     const wasLast = enabled.length <= 1;
     void invalidateSecurityQueries(queryClient, user.uid);
-    announce(wasLast ? text.twoFactorOff : text.methodDisabled(messages.methods[result.method]));
+    const { method } = result;
+    announce(() => (wasLast ? t("security.twoFactorOff") : t(`security.methodDisabled.${method}`)));
   }
 
   function handleDialogCancelled() {
@@ -96,9 +102,9 @@ export function TwoFactorSection({
 
   return (
     <section className="card stack" aria-labelledby={headingId}>
-      <h2 id={headingId}>{text.twoFactorTitle}</h2>
-      <p>{text.twoFactorIntro}</p>
-      <p className="note">{text.twoFactorRecommendation}</p>
+      <h2 id={headingId}>{t("security.twoFactorTitle")}</h2>
+      <p>{t("security.twoFactorIntro")}</p>
+      <p className="note">{t("security.twoFactorRecommendation")}</p>
 
       {/* Present from the start so screen readers announce the message when it appears. */}
       <div
@@ -107,19 +113,23 @@ export function TwoFactorSection({
         tabIndex={-1}
         className={notice ? "alert alert-success" : "live-region"}
       >
-        {notice && <span key={notice.id}>{notice.message}</span>}
+        {notice && <span key={notice.id}>{notice.describe()}</span>}
       </div>
       {codesPanel}
 
       {status.isError ? (
         <div role="alert" className="alert alert-error">
-          <p>{text.statusLoadFailed}</p>
+          <p>{t("security.statusLoadFailed")}</p>
           <button type="button" className="button" onClick={() => void status.refetch()}>
-            {text.retryButton}
+            {t("security.retryButton")}
           </button>
         </div>
       ) : (
-        <ul className="methods" aria-label={text.methodsLabel} aria-busy={status.isPending}>
+        <ul
+          className="methods"
+          aria-label={t("security.methodsLabel")}
+          aria-busy={status.isPending}
+        >
           {twoFactorMethods.map((method) => (
             <MethodItem
               key={method}

@@ -6,7 +6,7 @@ import type {
   sendPhoneCodeInputSchema,
 } from "@dash2fa/shared";
 import { isStepUpCancelled, type StepUp } from "@/components/second-factor";
-import { describeError, sendVerificationCode, toFailure } from "@/components/verify-dialog";
+import { sendVerificationCode, toFailure } from "@/components/verify-dialog";
 
 export type EnrollRequest =
   z.output<typeof sendEmailCodeInputSchema> | z.output<typeof sendPhoneCodeInputSchema>;
@@ -24,8 +24,8 @@ interface EnrollSendOptions {
   onSent: (challenge: EnrollChallenge) => void;
   /** Asked when the server says "wait": true if a code sent earlier could be reused. */
   onCooldown: (destination: string) => boolean;
-  /** The sentence to show, or null when there is nothing to say (step-up cancelled). */
-  onError: (message: string | null) => void;
+  /** The failure to show, or null when there is nothing to say (step-up cancelled). */
+  onError: (error: unknown) => void;
 }
 
 /** Sends the enrolment code, through step-up when the server (or the session) needs it. */
@@ -43,7 +43,7 @@ export function useEnrollSend({
     onError: (error, request) => {
       if (isStepUpCancelled(error)) return onError(null);
       if (toFailure(error)?.reason === "cooldown" && onCooldown(request.destination)) return;
-      onError(describeError(error));
+      onError(error);
     },
   });
   return send;

@@ -1,26 +1,23 @@
-import {
-  DAY_MS,
-  REMEMBER_DEVICE_MS,
-  product,
-  recoveryCodePolicy,
-  type ActivityType,
-  type ActivityDoc,
-  type PhoneProblem,
-  type TwoFactorMethod,
-} from "@dash2fa/shared";
-
 /**
- * Every English string the user sees, in one module, so a translation pass (Georgian is
- * next) replaces this file rather than hunting through components. Strings that carry a
- * value are functions; times arrive already formatted for the user's locale.
+ * Every English string the user sees. `ka.ts` must have exactly these keys (its type says
+ * so, and `locales.test.ts` checks the values and placeholders too).
+ *
+ * i18next conventions: `{{name}}` is a value filled in by the caller (times arrive already
+ * formatted for the language); a key ending in `_one` / `_other` is one plural form, chosen
+ * with the `count` the caller passes, by the language's own plural rules.
+ *
+ * No imports on purpose: the unit test loads this file without the app's path aliases.
  */
-export const messages = {
-  /** The language of these strings, for names the browser supplies (country names). */
-  locale: "en",
+export const en = {
+  language: {
+    /** The language's own name, as the language switcher offers it. */
+    name: "English",
+    label: "Language",
+  },
 
   app: {
-    productName: product.name,
-    pageTitle: (page: string) => `${page} · ${product.name}`,
+    productName: "Dashboard",
+    pageTitle: "{{page}} · {{product}}",
     skipToContent: "Skip to content",
     loading: "Loading…",
     notFoundTitle: "Page not found",
@@ -39,7 +36,7 @@ export const messages = {
   methods: {
     email: "Email",
     phone: "Phone number",
-  } satisfies Record<TwoFactorMethod, string>,
+  },
 
   auth: {
     signInTitle: "Sign in",
@@ -54,13 +51,19 @@ export const messages = {
     signUpLink: "Create account",
     haveAccountPrompt: "Already have an account?",
     signInLink: "Sign in",
+    emailInvalid: "Enter a valid email address.",
+    passwordTooShort_one: "Use at least {{count}} character.",
+    passwordTooShort_other: "Use at least {{count}} characters.",
+    passwordTooLong_one: "Use at most {{count}} character.",
+    passwordTooLong_other: "Use at most {{count}} characters.",
     // One message for every credential failure, so a reply never reveals whether an
     // account exists for an address.
     signInFailed: "Incorrect email or password.",
     tooManyAttempts: "Too many attempts. Try again later.",
     // Same text for "address already in use" and any other refusal, for the same reason.
     signUpFailed: "We couldn't create an account with these details.",
-    weakPassword: "Choose a stronger password: use at least 8 characters.",
+    weakPassword_one: "Choose a stronger password: use at least {{count}} character.",
+    weakPassword_other: "Choose a stronger password: use at least {{count}} characters.",
     networkFailed: "Could not reach the server. Check your connection and try again.",
   },
 
@@ -77,15 +80,19 @@ export const messages = {
   /** Choosing a method, the code or a recovery code: sign-in and step-up alike. */
   secondFactor: {
     chooseMethodLegend: "Choose how to get your code",
-    sending: (maskedDestination: string) => `Sending a code to ${maskedDestination}…`,
+    sending: "Sending a code to {{destination}}…",
     sendAgainButton: "Try sending again",
-    rememberDevice: `Remember this device for ${REMEMBER_DEVICE_MS / DAY_MS} days`,
+    rememberDevice_one: "Remember this device for {{count}} day",
+    rememberDevice_other: "Remember this device for {{count}} days",
     rememberDeviceHint: "Don't choose this on a shared or public computer.",
     useRecoveryCode: "Use a recovery code",
     useCodeInstead: "Use a verification code instead",
-    recoveryTitle: "Enter a recovery code",
     recoveryCodeLabel: "Recovery code",
-    recoveryCodeHint: `One of the ${recoveryCodePolicy.count} codes you saved when you turned on two-factor authentication. Each works once.`,
+    recoveryCodeHint_one:
+      "The {{count}} code you saved when you turned on two-factor authentication. It works once.",
+    recoveryCodeHint_other:
+      "One of the {{count}} codes you saved when you turned on two-factor authentication. Each works once.",
+    recoveryCodeFormat: "Enter a recovery code as it was shown, e.g. {{example}}.",
     verifyButton: "Verify",
     cancelButton: "Cancel",
     noMethods: "No method can send you a code. Use a recovery code.",
@@ -116,40 +123,51 @@ export const messages = {
     disableButton: "Disable",
     cancelButton: "Cancel",
     emailAddressLabel: "Email address",
-    emailAddressHint: "We will send a 6-digit code to this address.",
+    emailAddressHint: "We will send a {{length}}-digit code to this address.",
+    emailInvalid: "Enter a valid email address.",
     countryLabel: "Country",
-    countryOption: (country: string, callingCode: string) => `${country} (+${callingCode})`,
+    countryOption: "{{country}} (+{{callingCode}})",
     phoneNumberLabel: "Phone number",
     phoneNumberHint:
-      "A mobile number that can receive text messages. We will send a 6-digit code to it.",
+      "A mobile number that can receive text messages. We will send a {{length}}-digit code to it.",
     phoneProblems: {
       invalid: "Enter a valid mobile number.",
       "not-mobile": "Enter a mobile number: this one cannot receive text messages.",
       "country-not-allowed": "Text messages cannot be sent to this country yet.",
-    } satisfies Record<PhoneProblem, string>,
+    },
     sendCodeButton: "Send code",
     activated: "Two-factor authentication has been successfully activated.",
     destinationChanged: {
       email: "Codes by email now go to the new address.",
       phone: "Codes by text message now go to the new number.",
-    } satisfies Record<TwoFactorMethod, string>,
-    methodDisabled: (method: string) => `${method} has been disabled.`,
+    },
+    methodDisabled: {
+      email: "Email has been disabled.",
+      phone: "Phone number has been disabled.",
+    },
     twoFactorOff: "Two-factor authentication is now off.",
-    disableConfirmTitle: (method: string) => `Disable ${method}?`,
+    disableConfirmTitle: {
+      email: "Disable Email?",
+      phone: "Disable Phone number?",
+    },
     disableConfirmBody: "You will no longer get sign-in codes this way.",
     disableLastConfirmBody:
       "This is your only method: two-factor authentication will be turned off and your recovery codes will stop working.",
-    disableConfirmButton: (method: string) => `Disable ${method}`,
+    disableConfirmButton: {
+      email: "Disable Email",
+      phone: "Disable Phone number",
+    },
     statusLoadFailed: "We couldn't load your two-factor settings.",
     retryButton: "Try again",
 
     recoveryTitle: "Recovery codes",
     recoveryIntro:
       "If you can't get a code by email or text message, sign in with a recovery code instead. Each code works once.",
-    recoveryRemaining: (remaining: number, total: number) =>
-      `${remaining} of ${total} recovery codes left`,
+    recoveryRemaining_one: "{{remaining}} of {{count}} recovery code left",
+    recoveryRemaining_other: "{{remaining}} of {{count}} recovery codes left",
     recoveryLow: "You are running out of recovery codes. Generate new ones.",
     recoveryNotYet: "You get recovery codes when you enable two-factor authentication.",
+    recoveryLoading: "Loading recovery codes…",
     generateButton: "Generate new codes",
     regenerateConfirmTitle: "Generate new recovery codes?",
     regenerateConfirmBody: "Your current recovery codes will stop working at once.",
@@ -163,13 +181,15 @@ export const messages = {
     copyFailed: "Couldn't copy. Download the codes or write them down instead.",
     downloadButton: "Download",
     downloadFileName: "dashboard-recovery-codes.txt",
-    downloadFileHeader: (account: string, date: string) =>
-      `${product.name} recovery codes for ${account}\nCreated ${date}. Each code works once.`,
+    downloadFileHeader:
+      "{{product}} recovery codes for {{account}}\nCreated {{date}}. Each code works once.",
     savedCodesButton: "I have saved them",
 
     devicesTitle: "Remembered devices",
-    devicesIntro:
-      `These browsers skip the second step when you sign in, for up to ${REMEMBER_DEVICE_MS / DAY_MS} days. Revoke any you don't recognise.`,
+    devicesIntro_one:
+      "These browsers skip the second step when you sign in, for up to {{count}} day. Revoke any you don't recognise.",
+    devicesIntro_other:
+      "These browsers skip the second step when you sign in, for up to {{count}} days. Revoke any you don't recognise.",
     devicesEmpty: "No remembered devices.",
     devicesLoading: "Loading remembered devices…",
     devicesLoadFailed: "We couldn't load your remembered devices.",
@@ -180,8 +200,8 @@ export const messages = {
     thisBrowser: "This browser",
     revokeButton: "Revoke",
     revokeAllButton: "Revoke all",
-    devicesRevoked: (count: number) =>
-      count === 1 ? "1 device revoked." : `${count} devices revoked.`,
+    devicesRevoked_one: "{{count}} device revoked.",
+    devicesRevoked_other: "{{count}} devices revoked.",
 
     activityTitle: "Security activity",
     activityIntro: "The latest changes and sign-in checks on your account.",
@@ -199,60 +219,57 @@ export const messages = {
       "recovery-codes-regenerated": "New recovery codes generated",
       "device-remembered": "Device remembered",
       "device-revoked": "Remembered device revoked",
-    } satisfies Record<ActivityType, string>,
+    },
     activityMethods: {
       email: "Email",
       phone: "Phone number",
       "recovery-code": "Recovery code",
       device: "Remembered device",
-    } satisfies Record<NonNullable<ActivityDoc["method"]>, string>,
-    /** "Email · Chrome on Linux": what is known about an event, in one line. */
-    activityDetails: (parts: string[]) => parts.join(" · "),
+    },
+    /** Between the parts of "Email · Chrome on Linux". */
+    detailsSeparator: " · ",
   },
 
   verify: {
     title: "Enter verification code",
-    sentTo: (maskedDestination: string) => `We sent a code to ${maskedDestination}.`,
-    expiresAt: (time: string) => `The code expires at ${time}.`,
-    attemptsLeft: (count: number) =>
-      count === 1 ? "You have 1 attempt left." : `You have ${count} attempts left.`,
+    sentTo: "We sent a code to {{destination}}.",
+    expiresAt: "The code expires at {{time}}.",
+    attemptsLeft_one: "You have {{count}} attempt left.",
+    attemptsLeft_other: "You have {{count}} attempts left.",
     codeLabel: "Verification code",
-    codeHint: "Enter the 6 digits. Spaces and dashes are fine.",
+    codeHint_one: "Enter the {{count}} digit. Spaces and dashes are fine.",
+    codeHint_other: "Enter the {{count}} digits. Spaces and dashes are fine.",
+    codeFormat: "Enter the {{length}}-digit code.",
     verifyButton: "Verify",
     cancelButton: "Cancel",
     resendButton: "Resend code",
-    resendIn: (wait: string) => `Resend code in ${wait}`,
+    resendIn: "Resend code in {{wait}}",
     resendAvailable: "You can request a new code now.",
-    resendWaitAnnouncement: (time: string) => `You can request a new code at ${time}.`,
-    resent: (maskedDestination: string) => `We sent a new code to ${maskedDestination}.`,
-    wrongCode: (attemptsLeft: number) =>
-      attemptsLeft === 1
-        ? "That code is not correct. 1 attempt left."
-        : `That code is not correct. ${attemptsLeft} attempts left.`,
+    resendWaitAnnouncement: "You can request a new code at {{time}}.",
+    resent: "We sent a new code to {{destination}}.",
+    wrongCode_one: "That code is not correct. {{count}} attempt left.",
+    wrongCode_other: "That code is not correct. {{count}} attempts left.",
     wrongCodeWithoutCount: "That code is not correct.",
-    wrongCodeNoAttemptsLeft: (time: string) =>
-      `That code is not correct and no attempts are left. You can request a new code after ${time}.`,
+    wrongCodeNoAttemptsLeft:
+      "That code is not correct and no attempts are left. You can request a new code after {{time}}.",
     expired: "That code has expired. Request a new one.",
-    attemptsExhausted: (time: string) =>
-      `Too many wrong codes. You can request a new code after ${time}.`,
+    attemptsExhausted: "Too many wrong codes. You can request a new code after {{time}}.",
     attemptsExhaustedNoTime: "Too many wrong codes. Request a new code later.",
-    cooldown: (time: string) => `Please wait. You can request a new code at ${time}.`,
+    cooldown: "Please wait. You can request a new code at {{time}}.",
     cooldownNoTime: "Please wait a moment before requesting a new code.",
     noActiveCode: "There is no active code. Request a new one.",
-    rateLimited: (time: string) => `Too many codes requested. Try again at ${time}.`,
+    rateLimited: "Too many codes requested. Try again at {{time}}.",
     rateLimitedNoTime: "Too many codes requested. Try again later.",
-    locked: (time: string) => `Too many wrong codes. Verification is locked until ${time}.`,
+    locked: "Too many wrong codes. Verification is locked until {{time}}.",
     lockedNoTime: "Too many wrong codes. Verification is locked for a while.",
     lockedUntilRecovery:
       "Verification is locked after too many wrong codes. Use a recovery code to unlock it.",
-    wrongRecoveryCode: (attemptsLeft: number) =>
-      attemptsLeft === 1
-        ? "That recovery code is not valid. 1 attempt left."
-        : `That recovery code is not valid. ${attemptsLeft} attempts left.`,
+    wrongRecoveryCode_one: "That recovery code is not valid. {{count}} attempt left.",
+    wrongRecoveryCode_other: "That recovery code is not valid. {{count}} attempts left.",
     wrongRecoveryCodeWithoutCount: "That recovery code is not valid.",
-    wrongRecoveryCodeLocked: (time: string) =>
-      `That recovery code is not valid. Recovery codes are locked until ${time}.`,
-    recoveryCodesLocked: (time: string) => `Too many wrong recovery codes. Try again at ${time}.`,
+    wrongRecoveryCodeLocked:
+      "That recovery code is not valid. Recovery codes are locked until {{time}}.",
+    recoveryCodesLocked: "Too many wrong recovery codes. Try again at {{time}}.",
     recoveryCodesLockedNoTime: "Too many wrong recovery codes. Try again later.",
     methodNotEnabled: "This verification method is not turned on for your account.",
     methodAlreadyEnabled:
@@ -270,9 +287,11 @@ export const messages = {
     intro: "Your notes, visible only to you after two-step verification.",
     newNoteTitle: "New note",
     noteLabel: "Note",
-    noteHint: (max: number) => `Up to ${max} characters.`,
+    noteHint_one: "Up to {{count}} character.",
+    noteHint_other: "Up to {{count}} characters.",
     noteEmpty: "Write something first.",
-    noteTooLong: (max: number) => `Keep notes to ${max} characters or fewer.`,
+    noteTooLong_one: "Keep notes to {{count}} character or fewer.",
+    noteTooLong_other: "Keep notes to {{count}} characters or fewer.",
     addNoteButton: "Add note",
     noteAdded: "Note added.",
     noteDeleted: "Note deleted.",
@@ -284,13 +303,15 @@ export const messages = {
     notesLoadFailed: "We couldn't load your notes.",
     retryButton: "Try again",
     deleteNoteButton: "Delete note",
-    addedAt: (time: string) => `Added ${time}`,
+    addedAt: "Added {{time}}",
   },
 
   devOutbox: {
     title: "Development outbox",
-    intro:
-      "Every email and text message the emulator delivered, newest first, so you can sign in as any user. It refreshes every 3 seconds and exists only in emulator mode.",
+    intro_one:
+      "Every email and text message the emulator delivered, newest first, so you can sign in as any user. It refreshes every {{count}} second and exists only in emulator mode.",
+    intro_other:
+      "Every email and text message the emulator delivered, newest first, so you can sign in as any user. It refreshes every {{count}} seconds and exists only in emulator mode.",
     tableLabel: "Sent messages",
     timeColumn: "Time",
     kindColumn: "Kind",
@@ -303,7 +324,7 @@ export const messages = {
       PROCESSING: "Sending",
       SUCCESS: "Delivered",
       ERROR: "Failed",
-    } as Record<string, string>,
+    },
     loading: "Loading the outbox…",
     empty: "Nothing has been sent yet.",
     loadFailed:
@@ -312,10 +333,17 @@ export const messages = {
   },
 
   /** Durations as people read them: "42 s", "90 s", "8 min 5 s". */
-  duration: (totalSeconds: number) => {
-    if (totalSeconds < 120) return `${totalSeconds} s`;
-    const minutes = Math.floor(totalSeconds / 60);
-    const seconds = totalSeconds % 60;
-    return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`;
+  duration: {
+    seconds: "{{seconds}} s",
+    minutes: "{{minutes}} min",
+    minutesSeconds: "{{minutes}} min {{seconds}} s",
   },
 } as const;
+
+/**
+ * The shape every language must have: exactly the keys of `en`, each a string. Used with
+ * `satisfies`, so a missing or an extra key in a translation is a type error.
+ */
+export type LocaleMessages<Shape = typeof en> = {
+  readonly [Key in keyof Shape]: Shape[Key] extends string ? string : LocaleMessages<Shape[Key]>;
+};

@@ -1,0 +1,22 @@
+import { doc, getDoc, setDoc } from "firebase/firestore/lite";
+import { collections, localeSchema, type Locale, type UserProfileDoc } from "@dash2fa/shared";
+import { db } from "@/lib/firebase";
+
+// `users/{uid}` holds the user's preferences; the functions read `locale` to write emails
+// and texts in the user's language. The rules let the owner read it and write exactly
+// `{ locale }`, also before the second step (the language is chosen on the sign-in page).
+
+const profileDoc = (uid: string) => doc(db, collections.users, uid);
+
+/** The language saved for the account, if any (and if it is one the app speaks). */
+export async function getProfileLocale(uid: string): Promise<Locale | undefined> {
+  const snapshot = await getDoc(profileDoc(uid));
+  const parsed = localeSchema.safeParse(snapshot.data()?.locale);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Saves the account's language: the whole document, exactly as the rules accept it. */
+export async function saveProfileLocale(uid: string, locale: Locale): Promise<void> {
+  const profile: UserProfileDoc = { locale };
+  await setDoc(profileDoc(uid), profile, { merge: false });
+}

@@ -1,22 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { collections } from "@dash2fa/shared";
-import { adminDb, newUser, sendAndReadCode, type TestUser } from "../support/clients.js";
+import { adminDb, newUser, sendAndReadCode, waitFor, type TestUser } from "../support/clients.js";
 
 const mailDevApi = process.env.MAILDEV_API ?? "http://127.0.0.1:1080";
-
-async function waitFor<T>(
-  read: () => Promise<T | undefined>,
-  what: string,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await read();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 async function finalDelivery(mailId: string) {
   return waitFor(async () => {

@@ -87,6 +87,8 @@ export const en = {
     rememberDeviceHint: "Don't choose this on a shared or public computer.",
     useRecoveryCode: "Use a recovery code",
     useCodeInstead: "Use a verification code instead",
+    /** Shown when the message with the code could not be delivered. */
+    useOtherMethod: "Use another method",
     recoveryCodeLabel: "Recovery code",
     recoveryCodeHint_one:
       "The {{count}} code you saved when you turned on two-factor authentication. It works once.",
@@ -233,6 +235,13 @@ export const en = {
   verify: {
     title: "Enter verification code",
     sentTo: "We sent a code to {{destination}}.",
+    /** Where the message with the code is, under "We sent a code to …". */
+    delivery: {
+      sending: "Sending…",
+      sent: "Sent",
+      delivered: "Delivered",
+      failed: "Couldn't deliver the message.",
+    },
     expiresAt: "The code expires at {{time}}.",
     attemptsLeft_one: "You have {{count}} attempt left.",
     attemptsLeft_other: "You have {{count}} attempts left.",

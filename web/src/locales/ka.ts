@@ -85,6 +85,7 @@ export const ka = {
     rememberDeviceHint: "ნუ მონიშნავთ საერთო ან საჯარო კომპიუტერზე.",
     useRecoveryCode: "აღდგენის კოდის გამოყენება",
     useCodeInstead: "დამადასტურებელი კოდის გამოყენება",
+    useOtherMethod: "სხვა მეთოდის გამოყენება",
     recoveryCodeLabel: "აღდგენის კოდი",
     recoveryCodeHint_one:
       "{{count}} კოდი, რომელიც ორმაგი ავტორიზაციის ჩართვისას შეინახეთ. ის მხოლოდ ერთხელ მოქმედებს.",
@@ -230,6 +231,12 @@ export const ka = {
   verify: {
     title: "შეიყვანეთ დამადასტურებელი კოდი",
     sentTo: "კოდი გამოგიგზავნეთ: {{destination}}.",
+    delivery: {
+      sending: "იგზავნება…",
+      sent: "გაგზავნილია",
+      delivered: "მიწოდებულია",
+      failed: "შეტყობინების მიწოდება ვერ მოხერხდა.",
+    },
     expiresAt: "კოდი მოქმედებს {{time}}-მდე.",
     attemptsLeft_one: "დაგრჩათ {{count}} მცდელობა.",
     attemptsLeft_other: "დაგრჩათ {{count}} მცდელობა.",

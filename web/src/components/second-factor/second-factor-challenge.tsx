@@ -40,6 +40,11 @@ export interface SecondFactorChallengeProps {
   onCancel?: () => void;
 }
 
+/** A code past its expiry cannot be entered any more: switching back sends a new one. */
+function hasExpired(sent: SendVerificationCodeResult): boolean {
+  return sent.expiresAt <= Date.now();
+}
+
 let versions = 0;
 const nextVersion = () => ++versions;
 
@@ -115,6 +120,20 @@ export function SecondFactorChallenge({
     void sendCode(target);
   }
 
+  /**
+   * "Use another method" after the message with the code could not be delivered: the other
+   * method's code goes out unless one is already on its way (or waiting, still valid).
+   */
+  function switchToMethod(target: TwoFactorMethod) {
+    setMethod(target);
+    setFocusForm(true);
+    const existing = challenges[target];
+    if (!requestedRef.current.has(target)) void sendCode(target);
+    else if (existing?.state === "sent" && hasExpired(existing.sent)) {
+      sendAgain(target);
+    }
+  }
+
   function showRecovery() {
     setFocusForm(true);
     setMode("recovery");
@@ -176,6 +195,12 @@ export function SecondFactorChallenge({
     </button>
   );
   const challenge = method ? challenges[method] : undefined;
+  const otherMethod = methods.find((option) => option !== method);
+  const otherMethodButton = otherMethod ? (
+    <button type="button" className="button" onClick={() => switchToMethod(otherMethod)}>
+      {t("secondFactor.useOtherMethod")}
+    </button>
+  ) : null;
   const maskedDestination = method ? (status.methods[method]?.maskedDestination ?? "") : "";
 
   return (
@@ -222,6 +247,7 @@ export function SecondFactorChallenge({
           onCancel={onCancel}
           extraFields={rememberField}
           extraActions={recoveryButton}
+          deliveryFailedActions={otherMethodButton}
         />
       ) : (
         <>

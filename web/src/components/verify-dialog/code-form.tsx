@@ -16,6 +16,7 @@ import {
 import { useT } from "@/lib/i18n";
 import { keepTogether } from "@/lib/text";
 import { useNow } from "@/lib/use-now";
+import { shownDeliveryState, useDeliveryStatus } from "./api/get-delivery-status";
 import { useSendVerificationCode } from "./api/send-verification-code";
 import { useVerifyCode } from "./api/verify-code";
 import { describeError, describeFailure, toFailure } from "./describe-failure";
@@ -43,6 +44,11 @@ export interface VerificationCodeFormProps {
   extraFields?: ReactNode;
   /** Extra buttons after Verify and Resend (e.g. "Use a recovery code"). */
   extraActions?: ReactNode;
+  /**
+   * Buttons shown before `extraActions` only once the message with the code could not be
+   * delivered (e.g. "Use another method").
+   */
+  deliveryFailedActions?: ReactNode;
   /** Focus the code field when the form appears (default true). */
   autoFocus?: boolean;
 }
@@ -82,6 +88,7 @@ export function VerificationCodeForm({
   descriptionId,
   extraFields,
   extraActions,
+  deliveryFailedActions,
   autoFocus = true,
 }: VerificationCodeFormProps) {
   const t = useT();
@@ -100,6 +107,11 @@ export function VerificationCodeForm({
   const [now, refreshNow] = useNow();
   const verify = useVerifyCode();
   const resend = useSendVerificationCode();
+  // The message with the current code, followed while the form is open; a verified code
+  // is spent, so the question stops once the server accepted it.
+  const delivery = useDeliveryStatus(request, sent, !finishing);
+  const deliveryState = shownDeliveryState(delivery);
+  const deliveryFailed = deliveryState === "failed";
   // Set synchronously, unlike the mutation's state: the sixth digit submits, and a press of
   // Verify right after must not send the same code a second time.
   const inFlightRef = useRef(false);
@@ -238,6 +250,18 @@ export function VerificationCodeForm({
     <form className="stack" noValidate onSubmit={handleSubmit}>
       <div id={descriptionId}>
         <p>{t("verify.sentTo", { destination: keepTogether(sent.maskedDestination) })}</p>
+        {/*
+          Stays in the page so each step is announced politely; a failure replaces it with an
+          alert, because the user has to act on it. No line at all when no code is pending.
+        */}
+        <p aria-live="polite" className="delivery-status">
+          {deliveryState && !deliveryFailed && t(`verify.delivery.${deliveryState}`)}
+        </p>
+        {deliveryFailed && (
+          <p role="alert" className="delivery-status delivery-status-failed">
+            {t("verify.delivery.failed")}
+          </p>
+        )}
         <p>{t("verify.expiresAt", { time: formatClockTime(sent.expiresAt) })}</p>
         {sent.attemptsLeft < verificationPolicy.maxFailedAttempts && (
           <p>{t("verify.attemptsLeft", { count: sent.attemptsLeft })}</p>
@@ -292,6 +316,7 @@ export function VerificationCodeForm({
             ? t("verify.resendButton")
             : t("verify.resendIn", { wait: formatDuration(resendWaitSeconds) })}
         </button>
+        {deliveryFailed && deliveryFailedActions}
         {extraActions}
         {onCancel && (
           <button type="button" className="button button-quiet" onClick={onCancel}>

@@ -1,0 +1,68 @@
+import { useQuery, type UseQueryResult } from "@tanstack/react-query";
+import {
+  deliveryStatusInputSchema,
+  type DeliveryState,
+  type DeliveryStatusInput,
+  type DeliveryStatusResult,
+  type SendVerificationCodeResult,
+} from "@dash2fa/shared";
+import { callable, toVerificationFailure } from "@/lib/firebase";
+
+export { deliveryStatusInputSchema, type DeliveryStatusInput };
+
+const call = callable<DeliveryStatusInput, DeliveryStatusResult>("getDeliveryStatus");
+
+/** How often a message still on its way is asked about again. */
+export const DELIVERY_POLL_INTERVAL_MS = 1500;
+
+/** Where the message with the caller's current code of this purpose and method is. */
+export async function getDeliveryStatus(input: DeliveryStatusInput): Promise<DeliveryStatusResult> {
+  return call(deliveryStatusInputSchema.parse(input));
+}
+
+/** Past these the message will not move any more: asking again cannot change the answer. */
+function isFinal(state: DeliveryState | undefined): boolean {
+  return state === "delivered" || state === "failed";
+}
+
+/** A refusal (`no-active-code` above all) will not turn into an answer by asking again. */
+function isRefusal(error: unknown): boolean {
+  return toVerificationFailure(error) !== undefined;
+}
+
+/**
+ * Follows the message that carries one sent code while `enabled` (the form is open):
+ * every 1.5 s while it is "sending" or "sent", not at all once it is "delivered" or
+ * "failed", refused, or the code has expired. The code's `expiresAt` is in the key, so a
+ * new code (a resend) starts a new query and polling starts over.
+ */
+export function useDeliveryStatus(
+  input: DeliveryStatusInput,
+  sent: Pick<SendVerificationCodeResult, "expiresAt">,
+  enabled = true,
+): UseQueryResult<DeliveryStatusResult> {
+  const { purpose, method } = input;
+  const { expiresAt } = sent;
+  return useQuery({
+    queryKey: ["verification", "deliveryStatus", purpose, method, expiresAt],
+    queryFn: () => getDeliveryStatus({ purpose, method }),
+    enabled,
+    retry: (failureCount, error) => !isRefusal(error) && failureCount < 1,
+    refetchInterval: (query) => {
+      if (isFinal(query.state.data?.state)) return false;
+      if (query.state.error && isRefusal(query.state.error)) return false;
+      return Date.now() < expiresAt ? DELIVERY_POLL_INTERVAL_MS : false;
+    },
+  });
+}
+
+/**
+ * The state to show, or `undefined` for none: a refusal (no code pending any more) hides
+ * the line silently, while a failed request keeps the last answer until the next poll.
+ */
+export function shownDeliveryState(
+  query: Pick<UseQueryResult<DeliveryStatusResult>, "data" | "error">,
+): DeliveryState | undefined {
+  if (query.error && isRefusal(query.error)) return undefined;
+  return query.data?.state;
+}

@@ -1,5 +1,5 @@
 import { readCodeFromOutbox, twoFactorAccount } from "./accounts.js";
-import { expect, signUp, test } from "./fixtures.js";
+import { expect, expectNoViolations, signUp, test } from "./fixtures.js";
 
 /** Numbers ending in 000000 are an unreachable handset in the development SMS outbox. */
 const UNREACHABLE = "+995599000000";
@@ -27,6 +27,7 @@ test("a text that cannot be delivered says so, and sign-in offers the other meth
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("radio", { name: /Phone number/ }).check();
   await expect(page.getByText("Couldn't deliver the message.")).toBeVisible();
+  await expectNoViolations(page, "failed delivery");
 
   await page.getByRole("button", { name: "Use another method" }).click();
   await expect(page.getByRole("radio", { name: /Email/ })).toBeChecked();

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 
 const mailDevApi = process.env.MAILDEV_API ?? "http://127.0.0.1:1080";
@@ -66,6 +67,17 @@ export async function signUp(page: Page, account: { email: string; password: str
   await page.getByLabel("Email", { exact: true }).fill(account.email);
   await page.getByLabel("Password", { exact: true }).fill(account.password);
   await page.getByRole("button", { name: "Create account" }).click();
+}
+
+/** WCAG 2.1 A and AA, the level the product promises. */
+export async function expectNoViolations(page: Page, state: string) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(
+    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    `axe violations on ${state}`,
+  ).toEqual([]);
 }
 
 export { expect };

@@ -6,7 +6,7 @@ import {
   twoFactorAccount,
   uniqueMobile,
 } from "./accounts.js";
-import { expect, test } from "./fixtures.js";
+import { expect, expectNoViolations, test } from "./fixtures.js";
 
 async function signInWithPassword(page: Page, account: { email: string; password: string }) {
   await page.goto("/sign-in");
@@ -79,12 +79,14 @@ test("a remembered device skips the second step; disabling still asks to verify"
   const emailRow = page.getByRole("listitem", { name: "Email" });
   await emailRow.getByRole("button", { name: "Disable" }).click();
   after = Date.now() - 1000;
-  await page
-    .getByRole("dialog", { name: "Disable Email?" })
-    .getByRole("button", { name: "Disable Email" })
-    .click();
+  const confirm = page.getByRole("dialog", { name: "Disable Email?" });
+  await expect(confirm).toBeVisible();
+  await expectNoViolations(page, "confirm dialog");
+  await confirm.getByRole("button", { name: "Disable Email" }).click();
   const stepUp = page.getByRole("dialog", { name: "Confirm it's you" });
   await expect(stepUp).toBeVisible();
+  await expect(stepUp.getByLabel("Verification code", { exact: true })).toBeVisible();
+  await expectNoViolations(page, "step-up dialog");
   await stepUp
     .getByLabel("Verification code", { exact: true })
     .fill(await readCodeFromOutbox(account.email, after));

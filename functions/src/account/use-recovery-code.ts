@@ -4,7 +4,7 @@ import { callContext } from "../context.js";
 import { parseInput, refusal, transaction } from "../errors.js";
 import { callableOptions, otpHmacSecret } from "../runtime.js";
 import { recordActivity } from "../security/activity.js";
-import { newDevice } from "../security/devices.js";
+import { rememberDevice } from "../security/remember-device.js";
 import {
   afterRecoveryFailure,
   afterRecoverySuccess,
@@ -80,13 +80,10 @@ export const useRecoveryCode = onCall(callableOptions, async (request) => {
     queueNotices(tx, ctx, security, "recovery-code-used", (words) =>
       words.recoveryCodesLeft(remaining),
     );
-    let rememberedDevice;
-    if (input.purpose === "sign-in" && input.rememberDevice) {
-      const device = newDevice(ctx.browser, now);
-      tx.set(refs.device(ctx.uid, device.token.deviceId), device.doc);
-      recordActivity(tx, ctx.uid, { type: "device-remembered", at: now, browser: ctx.browser });
-      rememberedDevice = device.token;
-    }
+    const rememberedDevice =
+      input.purpose === "sign-in" && input.rememberDevice
+        ? rememberDevice(tx, ctx, now)
+        : undefined;
     return { ok: true as const, now, remaining, rememberedDevice };
   });
 

@@ -9,7 +9,7 @@ import { callContext, type CallContext } from "../context.js";
 import { parseInput, refusal, transaction } from "../errors.js";
 import { callableOptions, otpHmacSecret } from "../runtime.js";
 import { recordActivity } from "../security/activity.js";
-import { newDevice } from "../security/devices.js";
+import { rememberDevice as rememberDeviceOf } from "../security/remember-device.js";
 import {
   afterCodeFailure,
   afterCodeSuccess,
@@ -89,13 +89,7 @@ function signIn({ tx, ctx, security, challenge, now, rememberDevice }: HandlerAr
   }
   tx.set(refs.status(uid), { lastUsedMethod: method }, { merge: true });
   recordActivity(tx, uid, { type: "sign-in-verified", at: now, method, browser: ctx.browser });
-  let rememberedDevice;
-  if (rememberDevice) {
-    const device = newDevice(ctx.browser, now);
-    tx.set(refs.device(uid, device.token.deviceId), device.doc);
-    recordActivity(tx, uid, { type: "device-remembered", at: now, browser: ctx.browser });
-    rememberedDevice = device.token;
-  }
+  const rememberedDevice = rememberDevice ? rememberDeviceOf(tx, ctx, now) : undefined;
   return {
     result: {
       purpose: "sign-in",

@@ -1,5 +1,5 @@
+import { callable } from "../callable.js";
 import { FieldValue } from "firebase-admin/firestore";
-import { onCall } from "firebase-functions/v2/https";
 import {
   disableMethodInputSchema,
   enabledMethods,
@@ -7,7 +7,7 @@ import {
 } from "@dash2fa/shared";
 import { callContext } from "../context.js";
 import { parseInput, refusal, transaction } from "../errors.js";
-import { callableOptions } from "../runtime.js";
+
 import { recordActivity } from "../security/activity.js";
 import { methodName, queueNotices } from "../security/notices.js";
 import { recoveryCodesRef } from "../security/recovery-codes.js";
@@ -23,7 +23,7 @@ import {
  * Turns a method off (step-up required). Turning off the last one turns 2FA off and
  * retires the recovery codes. Like every 2FA change, it ends the user's other sessions.
  */
-export const disableMethod = onCall(callableOptions, async (request) => {
+export const disableMethod = callable(async (request) => {
   const ctx = callContext(request);
   const { method } = parseInput(disableMethodInputSchema, request.data);
 

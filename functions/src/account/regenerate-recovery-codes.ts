@@ -1,8 +1,8 @@
-import { onCall } from "firebase-functions/v2/https";
+import { callable } from "../callable.js";
 import { emptyInputSchema, type RegenerateRecoveryCodesResult } from "@dash2fa/shared";
 import { callContext } from "../context.js";
 import { parseInput, refusal, transaction } from "../errors.js";
-import { callableOptions, otpHmacSecret } from "../runtime.js";
+import { otpHmacSecret } from "../runtime.js";
 import { recordActivity } from "../security/activity.js";
 import { newRecoveryCodes, recoveryCodesRef } from "../security/recovery-codes.js";
 import {
@@ -13,7 +13,7 @@ import {
 } from "../security/state.js";
 
 /** A new set of recovery codes (step-up required); the old set stops working at once. */
-export const regenerateRecoveryCodes = onCall(callableOptions, async (request) => {
+export const regenerateRecoveryCodes = callable(async (request) => {
   const ctx = callContext(request);
   parseInput(emptyInputSchema, request.data ?? {});
 

@@ -1,4 +1,4 @@
-import { onCall } from "firebase-functions/v2/https";
+import { callable } from "../callable.js";
 import {
   emptyInputSchema,
   revokeDeviceInputSchema,
@@ -6,7 +6,7 @@ import {
 } from "@dash2fa/shared";
 import { callContext, type CallContext } from "../context.js";
 import { parseInput, transaction } from "../errors.js";
-import { callableOptions } from "../runtime.js";
+
 import { recordActivity } from "../security/activity.js";
 import {
   readUserSecurity,
@@ -37,13 +37,13 @@ async function revoke(ctx: CallContext, deviceId: string | undefined): Promise<n
   });
 }
 
-export const revokeDevice = onCall(callableOptions, async (request) => {
+export const revokeDevice = callable(async (request) => {
   const ctx = callContext(request);
   const { deviceId } = parseInput(revokeDeviceInputSchema, request.data);
   return { revoked: await revoke(ctx, deviceId) } satisfies RevokeDevicesResult;
 });
 
-export const revokeAllDevices = onCall(callableOptions, async (request) => {
+export const revokeAllDevices = callable(async (request) => {
   const ctx = callContext(request);
   parseInput(emptyInputSchema, request.data ?? {});
   return { revoked: await revoke(ctx, undefined) } satisfies RevokeDevicesResult;

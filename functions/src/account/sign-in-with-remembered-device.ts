@@ -1,9 +1,9 @@
+import { callable } from "../callable.js";
 import { getAuth } from "firebase-admin/auth";
-import { onCall } from "firebase-functions/v2/https";
 import { rememberedDeviceInputSchema, type SessionUpgrade } from "@dash2fa/shared";
 import { callContext } from "../context.js";
 import { parseInput, refusal, transaction } from "../errors.js";
-import { callableOptions } from "../runtime.js";
+
 import { recordActivity } from "../security/activity.js";
 import { deviceIsValid, type StoredDevice } from "../security/devices.js";
 import { epochSeconds, mintSession } from "../security/session.js";
@@ -13,7 +13,7 @@ import { readUserSecurity, refs } from "../security/state.js";
  * The second step skipped by a remembered browser. The session it grants has passed the
  * second step but carries no recent verification (`mfaAt` 0), so step-up still asks.
  */
-export const signInWithRememberedDevice = onCall(callableOptions, async (request) => {
+export const signInWithRememberedDevice = callable(async (request) => {
   const ctx = callContext(request);
   const input = parseInput(rememberedDeviceInputSchema, request.data);
   const user = await getAuth().getUser(ctx.uid);

@@ -1,8 +1,8 @@
-import { onCall } from "firebase-functions/v2/https";
+import { callable } from "../callable.js";
 import { useRecoveryCodeInputSchema, type UseRecoveryCodeResult } from "@dash2fa/shared";
 import { callContext } from "../context.js";
 import { parseInput, refusal, transaction } from "../errors.js";
-import { callableOptions, otpHmacSecret } from "../runtime.js";
+import { otpHmacSecret } from "../runtime.js";
 import { recordActivity } from "../security/activity.js";
 import { rememberDevice } from "../security/remember-device.js";
 import {
@@ -29,7 +29,7 @@ import { readUserSecurity, refs, requireSecondStep } from "../security/state.js"
  * recovery code is also the way out of the hard lockout: it clears every failure count.
  * Wrong recovery codes have their own counter and lock.
  */
-export const useRecoveryCode = onCall(callableOptions, async (request) => {
+export const useRecoveryCode = callable(async (request) => {
   const ctx = callContext(request);
   const input = parseInput(useRecoveryCodeInputSchema, request.data);
   const hash = hashRecoveryCode(otpHmacSecret.value(), ctx.uid, input.code);

@@ -1,8 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { onCall } from "firebase-functions/v2/https";
-import { FUNCTIONS_REGION } from "@dash2fa/shared";
 import { db } from "../admin.js";
-import { callableOptions } from "../runtime.js";
+import { callable } from "../callable.js";
 import { assertEmulator } from "./dev-outbox.js";
 
 /**
@@ -11,7 +9,7 @@ import { assertEmulator } from "./dev-outbox.js";
  * a ratio to the least work its Firestore traffic could cost.
  */
 export const benchFloorCallable = () =>
-  onCall({ ...callableOptions, region: FUNCTIONS_REGION }, async (request) => {
+  callable(async (request) => {
     assertEmulator("benchFloor");
     const { reads, writes } = request.data as { reads: number; writes: number };
     const collection = db.collection("benchFloor");

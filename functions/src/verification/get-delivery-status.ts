@@ -1,4 +1,4 @@
-import { onCall } from "firebase-functions/v2/https";
+import { callable } from "../callable.js";
 import {
   deliveryStatusInputSchema,
   type DeliveryState,
@@ -8,7 +8,7 @@ import { db } from "../admin.js";
 import { callContext } from "../context.js";
 import { parseInput, refusal } from "../errors.js";
 import { outboundCollection } from "../outbound/queue.js";
-import { callableOptions } from "../runtime.js";
+
 import { challengeId } from "./challenge.js";
 import { challengeRef, readChallenge } from "./store.js";
 
@@ -29,7 +29,7 @@ export function deliveryState(delivery: unknown): DeliveryState {
  * The live delivery state of the message carrying the caller's current code, read on the
  * server so clients never touch `mail` or `messages`, which hold codes.
  */
-export const getDeliveryStatus = onCall(callableOptions, async (request) => {
+export const getDeliveryStatus = callable(async (request) => {
   const ctx = callContext(request);
   const input = parseInput(deliveryStatusInputSchema, request.data);
   const challenge = readChallenge(

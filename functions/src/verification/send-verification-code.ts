@@ -1,11 +1,11 @@
-import { onCall } from "firebase-functions/v2/https";
+import { callable } from "../callable.js";
 import { sendVerificationCodeInputSchema, type SendVerificationCodeResult } from "@dash2fa/shared";
 import { callContext } from "../context.js";
 import { parseInput, refusal, transaction } from "../errors.js";
 import { verificationEmail } from "../outbound/email.js";
 import { queueMail, queueSms } from "../outbound/queue.js";
 import { verificationSms } from "../outbound/sms.js";
-import { callableOptions, otpHmacSecret, webHost } from "../runtime.js";
+import { otpHmacSecret, webHost } from "../runtime.js";
 import { codeLockRefusal, guardRef, readGuard } from "../security/guard.js";
 import {
   checkIpLimit,
@@ -27,7 +27,7 @@ import { challengeRef, readChallenge, toChallengeDoc } from "./store.js";
  * limits) and every write (challenge, counters, message) is one transaction: racing
  * requests cannot send more than the limits allow.
  */
-export const sendVerificationCode = onCall(callableOptions, async (request) => {
+export const sendVerificationCode = callable(async (request) => {
   const ctx = callContext(request);
   const input = parseInput(sendVerificationCodeInputSchema, request.data);
   const ref = challengeRef(challengeId(ctx.uid, input.purpose, input.method));

@@ -1,5 +1,5 @@
+import { callable } from "../callable.js";
 import type { Transaction } from "firebase-admin/firestore";
-import { onCall } from "firebase-functions/v2/https";
 import {
   verifyCodeInputSchema,
   type VerificationPurpose,
@@ -7,7 +7,7 @@ import {
 } from "@dash2fa/shared";
 import { callContext, type CallContext } from "../context.js";
 import { parseInput, refusal, transaction } from "../errors.js";
-import { callableOptions, otpHmacSecret } from "../runtime.js";
+import { otpHmacSecret } from "../runtime.js";
 import { recordActivity } from "../security/activity.js";
 import { rememberDevice as rememberDeviceOf } from "../security/remember-device.js";
 import {
@@ -123,7 +123,7 @@ const handlers: Record<VerificationPurpose, (args: HandlerArgs) => Handled> = {
  * at most once however many requests race for it. Every wrong code also counts towards
  * the user's lockout. Success upgrades the caller's session with a custom token.
  */
-export const verifyCode = onCall(callableOptions, async (request) => {
+export const verifyCode = callable(async (request) => {
   const ctx = callContext(request);
   const input = parseInput(verifyCodeInputSchema, request.data);
   const ref = challengeRef(challengeId(ctx.uid, input.purpose, input.method));

@@ -1,4 +1,9 @@
-import type { TwoFactorMethod, VerificationPurpose } from "./schemas.js";
+import type {
+  CodeMethod,
+  DeliveredMethod,
+  TwoFactorMethod,
+  VerificationPurpose,
+} from "./schemas.js";
 
 /** Names of the callable functions, as exported by `functions/src/index.ts`. */
 export const callableNames = {
@@ -11,13 +16,20 @@ export const callableNames = {
   revokeDevice: "revokeDevice",
   revokeAllDevices: "revokeAllDevices",
   getDeliveryStatus: "getDeliveryStatus",
+  startTotpEnrollment: "startTotpEnrollment",
+  startPasskeyRegistration: "startPasskeyRegistration",
+  finishPasskeyRegistration: "finishPasskeyRegistration",
+  startPasskeyVerification: "startPasskeyVerification",
+  finishPasskeyVerification: "finishPasskeyVerification",
+  renamePasskey: "renamePasskey",
+  removePasskey: "removePasskey",
 } as const;
 export type CallableName = keyof typeof callableNames;
 
 /** What the client learns about a sent code: never the code, never the full address. */
 export interface SendVerificationCodeResult {
   purpose: VerificationPurpose;
-  method: TwoFactorMethod;
+  method: DeliveredMethod;
   maskedDestination: string;
   /** Epoch milliseconds. */
   expiresAt: number;
@@ -44,7 +56,8 @@ export interface SessionUpgrade {
 
 export interface VerifyCodeResult extends SessionUpgrade {
   purpose: VerificationPurpose;
-  method: TwoFactorMethod;
+  method: CodeMethod;
+  /** Empty for the authenticator app, which has no destination. */
   maskedDestination: string;
   /** Only when this verification enabled the user's first method: shown once. */
   recoveryCodes?: string[];
@@ -75,6 +88,67 @@ export interface DeliveryStatusResult {
   state: DeliveryState;
 }
 
+/**
+ * A new authenticator app secret, shown once: as a QR code of `otpauthUri` and as `secret`
+ * for typing. Nothing is enabled until `verifyCode` confirms it with a first code.
+ */
+export interface StartTotpEnrollmentResult {
+  /** Base32, RFC 4648, no padding. */
+  secret: string;
+  otpauthUri: string;
+  /** Epoch milliseconds; after this the secret must be started again. */
+  expiresAt: number;
+}
+
+/**
+ * WebAuthn options exactly as SimpleWebAuthn produces them
+ * (`PublicKeyCredentialCreationOptionsJSON` or `…RequestOptionsJSON`), for the browser's
+ * `startRegistration` / `startAuthentication`.
+ */
+export type WebAuthnOptionsJSON = Record<string, unknown>;
+
+export interface PasskeyChallengeResult {
+  options: WebAuthnOptionsJSON;
+  /** Epoch milliseconds; the answer is refused after this. */
+  expiresAt: number;
+}
+
+export interface FinishPasskeyRegistrationResult extends SessionUpgrade {
+  method: "passkey";
+  passkeyId: string;
+  name: string;
+  /** Only when this key enabled the user's first method: shown once. */
+  recoveryCodes?: string[];
+}
+
+export interface FinishPasskeyVerificationResult extends SessionUpgrade {
+  purpose: "sign-in" | "step-up";
+  method: "passkey";
+  /** The name of the key that answered. */
+  name: string;
+  rememberedDevice?: RememberedDeviceToken;
+}
+
+export interface RenamePasskeyResult {
+  passkeyId: string;
+  name: string;
+}
+
+export interface RemovePasskeyResult extends SessionUpgrade {
+  /** Keys left; at 0 the passkey method is off. */
+  remaining: number;
+}
+
+/** `twoFactor/{uid}/passkeys/{passkeyId}` as its owner sees it (after the second step). */
+export interface PasskeyDoc {
+  name: string;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  lastUsedAt?: number;
+  /** "platform" (built into this device) or "cross-platform" (a security key or phone). */
+  attachment?: "platform" | "cross-platform";
+}
+
 export interface RevokeDevicesResult {
   revoked: number;
 }
@@ -99,7 +173,12 @@ export type VerificationFailureReason =
   | "method-already-enabled"
   | "second-step-required"
   | "step-up-required"
-  | "device-not-recognized";
+  | "device-not-recognized"
+  /** The authenticator app code was already used: wait for the next one. */
+  | "code-already-used"
+  /** The passkey answer did not verify, or came from a key not registered here. */
+  | "passkey-failed"
+  | "passkey-limit";
 
 export interface VerificationFailureDetails {
   reason: VerificationFailureReason;
@@ -115,7 +194,10 @@ export interface VerificationFailureDetails {
 /** One enabled method as its owner sees it. */
 export interface TwoFactorMethodStatus {
   enabled: boolean;
+  /** Empty for the authenticator app and passkeys. */
   maskedDestination: string;
+  /** Passkeys only: how many keys are registered. */
+  keys?: number;
   /** Epoch milliseconds. */
   enabledAt: number;
 }
@@ -153,7 +235,10 @@ export type ActivityType =
   | "recovery-code-used"
   | "recovery-codes-regenerated"
   | "device-remembered"
-  | "device-revoked";
+  | "device-revoked"
+  | "passkey-added"
+  | "passkey-renamed"
+  | "passkey-removed";
 
 /** `twoFactor/{uid}/activity/{id}`, owner-readable after the second step. */
 export interface ActivityDoc {
@@ -162,6 +247,8 @@ export interface ActivityDoc {
   at: number;
   method?: TwoFactorMethod | "recovery-code" | "device";
   browser?: string;
+  /** The key's name, for passkey events. */
+  name?: string;
 }
 
 /** `users/{uid}`: preferences the owner writes; the functions read `locale` for messages. */

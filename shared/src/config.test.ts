@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MINUTE_MS, SECOND_MS, verificationPolicy } from "./config.js";
+import { MINUTE_MS, SECOND_MS, passkeyPolicy, totpPolicy, verificationPolicy } from "./config.js";
 
 describe("verification policy", () => {
   it("names its durations in real units", () => {
@@ -12,5 +12,19 @@ describe("verification policy", () => {
   it("matches the specification's limits", () => {
     expect(verificationPolicy.codeLength).toBe(6);
     expect(verificationPolicy.maxFailedAttempts).toBe(5);
+  });
+});
+
+describe("authenticator app and passkey policy", () => {
+  it("uses the parameters every authenticator app supports (RFC 6238 defaults)", () => {
+    expect(totpPolicy).toMatchObject({ digits: 6, periodSeconds: 30, algorithm: "SHA1" });
+    expect(totpPolicy.window).toBe(1); // one 30-second step either side, no more
+    expect(totpPolicy.secretBytes).toBe(20); // 160 bits
+    expect(totpPolicy.enrollmentLifetimeMs).toBe(15 * MINUTE_MS);
+  });
+
+  it("keeps passkey challenges short-lived", () => {
+    expect(passkeyPolicy.challengeLifetimeMs).toBe(5 * MINUTE_MS);
+    expect(passkeyPolicy.maxKeys).toBe(10);
   });
 });

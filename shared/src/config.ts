@@ -51,6 +51,30 @@ export const recoveryCodePolicy = {
   groupSize: 4,
 } as const;
 
+/** The authenticator app (RFC 6238): the parameters every common app supports. */
+export const totpPolicy = {
+  digits: 6,
+  periodSeconds: 30,
+  /** Codes of this many time steps either side of now are accepted (clock drift). */
+  window: 1,
+  algorithm: "SHA1",
+  /** 160 bits, RFC 4226's recommended secret length. */
+  secretBytes: 20,
+  /** How long a new secret waits for its first code before enrolment must start over. */
+  enrollmentLifetimeMs: 15 * MINUTE_MS,
+} as const;
+
+/** Passkeys and security keys (WebAuthn) used as a second factor. */
+export const passkeyPolicy = {
+  /** How long a registration or sign-in challenge can be answered. */
+  challengeLifetimeMs: 5 * MINUTE_MS,
+  /** The browser's own prompt timeout. */
+  timeoutMs: 2 * MINUTE_MS,
+  /** Keys one account may register. */
+  maxKeys: 10,
+  nameMaxLength: 64,
+} as const;
+
 /** A remembered device skips the second step for this long, never longer. */
 export const REMEMBER_DEVICE_MS = 30 * DAY_MS;
 
@@ -101,4 +125,8 @@ export const collections = {
   /** Subcollections of `twoFactor/{uid}`, owner-readable after the second step. */
   devices: "devices",
   activity: "activity",
+  /** `twoFactor/{uid}/passkeys/{passkeyId}`: registered keys, owner-readable after the second step. */
+  passkeys: "passkeys",
+  /** Server-only: the authenticator app secret per user, encrypted, and its last used step. */
+  totpSecrets: "totpSecrets",
 } as const;

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { recoveryCodePolicy, supportedLocales, verificationPolicy } from "./config.js";
+import {
+  passkeyPolicy,
+  recoveryCodePolicy,
+  supportedLocales,
+  verificationPolicy,
+} from "./config.js";
 import { normalizePhone } from "./phone.js";
 
 /**
@@ -7,9 +12,27 @@ import { normalizePhone } from "./phone.js";
  * refuse exactly the same input.
  */
 
-export const twoFactorMethods = ["email", "phone"] as const;
+/** Every second factor, in the order the Security page lists them. */
+export const twoFactorMethods = ["email", "phone", "totp", "passkey"] as const;
 export const methodSchema = z.enum(twoFactorMethods);
 export type TwoFactorMethod = z.infer<typeof methodSchema>;
+
+/** Methods whose code the server sends to a destination on file. */
+export const deliveredMethods = ["email", "phone"] as const;
+export const deliveredMethodSchema = z.enum(deliveredMethods);
+export type DeliveredMethod = z.infer<typeof deliveredMethodSchema>;
+
+/** Methods verified by typing a six-digit code: the sent ones and the authenticator app. */
+export const codeMethods = ["email", "phone", "totp"] as const;
+export const codeMethodSchema = z.enum(codeMethods);
+export type CodeMethod = z.infer<typeof codeMethodSchema>;
+
+/**
+ * Strongest first, the order sign-in suggests methods in: a phishing-resistant passkey,
+ * then the authenticator app (nothing travels), then SMS and email (NIST SP 800-63B-4
+ * treats both as restricted or unfit out-of-band channels).
+ */
+export const methodsByStrength = ["passkey", "totp", "phone", "email"] as const;
 
 /** Why a code is being sent: turning a method on, the sign-in second step, a re-check. */
 export const verificationPurposes = ["enroll", "sign-in", "step-up"] as const;
@@ -89,7 +112,7 @@ const enrollPhone = z.strictObject({
 /** Sign-in and step-up codes go to the destination already on file, never one sent in. */
 const toEnabledMethod = z.strictObject({
   purpose: z.enum(["sign-in", "step-up"]),
-  method: methodSchema,
+  method: deliveredMethodSchema,
 });
 
 export const sendEmailCodeInputSchema = enrollEmail;
@@ -97,9 +120,14 @@ export const sendPhoneCodeInputSchema = enrollPhone;
 export const sendVerificationCodeInputSchema = z.union([enrollEmail, enrollPhone, toEnabledMethod]);
 export type SendVerificationCodeInput = z.input<typeof sendVerificationCodeInputSchema>;
 
+/**
+ * A typed code. For email and phone it answers the code sent last; for the authenticator
+ * app, `enroll` confirms the secret from `startTotpEnrollment` and the other purposes
+ * check the enabled one.
+ */
 export const verifyCodeInputSchema = z.strictObject({
   purpose: purposeSchema,
-  method: methodSchema,
+  method: codeMethodSchema,
   code: verificationCodeSchema,
   /** Sign-in only: also remember this browser for 30 days. */
   rememberDevice: z.boolean().optional(),
@@ -109,7 +137,7 @@ export type VerifyCodeInput = z.input<typeof verifyCodeInputSchema>;
 /** Which pending code's message to follow: the caller's own, for a purpose and method. */
 export const deliveryStatusInputSchema = z.strictObject({
   purpose: purposeSchema,
-  method: methodSchema,
+  method: deliveredMethodSchema,
 });
 export type DeliveryStatusInput = z.input<typeof deliveryStatusInputSchema>;
 
@@ -135,6 +163,83 @@ export type RememberedDeviceInput = z.input<typeof rememberedDeviceInputSchema>;
 
 export const revokeDeviceInputSchema = z.strictObject({ deviceId: deviceIdSchema });
 export type RevokeDeviceInput = z.input<typeof revokeDeviceInputSchema>;
+
+/** WebAuthn binary fields travel as unpadded base64url. */
+const base64url = (maxLength: number) =>
+  z
+    .string()
+    .min(1)
+    .max(maxLength)
+    .regex(/^[A-Za-z0-9_-]+$/, "Not base64url.");
+
+const clientExtensionResults = z.record(z.string(), z.unknown()).default({});
+const authenticatorAttachment = z.enum(["platform", "cross-platform"]).optional();
+
+/** What `navigator.credentials.create()` returns, as SimpleWebAuthn's browser side sends it. */
+export const registrationResponseSchema = z.object({
+  id: base64url(1400),
+  rawId: base64url(1400),
+  type: z.literal("public-key"),
+  response: z.object({
+    clientDataJSON: base64url(4096),
+    attestationObject: base64url(32_768),
+    transports: z.array(z.string().max(32)).max(10).optional(),
+  }),
+  authenticatorAttachment,
+  clientExtensionResults,
+});
+
+/** What `navigator.credentials.get()` returns, as SimpleWebAuthn's browser side sends it. */
+export const authenticationResponseSchema = z.object({
+  id: base64url(1400),
+  rawId: base64url(1400),
+  type: z.literal("public-key"),
+  response: z.object({
+    clientDataJSON: base64url(4096),
+    authenticatorData: base64url(4096),
+    signature: base64url(1024),
+    userHandle: base64url(256).optional(),
+  }),
+  authenticatorAttachment,
+  clientExtensionResults,
+});
+
+export const passkeyNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Give the key a name.")
+  .max(passkeyPolicy.nameMaxLength, `Use at most ${passkeyPolicy.nameMaxLength} characters.`);
+
+/** A key's document id: the SHA-256 of its credential id, base64url. */
+export const passkeyIdSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "Unknown key.");
+
+export const finishPasskeyRegistrationInputSchema = z.strictObject({
+  name: passkeyNameSchema,
+  response: registrationResponseSchema,
+});
+export type FinishPasskeyRegistrationInput = z.input<typeof finishPasskeyRegistrationInputSchema>;
+
+export const startPasskeyVerificationInputSchema = z.strictObject({
+  purpose: z.enum(["sign-in", "step-up"]),
+});
+export type StartPasskeyVerificationInput = z.input<typeof startPasskeyVerificationInputSchema>;
+
+export const finishPasskeyVerificationInputSchema = z.strictObject({
+  purpose: z.enum(["sign-in", "step-up"]),
+  response: authenticationResponseSchema,
+  /** Sign-in only: also remember this browser for 30 days. */
+  rememberDevice: z.boolean().optional(),
+});
+export type FinishPasskeyVerificationInput = z.input<typeof finishPasskeyVerificationInputSchema>;
+
+export const renamePasskeyInputSchema = z.strictObject({
+  passkeyId: passkeyIdSchema,
+  name: passkeyNameSchema,
+});
+export type RenamePasskeyInput = z.input<typeof renamePasskeyInputSchema>;
+
+export const removePasskeyInputSchema = z.strictObject({ passkeyId: passkeyIdSchema });
+export type RemovePasskeyInput = z.input<typeof removePasskeyInputSchema>;
 
 export const credentialsSchema = z.object({
   email: emailAddressSchema,

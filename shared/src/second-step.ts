@@ -1,5 +1,5 @@
 import type { SecondStepClaims, TwoFactorStatusDoc } from "./api.js";
-import { twoFactorMethods, type TwoFactorMethod } from "./schemas.js";
+import { methodsByStrength, twoFactorMethods, type TwoFactorMethod } from "./schemas.js";
 
 /**
  * Whether a session has passed the second step: the rule `firestore.rules` applies, in
@@ -16,4 +16,11 @@ export function passedSecondStep(
 /** The enabled methods, in the order the UI lists them. */
 export function enabledMethods(status: Pick<TwoFactorStatusDoc, "methods">): TwoFactorMethod[] {
   return twoFactorMethods.filter((method) => status.methods[method]?.enabled === true);
+}
+
+/** The method sign-in suggests first: the strongest one enabled. */
+export function suggestedMethod(
+  status: Pick<TwoFactorStatusDoc, "methods">,
+): TwoFactorMethod | undefined {
+  return methodsByStrength.find((method) => status.methods[method]?.enabled === true);
 }

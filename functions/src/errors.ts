@@ -51,6 +51,18 @@ const refusals: Record<VerificationFailureReason, { code: FunctionsErrorCode; me
     code: "permission-denied",
     message: "This device is not remembered any more.",
   },
+  "code-already-used": {
+    code: "permission-denied",
+    message: "That code was already used. Wait for the next one in your authenticator app.",
+  },
+  "passkey-failed": {
+    code: "permission-denied",
+    message: "That passkey could not be verified.",
+  },
+  "passkey-limit": {
+    code: "resource-exhausted",
+    message: "This account has the most keys it may have. Remove one first.",
+  },
 };
 
 /** The one way a callable says no: a stable code, a readable message, and details. */

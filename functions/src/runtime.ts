@@ -5,6 +5,9 @@ import { FUNCTIONS_REGION } from "@dash2fa/shared";
 /** Key for the HMACs that store codes; `functions/.secret.local` in the emulator. */
 export const otpHmacSecret = defineSecret("OTP_HMAC_SECRET");
 
+/** Key material that seals authenticator app secrets at rest (AES-256-GCM via HKDF). */
+export const totpSealingSecret = defineSecret("TOTP_SEALING_KEY");
+
 /** The web app's host name, for the WebOTP line of verification texts. */
 export const webHost = defineString("WEB_HOST", {
   default: "localhost",
@@ -22,7 +25,7 @@ export function isEmulator(): boolean {
  */
 export const callableOptions: CallableOptions = {
   region: FUNCTIONS_REGION,
-  secrets: [otpHmacSecret],
+  secrets: [otpHmacSecret, totpSealingSecret],
   enforceAppCheck: !isEmulator(),
   maxInstances: 10,
   timeoutSeconds: 30,

@@ -37,14 +37,21 @@ function discoverEndpoints(extraEnv: Record<string, string>): string[] {
 describe("what a deploy would ship", () => {
   const production = [
     "disableMethod",
+    "finishPasskeyRegistration",
+    "finishPasskeyVerification",
     "getDeliveryStatus",
     "redactDeliveredMail",
     "redactDeliveredSms",
     "regenerateRecoveryCodes",
+    "removePasskey",
+    "renamePasskey",
     "revokeAllDevices",
     "revokeDevice",
     "sendVerificationCode",
     "signInWithRememberedDevice",
+    "startPasskeyRegistration",
+    "startPasskeyVerification",
+    "startTotpEnrollment",
     "useRecoveryCode",
     "verifyCode",
   ];

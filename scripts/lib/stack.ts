@@ -73,12 +73,19 @@ export async function prepareStack(portsToCheck: Partial<typeof ports>): Promise
   };
 }
 
-/** The emulator reads Functions secrets from `.secret.local`; each clone gets its own. */
+/** Functions secrets the emulator reads from `.secret.local`; each clone gets its own. */
+const functionsSecrets = ["OTP_HMAC_SECRET", "TOTP_SEALING_KEY"] as const;
+
+/** Writes any secret missing from `functions/.secret.local`, keeping those already there. */
 function ensureFunctionsSecret(): void {
   const file = join(root, "functions", ".secret.local");
-  if (existsSync(file) && readFileSync(file, "utf8").includes("OTP_HMAC_SECRET=")) return;
-  writeFileSync(file, `OTP_HMAC_SECRET=${randomBytes(32).toString("base64url")}\n`, { mode: 0o600 });
-  step("Created functions/.secret.local with a fresh OTP_HMAC_SECRET");
+  const existing = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const missing = functionsSecrets.filter((name) => !existing.includes(`${name}=`));
+  if (!missing.length) return;
+  const lines = missing.map((name) => `${name}=${randomBytes(32).toString("base64url")}\n`);
+  const separator = existing && !existing.endsWith("\n") ? "\n" : "";
+  writeFileSync(file, existing + separator + lines.join(""), { mode: 0o600 });
+  step(`Wrote fresh ${missing.join(" and ")} to functions/.secret.local`);
 }
 
 export function firebaseArgs(command: "start" | "exec"): string[] {

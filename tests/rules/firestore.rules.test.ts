@@ -66,6 +66,9 @@ beforeEach(async () => {
         browser: "x",
       });
       await setDoc(doc(db, collections.twoFactor, uid, collections.activity, "a1"), { type: "x" });
+      await setDoc(doc(db, collections.twoFactor, uid, collections.passkeys, "k1"), {
+        name: "Key",
+      });
       await setDoc(doc(db, collections.users, uid, "notes", "n1"), { text: "hi" });
     }
     for (const name of serverOnly) await setDoc(doc(db, name, OWNER), { secret: true });
@@ -76,6 +79,7 @@ const serverOnly = [
   collections.twoFactorDestinations,
   collections.verifications,
   collections.recoveryCodes,
+  collections.totpSecrets,
   collections.verificationGuards,
   collections.rateLimits,
   collections.mail,
@@ -138,6 +142,7 @@ describe("protected data behind the second step", () => {
   const protectedPaths = [
     [collections.twoFactor, SECURED, collections.devices, "d1"],
     [collections.twoFactor, SECURED, collections.activity, "a1"],
+    [collections.twoFactor, SECURED, collections.passkeys, "k1"],
     [collections.users, SECURED, "notes", "n1"],
   ] as const;
 
@@ -167,8 +172,15 @@ describe("protected data behind the second step", () => {
     await assertSucceeds(getDoc(doc(secured.passwordOnly(), collections.twoFactor, SECURED)));
   });
 
-  it("keeps devices and activity read-only, even for an upgraded session", async () => {
+  it("keeps devices, passkeys and activity read-only, even for an upgraded session", async () => {
     const db = secured.upgraded();
+    const key = doc(db, collections.twoFactor, SECURED, collections.passkeys, "k1");
+    await assertFails(setDoc(key, { name: "Mine", publicKey: "attacker's key", counter: 0 }));
+    await assertFails(updateDoc(key, { name: "Renamed" }));
+    await assertFails(deleteDoc(key));
+    await assertFails(
+      setDoc(doc(db, collections.twoFactor, SECURED, collections.passkeys, "k2"), { name: "x" }),
+    );
     await assertFails(
       setDoc(doc(db, collections.twoFactor, SECURED, collections.devices, "d2"), {}),
     );

@@ -1,16 +1,9 @@
 import { callable } from "../callable.js";
-import { FieldValue } from "firebase-admin/firestore";
-import {
-  disableMethodInputSchema,
-  enabledMethods,
-  type DisableMethodResult,
-} from "@dash2fa/shared";
+import { disableMethodInputSchema, type DisableMethodResult } from "@dash2fa/shared";
 import { callContext } from "../context.js";
 import { parseInput, refusal, transaction } from "../errors.js";
 
-import { recordActivity } from "../security/activity.js";
-import { methodName, queueNotices } from "../security/notices.js";
-import { recoveryCodesRef } from "../security/recovery-codes.js";
+import { turnOffMethod } from "../security/turn-off.js";
 import { endOtherSessions, epochSeconds, mintSession } from "../security/session.js";
 import {
   readUserSecurity,
@@ -30,22 +23,18 @@ export const disableMethod = callable(async (request) => {
   const now = await transaction(async (tx) => {
     const now = Date.now();
     const security = await readUserSecurity(tx, ctx.uid);
+    const keys = method === "passkey" ? (await tx.get(refs.passkeys(ctx.uid))).docs : [];
     requireSecondStep(security, ctx);
     if (!security.status.methods[method]?.enabled) throw refusal({ reason: "method-not-enabled" });
     requireRecentVerification(ctx);
-
-    const last = enabledMethods(security.status).length === 1;
-    tx.update(refs.status(ctx.uid), {
-      [`methods.${method}`]: FieldValue.delete(),
-      required: !last,
-      sessionsValidAfter: epochSeconds(now),
-      ...(last ? { recoveryCodesRemaining: 0, lastUsedMethod: FieldValue.delete() } : {}),
-    });
-    tx.update(refs.destinations(ctx.uid), { [method]: FieldValue.delete() });
-    if (last) tx.delete(recoveryCodesRef(ctx.uid));
-    recordActivity(tx, ctx.uid, { type: "method-disabled", at: now, method, browser: ctx.browser });
-    const removedAddress = method === "email" ? security.destinations.email : undefined;
-    queueNotices(tx, ctx, security, "method-disabled", methodName(method), [removedAddress]);
+    turnOffMethod(
+      tx,
+      ctx,
+      security,
+      method,
+      now,
+      keys.map((snap) => snap.ref),
+    );
     return now;
   });
 

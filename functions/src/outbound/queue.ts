@@ -1,5 +1,5 @@
 import { Timestamp, type Transaction } from "firebase-admin/firestore";
-import { DAY_MS, collections, type TwoFactorMethod } from "@dash2fa/shared";
+import { DAY_MS, collections, type DeliveredMethod } from "@dash2fa/shared";
 import { db } from "../admin.js";
 import type { MailDoc } from "./email.js";
 import type { SmsDoc } from "./sms.js";
@@ -21,7 +21,7 @@ export function queueSms(tx: Transaction, sms: SmsDoc, now: number): string {
   return ref.id;
 }
 
-export const outboundCollection: Record<TwoFactorMethod, string> = {
+export const outboundCollection: Record<DeliveredMethod, string> = {
   email: collections.mail,
   phone: collections.messages,
 };

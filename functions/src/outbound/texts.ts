@@ -8,7 +8,12 @@ const minutes = verificationPolicy.codeLifetimeMs / MINUTE_MS;
 const name = product.name;
 
 const en = {
-  methodNames: { email: "email", phone: "phone number (SMS)" },
+  methodNames: {
+    email: "email",
+    phone: "phone number (SMS)",
+    totp: "authenticator app",
+    passkey: "passkey or security key",
+  },
   code: {
     subject: `Your ${name} verification code`,
     intro: (code: string) => `Your ${name} verification code is ${code}.`,
@@ -36,6 +41,16 @@ const en = {
       body: (method: string) =>
         `The ${method} used for two-factor authentication on your ${name} account was changed.`,
     },
+    "passkey-added": {
+      subject: "A passkey was added",
+      body: (keyName: string) =>
+        `The passkey or security key "${keyName}" was added to your ${name} account.`,
+    },
+    "passkey-removed": {
+      subject: "A passkey was removed",
+      body: (keyName: string) =>
+        `The passkey or security key "${keyName}" was removed from your ${name} account.`,
+    },
     "recovery-code-used": {
       subject: "A recovery code was used",
       body: (detail: string) =>
@@ -52,7 +67,12 @@ const en = {
 export type Texts = typeof en;
 
 const ka: Texts = {
-  methodNames: { email: "ელფოსტით", phone: "ტელეფონის ნომრით (SMS)" },
+  methodNames: {
+    email: "ელფოსტით",
+    phone: "ტელეფონის ნომრით (SMS)",
+    totp: "ავთენტიფიკატორი აპლიკაციით",
+    passkey: "წვდომის გასაღებით (passkey) ან უსაფრთხოების გასაღებით",
+  },
   code: {
     subject: `${name} — დამადასტურებელი კოდი`,
     intro: (code: string) => `თქვენი ${name}-ის დამადასტურებელი კოდია ${code}.`,
@@ -79,6 +99,16 @@ const ka: Texts = {
       subject: "ორმაგი ავტორიზაციის მონაცემები შეიცვალა",
       body: (method: string) =>
         `შეიცვალა ორმაგი ავტორიზაციის მონაცემები (${method}) თქვენს ${name}-ის ანგარიშზე.`,
+    },
+    "passkey-added": {
+      subject: "დაემატა წვდომის გასაღები",
+      body: (keyName: string) =>
+        `თქვენს ${name}-ის ანგარიშს დაემატა წვდომის გასაღები „${keyName}“.`,
+    },
+    "passkey-removed": {
+      subject: "წაიშალა წვდომის გასაღები",
+      body: (keyName: string) =>
+        `თქვენი ${name}-ის ანგარიშიდან წაიშალა წვდომის გასაღები „${keyName}“.`,
     },
     "recovery-code-used": {
       subject: "გამოყენებულია აღდგენის კოდი",

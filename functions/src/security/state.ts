@@ -39,6 +39,9 @@ export const refs = {
     refs.status(uid).collection(collections.devices).doc(deviceId),
   devices: (uid: string) => refs.status(uid).collection(collections.devices),
   activity: (uid: string) => refs.status(uid).collection(collections.activity),
+  passkey: (uid: string, passkeyId: string) =>
+    refs.status(uid).collection(collections.passkeys).doc(passkeyId),
+  passkeys: (uid: string) => refs.status(uid).collection(collections.passkeys),
 };
 
 export async function readUserSecurity(tx: Transaction, uid: string): Promise<UserSecurity> {

@@ -1,5 +1,6 @@
 import { verificationPolicy } from "@dash2fa/shared";
 import type {
+  DeliveredMethod,
   TwoFactorMethod,
   VerificationFailureDetails,
   VerificationPurpose,
@@ -14,7 +15,7 @@ import type {
 export interface ChallengeState {
   uid: string;
   purpose: VerificationPurpose;
-  method: TwoFactorMethod;
+  method: DeliveredMethod;
   destination: string;
   nonce: string;
   codeHash: string;

@@ -14,8 +14,11 @@ import {
   type UserSecurity,
 } from "../security/state.js";
 
+/** The destination as the user sees it; the authenticator app and passkeys have none. */
 export function maskDestination(method: TwoFactorMethod, destination: string): string {
-  return method === "email" ? maskEmail(destination) : maskPhone(destination);
+  if (method === "email") return maskEmail(destination);
+  if (method === "phone") return maskPhone(destination);
+  return "";
 }
 
 type SendInput = z.output<typeof sendVerificationCodeInputSchema>;

@@ -1,181 +1,163 @@
-import { callable } from "../callable.js";
-import type { Transaction } from "firebase-admin/firestore";
+import type { DocumentReference, DocumentSnapshot, Transaction } from "firebase-admin/firestore";
 import {
   verifyCodeInputSchema,
-  type VerificationPurpose,
+  type VerifyCodeInput,
   type VerifyCodeResult,
 } from "@dash2fa/shared";
+import type { z } from "zod";
+import { callable } from "../callable.js";
 import { callContext, type CallContext } from "../context.js";
 import { parseInput, refusal, transaction } from "../errors.js";
-import { otpHmacSecret } from "../runtime.js";
-import { recordActivity } from "../security/activity.js";
-import { rememberDevice as rememberDeviceOf } from "../security/remember-device.js";
-import {
-  afterCodeFailure,
-  afterCodeSuccess,
-  codeLockRefusal,
-  guardRef,
-  readGuard,
-} from "../security/guard.js";
-import { methodName, queueNotices } from "../security/notices.js";
-import { newRecoveryCodes, recoveryCodesRef } from "../security/recovery-codes.js";
-import { endOtherSessions, epochSeconds, mintSession } from "../security/session.js";
-import { readUserSecurity, refs, requireSecondStep, type UserSecurity } from "../security/state.js";
-import { attemptsLeft, challengeId, decideAttempt, type ChallengeState } from "./challenge.js";
+import { otpHmacSecret, totpSealingSecret } from "../runtime.js";
+import { codeLockRefusal, guardRef, readGuard } from "../security/guard.js";
+import { readUserSecurity, type UserSecurity } from "../security/state.js";
+import { matchingStep, openSecret, totpSecretRef, type TotpSecretDoc } from "../security/totp.js";
+import { attemptsLeft, challengeId, decideAttempt } from "./challenge.js";
 import { codeMatches } from "./code.js";
-import { maskDestination } from "./destination.js";
+import {
+  completeVerification,
+  recordFailure,
+  upgradeSession,
+  type VerifiedSubject,
+} from "./outcome.js";
 import { challengeRef, readChallenge } from "./store.js";
 
-type Result = Omit<VerifyCodeResult, "customToken">;
-interface Handled {
-  result: Result;
-  /** A 2FA change: every other session of the user must end. */
-  endsOtherSessions: boolean;
-}
-interface HandlerArgs {
+type Input = z.output<typeof verifyCodeInputSchema>;
+
+/** A checked code: either who it proves, or the wrong guess to record. */
+type Checked =
+  | { ok: true; subject: VerifiedSubject; consume: () => void }
+  | { ok: false; recordWrongGuess: () => void; attemptsLeft?: number };
+
+interface CheckArgs {
   tx: Transaction;
   ctx: CallContext;
   security: UserSecurity;
-  challenge: ChallengeState;
+  input: Input;
+  ref: DocumentReference;
+  snapshot: DocumentSnapshot | undefined;
   now: number;
-  rememberDevice: boolean;
 }
 
-/** Turns the method on (or moves it to the new destination); the first one brings recovery codes. */
-function enroll({ tx, ctx, security, challenge, now }: HandlerArgs): Handled {
-  requireSecondStep(security, ctx);
-  const { uid, method, destination } = challenge;
-  const maskedDestination = maskDestination(method, destination);
-  const wasEnabled = security.status.methods[method]?.enabled === true;
-  const first = !security.status.required;
-  const recovery = first ? newRecoveryCodes(otpHmacSecret.value(), uid, now) : undefined;
-
-  tx.set(
-    refs.status(uid),
-    {
-      methods: { [method]: { enabled: true, maskedDestination, enabledAt: now } },
-      required: true,
-      sessionsValidAfter: epochSeconds(now),
-      lastUsedMethod: method,
-      ...(recovery ? { recoveryCodesRemaining: recovery.codes.length } : {}),
-    },
-    { merge: true },
-  );
-  tx.set(refs.destinations(uid), { [method]: destination }, { merge: true });
-  if (recovery) tx.set(recoveryCodesRef(uid), recovery.doc);
-
-  const type = wasEnabled ? "destination-changed" : "method-enabled";
-  recordActivity(tx, uid, { type, at: now, method, browser: ctx.browser });
-  const previous = method === "email" ? security.destinations.email : undefined;
-  const newAddress = method === "email" ? destination : undefined;
-  queueNotices(tx, ctx, security, type, methodName(method), [previous, newAddress]);
-
-  return {
-    result: {
-      purpose: "enroll",
-      method,
-      maskedDestination,
-      ...(recovery ? { recoveryCodes: recovery.codes } : {}),
-    },
-    endsOtherSessions: true,
-  };
-}
-
-/** The second step of a sign-in; optionally remembers this browser for 30 days. */
-function signIn({ tx, ctx, security, challenge, now, rememberDevice }: HandlerArgs): Handled {
-  const { uid, method, destination } = challenge;
-  if (security.status.methods[method]?.enabled !== true) {
-    throw refusal({ reason: "method-not-enabled" });
+/** A sent code: the challenge must be live, and is consumed by the right code. */
+function checkSentCode({ tx, ref, snapshot, input, now }: CheckArgs): Checked {
+  const decision = decideAttempt(snapshot ? readChallenge(snapshot) : undefined, now);
+  if (decision.outcome === "refused") throw refusal(decision.details);
+  const { challenge } = decision;
+  if (!codeMatches(otpHmacSecret.value(), challenge, input.code, challenge.codeHash)) {
+    const failedAttempts = challenge.failedAttempts + 1;
+    return {
+      ok: false,
+      attemptsLeft: attemptsLeft(failedAttempts),
+      recordWrongGuess: () => tx.update(ref, { failedAttempts }),
+    };
   }
-  tx.set(refs.status(uid), { lastUsedMethod: method }, { merge: true });
-  recordActivity(tx, uid, { type: "sign-in-verified", at: now, method, browser: ctx.browser });
-  const rememberedDevice = rememberDevice ? rememberDeviceOf(tx, ctx, now) : undefined;
   return {
-    result: {
-      purpose: "sign-in",
-      method,
-      maskedDestination: maskDestination(method, destination),
-      ...(rememberedDevice ? { rememberedDevice } : {}),
-    },
-    endsOtherSessions: false,
+    ok: true,
+    subject: { uid: challenge.uid, method: challenge.method, destination: challenge.destination },
+    consume: () => tx.delete(ref),
   };
 }
-
-/** A fresh verification before a sensitive change: only the new session claims. */
-function stepUp({ ctx, security, challenge }: HandlerArgs): Handled {
-  requireSecondStep(security, ctx);
-  const { method, destination } = challenge;
-  return {
-    result: { purpose: "step-up", method, maskedDestination: maskDestination(method, destination) },
-    endsOtherSessions: false,
-  };
-}
-
-const handlers: Record<VerificationPurpose, (args: HandlerArgs) => Handled> = {
-  enroll,
-  "sign-in": signIn,
-  "step-up": stepUp,
-};
 
 /**
- * The single entry point that checks a code, for every purpose. The code is compared in
- * constant time and consumed in the same transaction that acts on it, so a code verifies
- * at most once however many requests race for it. Every wrong code also counts towards
- * the user's lockout. Success upgrades the caller's session with a custom token.
+ * An authenticator app code: for `enroll` against the pending secret, otherwise the
+ * enabled one; within ±1 time step, and never a step at or before the last one accepted,
+ * so a code (even an older one still in the window) works once.
+ */
+function checkAppCode({ tx, ctx, security, ref, snapshot, input, now }: CheckArgs): Checked {
+  const doc = snapshot?.data() as TotpSecretDoc | undefined;
+  const enabled = security.status.methods.totp?.enabled === true;
+  const subject: VerifiedSubject = { uid: ctx.uid, method: "totp", destination: "" };
+
+  if (input.purpose === "enroll") {
+    if (enabled) throw refusal({ reason: "method-already-enabled" });
+    const pending = doc?.pending;
+    if (!pending) throw refusal({ reason: "no-active-code" });
+    if (now >= pending.expiresAt) throw refusal({ reason: "expired" });
+    const step = matchingStep(
+      openSecret(totpSealingSecret.value(), ctx.uid, pending.sealed),
+      input.code,
+      now,
+    );
+    if (step === undefined) return { ok: false, recordWrongGuess: () => undefined };
+    return {
+      ok: true,
+      subject,
+      consume: () =>
+        tx.set(ref, { active: { sealed: pending.sealed, enabledAt: now, lastUsedStep: step } }),
+    };
+  }
+
+  const active = doc?.active;
+  if (!enabled || !active) throw refusal({ reason: "method-not-enabled" });
+  const step = matchingStep(
+    openSecret(totpSealingSecret.value(), ctx.uid, active.sealed),
+    input.code,
+    now,
+  );
+  if (step === undefined) return { ok: false, recordWrongGuess: () => undefined };
+  if (step <= active.lastUsedStep) throw refusal({ reason: "code-already-used" });
+  return {
+    ok: true,
+    subject,
+    consume: () => tx.update(ref, { "active.lastUsedStep": step }),
+  };
+}
+
+function proofRef(ctx: CallContext, input: Pick<VerifyCodeInput, "purpose" | "method">) {
+  return input.method === "totp"
+    ? totpSecretRef(ctx.uid)
+    : challengeRef(challengeId(ctx.uid, input.purpose, input.method));
+}
+
+/**
+ * The single entry point that checks a typed code, for every purpose and code method.
+ * A sent code is compared in constant time and consumed in the same transaction that
+ * acts on it, so it verifies at most once however many requests race for it; an app
+ * code's time step is recorded the same way. Every wrong code counts towards the user's
+ * lockout. Success upgrades the caller's session with a custom token.
  */
 export const verifyCode = callable(async (request) => {
   const ctx = callContext(request);
   const input = parseInput(verifyCodeInputSchema, request.data);
-  const ref = challengeRef(challengeId(ctx.uid, input.purpose, input.method));
 
   const outcome = await transaction(async (tx) => {
     const now = Date.now();
     const security = await readUserSecurity(tx, ctx.uid);
-    const [challengeSnap, guardSnap] = await tx.getAll(ref, guardRef(ctx.uid));
+    const ref = proofRef(ctx, input);
+    const [snapshot, guardSnap] = await tx.getAll(ref, guardRef(ctx.uid));
     const guard = readGuard(guardSnap?.data());
     const locked = codeLockRefusal(guard, now);
     if (locked) throw refusal(locked);
-    const decision = decideAttempt(challengeSnap ? readChallenge(challengeSnap) : undefined, now);
-    if (decision.outcome === "refused") throw refusal(decision.details);
-    const { challenge } = decision;
 
-    if (!codeMatches(otpHmacSecret.value(), challenge, input.code, challenge.codeHash)) {
-      const failedAttempts = challenge.failedAttempts + 1;
-      tx.update(ref, { failedAttempts });
-      const failure = afterCodeFailure(guard, now);
-      tx.set(guardRef(ctx.uid), failure.guard);
-      const event = { at: now, method: challenge.method, browser: ctx.browser };
-      recordActivity(tx, ctx.uid, { type: "verification-failed", ...event });
-      if (failure.lockStarted) {
-        recordActivity(tx, ctx.uid, { type: "locked-out", ...event });
-        const hard = failure.lockStarted === "hard";
-        queueNotices(tx, ctx, security, "locked-out", (words) =>
-          hard ? words.lockedUntilRecovery : words.lockedForAWhile,
-        );
-      }
-      return { ok: false as const, attemptsLeft: attemptsLeft(failedAttempts) };
+    const args = { tx, ctx, security, input, ref, snapshot, now };
+    const checked = input.method === "totp" ? checkAppCode(args) : checkSentCode(args);
+    if (!checked.ok) {
+      checked.recordWrongGuess();
+      recordFailure(tx, ctx, security, guard, input.method, now);
+      return { ok: false as const, attemptsLeft: checked.attemptsLeft };
     }
-
-    tx.delete(ref);
-    tx.set(guardRef(ctx.uid), afterCodeSuccess(guard));
-    const handled = handlers[challenge.purpose]({
+    checked.consume();
+    const completed = completeVerification({
       tx,
       ctx,
       security,
-      challenge,
+      guard,
+      subject: checked.subject,
+      purpose: input.purpose,
       now,
       rememberDevice: input.rememberDevice === true,
     });
-    return { ok: true as const, now, ...handled };
+    return { ok: true as const, now, completed };
   });
 
-  if (!outcome.ok) throw refusal({ reason: "wrong-code", attemptsLeft: outcome.attemptsLeft });
-  if (outcome.endsOtherSessions) await endOtherSessions(ctx.uid);
-  const at = epochSeconds(outcome.now);
-  const customToken = await mintSession(ctx.uid, {
-    mfa: outcome.result.method,
-    mfaAt: at,
-    sessionAt: at,
-  });
-  return { ...outcome.result, customToken } satisfies VerifyCodeResult;
+  if (!outcome.ok) {
+    throw refusal({
+      reason: "wrong-code",
+      ...(outcome.attemptsLeft === undefined ? {} : { attemptsLeft: outcome.attemptsLeft }),
+    });
+  }
+  const { endsOtherSessions: _, ...result } = outcome.completed;
+  const customToken = await upgradeSession(ctx.uid, outcome.completed, outcome.now);
+  return { ...result, method: input.method, customToken } satisfies VerifyCodeResult;
 });

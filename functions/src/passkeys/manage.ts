@@ -1,0 +1,93 @@
+import { FieldValue } from "firebase-admin/firestore";
+import {
+  removePasskeyInputSchema,
+  renamePasskeyInputSchema,
+  type RemovePasskeyResult,
+  type RenamePasskeyResult,
+} from "@dash2fa/shared";
+import { callable } from "../callable.js";
+import { callContext } from "../context.js";
+import { parseInput, refusal, transaction } from "../errors.js";
+import { recordActivity } from "../security/activity.js";
+import { queueNotices } from "../security/notices.js";
+import { endOtherSessions, epochSeconds, mintSession } from "../security/session.js";
+import {
+  readUserSecurity,
+  refs,
+  requireRecentVerification,
+  requireSecondStep,
+} from "../security/state.js";
+import { turnOffMethod } from "../security/turn-off.js";
+import type { PasskeyRecord } from "./store.js";
+
+const unknownKey = () =>
+  refusal({ reason: "invalid-input", issues: [{ path: "passkeyId", message: "Unknown key." }] });
+
+/** Renames one of the caller's keys; a name is a label, so no step-up. */
+export const renamePasskey = callable(async (request) => {
+  const ctx = callContext(request);
+  const { passkeyId, name } = parseInput(renamePasskeyInputSchema, request.data);
+
+  await transaction(async (tx) => {
+    const now = Date.now();
+    const security = await readUserSecurity(tx, ctx.uid);
+    const key = await tx.get(refs.passkey(ctx.uid, passkeyId));
+    requireSecondStep(security, ctx);
+    if (!key.exists) throw unknownKey();
+    tx.update(key.ref, { name });
+    recordActivity(tx, ctx.uid, {
+      type: "passkey-renamed",
+      at: now,
+      method: "passkey",
+      browser: ctx.browser,
+      name,
+    });
+  });
+  return { passkeyId, name } satisfies RenamePasskeyResult;
+});
+
+/**
+ * Removes one key (step-up required). Removing the last one turns passkeys off, exactly
+ * as `disableMethod` would. Like every 2FA change, it ends the user's other sessions.
+ */
+export const removePasskey = callable(async (request) => {
+  const ctx = callContext(request);
+  const { passkeyId } = parseInput(removePasskeyInputSchema, request.data);
+
+  const outcome = await transaction(async (tx) => {
+    const now = Date.now();
+    const security = await readUserSecurity(tx, ctx.uid);
+    const keys = await tx.get(refs.passkeys(ctx.uid));
+    requireSecondStep(security, ctx);
+    const key = keys.docs.find((snap) => snap.id === passkeyId);
+    if (!key) throw unknownKey();
+    requireRecentVerification(ctx);
+
+    const { name } = key.data() as PasskeyRecord;
+    const remaining = keys.size - 1;
+    if (remaining === 0) {
+      turnOffMethod(tx, ctx, security, "passkey", now, [key.ref]);
+    } else {
+      tx.delete(key.ref);
+      tx.update(refs.status(ctx.uid), {
+        "methods.passkey.keys": remaining,
+        sessionsValidAfter: epochSeconds(now),
+        lastUsedMethod: FieldValue.delete(),
+      });
+      const event = { at: now, method: "passkey" as const, browser: ctx.browser, name };
+      recordActivity(tx, ctx.uid, { type: "passkey-removed", ...event });
+      queueNotices(tx, ctx, security, "passkey-removed", () => name);
+    }
+    return { now, remaining };
+  });
+
+  await endOtherSessions(ctx.uid);
+  // As after disabling a method: the caller's session is re-issued, keeping its last
+  // verification time so the change does not extend the step-up window.
+  const customToken = await mintSession(ctx.uid, {
+    mfa: ctx.claims.mfa ?? "passkey",
+    mfaAt: ctx.claims.mfaAt ?? 0,
+    sessionAt: epochSeconds(outcome.now),
+  });
+  return { remaining: outcome.remaining, customToken } satisfies RemovePasskeyResult;
+});

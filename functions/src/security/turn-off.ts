@@ -1,0 +1,40 @@
+import { FieldValue, type DocumentReference, type Transaction } from "firebase-admin/firestore";
+import { enabledMethods, type TwoFactorMethod } from "@dash2fa/shared";
+import type { CallContext } from "../context.js";
+import { recordActivity } from "./activity.js";
+import { methodName, queueNotices } from "./notices.js";
+import { recoveryCodesRef } from "./recovery-codes.js";
+import { epochSeconds } from "./session.js";
+import { refs, type UserSecurity } from "./state.js";
+import { totpSecretRef } from "./totp.js";
+
+/**
+ * Turns one method off inside the caller's transaction, with everything it kept: the
+ * destination, the app secret, or the passkeys (`keys`, read by the caller before any
+ * write). Turning off the last method turns 2FA off and retires the recovery codes.
+ */
+export function turnOffMethod(
+  tx: Transaction,
+  ctx: CallContext,
+  security: UserSecurity,
+  method: TwoFactorMethod,
+  now: number,
+  keys: DocumentReference[] = [],
+): void {
+  const last = enabledMethods(security.status).length === 1;
+  tx.update(refs.status(ctx.uid), {
+    [`methods.${method}`]: FieldValue.delete(),
+    required: !last,
+    sessionsValidAfter: epochSeconds(now),
+    ...(last ? { recoveryCodesRemaining: 0, lastUsedMethod: FieldValue.delete() } : {}),
+  });
+  if (method === "email" || method === "phone") {
+    tx.update(refs.destinations(ctx.uid), { [method]: FieldValue.delete() });
+  }
+  if (method === "totp") tx.delete(totpSecretRef(ctx.uid));
+  for (const key of keys) tx.delete(key);
+  if (last) tx.delete(recoveryCodesRef(ctx.uid));
+  recordActivity(tx, ctx.uid, { type: "method-disabled", at: now, method, browser: ctx.browser });
+  const removedAddress = method === "email" ? security.destinations.email : undefined;
+  queueNotices(tx, ctx, security, "method-disabled", methodName(method), [removedAddress]);
+}

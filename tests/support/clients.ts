@@ -22,6 +22,12 @@ import {
   callableNames,
   collections,
   type DisableMethodResult,
+  type FinishPasskeyRegistrationResult,
+  type FinishPasskeyVerificationResult,
+  type PasskeyChallengeResult,
+  type RemovePasskeyResult,
+  type RenamePasskeyResult,
+  type StartTotpEnrollmentResult,
   type RegenerateRecoveryCodesResult,
   type RevokeDevicesResult,
   type SecondStepClaims,
@@ -80,6 +86,17 @@ export async function openSession(email: string, password = PASSWORD, create = f
     ),
     revokeDevice: call<RevokeDevicesResult>(callableNames.revokeDevice),
     revokeAllDevices: call<RevokeDevicesResult>(callableNames.revokeAllDevices),
+    startTotpEnrollment: call<StartTotpEnrollmentResult>(callableNames.startTotpEnrollment),
+    startPasskeyRegistration: call<PasskeyChallengeResult>(callableNames.startPasskeyRegistration),
+    finishPasskeyRegistration: call<FinishPasskeyRegistrationResult>(
+      callableNames.finishPasskeyRegistration,
+    ),
+    startPasskeyVerification: call<PasskeyChallengeResult>(callableNames.startPasskeyVerification),
+    finishPasskeyVerification: call<FinishPasskeyVerificationResult>(
+      callableNames.finishPasskeyVerification,
+    ),
+    renamePasskey: call<RenamePasskeyResult>(callableNames.renamePasskey),
+    removePasskey: call<RemovePasskeyResult>(callableNames.removePasskey),
     /** Signs this browser in with a custom token a verification returned. */
     async upgrade(result: SessionUpgrade) {
       await signInWithCustomToken(auth, result.customToken);

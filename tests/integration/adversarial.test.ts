@@ -8,7 +8,12 @@ import {
   deliveryStatusInputSchema,
   disableMethodInputSchema,
   emptyInputSchema,
+  finishPasskeyRegistrationInputSchema,
+  finishPasskeyVerificationInputSchema,
   rememberedDeviceInputSchema,
+  removePasskeyInputSchema,
+  renamePasskeyInputSchema,
+  startPasskeyVerificationInputSchema,
   revokeDeviceInputSchema,
   sendVerificationCodeInputSchema,
   useRecoveryCodeInputSchema,
@@ -81,12 +86,36 @@ describe("races", () => {
 const nearValid = fc.record(
   {
     purpose: fc.oneof(fc.constantFrom("enroll", "sign-in", "step-up"), fc.anything()),
-    method: fc.oneof(fc.constantFrom("email", "phone"), fc.anything()),
+    method: fc.oneof(fc.constantFrom("email", "phone", "totp", "passkey"), fc.anything()),
     destination: fc.oneof(fc.emailAddress(), fc.string(), fc.anything()),
     code: fc.oneof(fc.stringMatching(/^\d{5,7}$/), fc.string(), fc.anything()),
     deviceId: fc.oneof(fc.string(), fc.anything()),
     token: fc.oneof(fc.string({ minLength: 43, maxLength: 43 }), fc.anything()),
     rememberDevice: fc.anything(),
+    name: fc.oneof(fc.string({ maxLength: 80 }), fc.anything()),
+    passkeyId: fc.oneof(fc.string({ minLength: 43, maxLength: 43 }), fc.anything()),
+    response: fc.oneof(
+      fc.anything(),
+      fc.record(
+        {
+          id: fc.oneof(fc.base64String(), fc.string()),
+          rawId: fc.oneof(fc.base64String(), fc.string()),
+          type: fc.oneof(fc.constant("public-key"), fc.string()),
+          response: fc.dictionary(
+            fc.constantFrom(
+              "clientDataJSON",
+              "attestationObject",
+              "authenticatorData",
+              "signature",
+              "userHandle",
+            ),
+            fc.oneof(fc.base64String(), fc.string(), fc.anything()),
+          ),
+          clientExtensionResults: fc.anything(),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
     extra: fc.anything(),
   },
   { requiredKeys: [] },
@@ -103,6 +132,13 @@ const callables: [string, z.ZodType][] = [
   [callableNames.revokeDevice, revokeDeviceInputSchema],
   [callableNames.revokeAllDevices, emptyInputSchema],
   [callableNames.getDeliveryStatus, deliveryStatusInputSchema],
+  [callableNames.startTotpEnrollment, emptyInputSchema],
+  [callableNames.startPasskeyRegistration, emptyInputSchema],
+  [callableNames.finishPasskeyRegistration, finishPasskeyRegistrationInputSchema],
+  [callableNames.startPasskeyVerification, startPasskeyVerificationInputSchema],
+  [callableNames.finishPasskeyVerification, finishPasskeyVerificationInputSchema],
+  [callableNames.renamePasskey, renamePasskeyInputSchema],
+  [callableNames.removePasskey, removePasskeyInputSchema],
 ];
 
 async function documentCounts() {

@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     ["--port", String(ports.web), "--strictPort", "--host", "127.0.0.1"],
     { cwd: join(root, "web"), env },
   );
-  await waitForHttp(urls.app, 60_000);
+  await waitForHttp(`http://127.0.0.1:${ports.web}`, 60_000);
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`

@@ -38,7 +38,9 @@ export const ports = {
 } as const;
 
 export const urls = {
-  app: `http://127.0.0.1:${ports.web}`,
+  // localhost, not 127.0.0.1: WebAuthn refuses IP addresses as the relying party, and the
+  // functions use `localhost` (WEB_HOST) as the passkeys' relying party in development.
+  app: `http://localhost:${ports.web}`,
   mailInbox: `http://127.0.0.1:${ports.mailWeb}`,
   firestore: `http://127.0.0.1:${ports.firestore}`,
   auth: `http://127.0.0.1:${ports.auth}`,

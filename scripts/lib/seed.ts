@@ -9,16 +9,23 @@ import {
   maskPhone,
   type TwoFactorStatusDoc,
 } from "@dash2fa/shared";
-import { hashRecoveryCode } from "@dash2fa/shared/server";
+import { hashRecoveryCode, sealSecret } from "@dash2fa/shared/server";
+import { Secret } from "otpauth";
 import { emulatorEnv, projectId, root } from "./stack.js";
 
 export interface DemoAccount {
   email: string;
   password: string;
   note: string;
-  /** Enabled 2FA: the phone number, if any, for SMS. */
-  twoFactor?: { phone: string };
+  /** Enabled 2FA besides email: a phone number for SMS, an authenticator app secret. */
+  twoFactor?: { phone?: string; totpSecret?: string };
 }
+
+/**
+ * The authenticator app secret of the demo account, fixed (base32) so a developer can add
+ * it to any authenticator app once; it exists only in the local emulator.
+ */
+export const demoTotpSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
 export const demoAccounts: DemoAccount[] = [
   { email: "demo@example.com", password: "demo-password", note: "no 2FA yet" },
@@ -27,6 +34,12 @@ export const demoAccounts: DemoAccount[] = [
     password: "demo-password",
     note: "Email and SMS 2FA enabled",
     twoFactor: { phone: "+995555123456" },
+  },
+  {
+    email: "app@example.com",
+    password: "demo-password",
+    note: `Authenticator app (secret ${demoTotpSecret}) and email 2FA enabled`,
+    twoFactor: { totpSecret: demoTotpSecret },
   },
 ];
 
@@ -44,10 +57,10 @@ export const demoRecoveryCodes = [
   "SEED-0000-0000-000A",
 ];
 
-function hmacSecret(): string {
+function functionsSecret(name: "OTP_HMAC_SECRET" | "TOTP_SEALING_KEY"): string {
   const file = readFileSync(join(root, "functions", ".secret.local"), "utf8");
-  const secret = /^OTP_HMAC_SECRET=(.+)$/m.exec(file)?.[1];
-  if (!secret) throw new Error("functions/.secret.local has no OTP_HMAC_SECRET");
+  const secret = new RegExp(`^${name}=(.+)$`, "m").exec(file)?.[1];
+  if (!secret) throw new Error(`functions/.secret.local has no ${name}`);
   return secret.trim();
 }
 
@@ -57,6 +70,8 @@ export interface TwoFactorUser {
   /** Methods to enable: the account address for email, and/or a mobile number. */
   email2fa?: boolean;
   phone?: string;
+  /** An authenticator app secret (base32) to enable, sealed as the functions seal it. */
+  totpSecret?: string;
   recoveryCodes?: string[];
 }
 
@@ -85,6 +100,9 @@ export async function createTwoFactorUser(account: TwoFactorUser): Promise<strin
     methods.phone = { enabled: true, maskedDestination: maskPhone(account.phone), enabledAt: now };
     destinations.phone = account.phone;
   }
+  if (account.totpSecret) {
+    methods.totp = { enabled: true, maskedDestination: "", enabledAt: now };
+  }
   const enabled = Object.keys(methods).length > 0;
   const codes = enabled ? (account.recoveryCodes ?? []) : [];
   const status: TwoFactorStatusDoc = {
@@ -95,8 +113,21 @@ export async function createTwoFactorUser(account: TwoFactorUser): Promise<strin
     ...(account.email2fa ? { lastUsedMethod: "email" as const } : {}),
   };
   if (!enabled) return user.uid;
-  const secret = hmacSecret();
+  const secret = functionsSecret("OTP_HMAC_SECRET");
   await db.collection(collections.twoFactor).doc(user.uid).set(status);
+  if (account.totpSecret) {
+    const bytes = Secret.fromBase32(account.totpSecret).bytes;
+    await db
+      .collection(collections.totpSecrets)
+      .doc(user.uid)
+      .set({
+        active: {
+          sealed: sealSecret(functionsSecret("TOTP_SEALING_KEY"), user.uid, bytes),
+          enabledAt: now,
+          lastUsedStep: 0,
+        },
+      });
+  }
   await db.collection(collections.twoFactorDestinations).doc(user.uid).set(destinations);
   await db
     .collection(collections.recoveryCodes)
@@ -127,7 +158,9 @@ export async function seedDemoAccounts(): Promise<void> {
       email: account.email,
       password: account.password,
       email2fa: account.twoFactor !== undefined,
-      ...(account.twoFactor ? { phone: account.twoFactor.phone, recoveryCodes: demoRecoveryCodes } : {}),
+      ...(account.twoFactor?.phone ? { phone: account.twoFactor.phone } : {}),
+      ...(account.twoFactor?.totpSecret ? { totpSecret: account.twoFactor.totpSecret } : {}),
+      ...(account.twoFactor ? { recoveryCodes: demoRecoveryCodes } : {}),
     });
   }
 }

@@ -1,22 +1,16 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { DocumentReference, Transaction } from "firebase-admin/firestore";
 import { Secret, TOTP } from "otpauth";
 import { collections, product, totpPolicy } from "@dash2fa/shared";
+import type { SealedSecret } from "@dash2fa/shared/server";
 import { db } from "../admin.js";
 
 /**
  * The authenticator app (RFC 6238). Its shared secret is the one thing here that, stolen,
  * would let someone make valid codes, so it is stored only sealed with AES-256-GCM under
- * a key derived from a Functions secret, with the user id as associated data: a sealed
- * secret copied to another user's document does not open.
+ * a key derived from a Functions secret (`sealSecret` in `@dash2fa/shared/server`).
  */
-
-/** A sealed secret: base64url parts of AES-256-GCM. */
-export interface SealedSecret {
-  iv: string;
-  data: string;
-  tag: string;
-}
+export { openSecret, sealSecret, type SealedSecret } from "@dash2fa/shared/server";
 
 /** `totpSecrets/{uid}`: server-only. */
 export interface TotpSecretDoc {
@@ -28,36 +22,6 @@ export interface TotpSecretDoc {
 
 export const totpSecretRef = (uid: string): DocumentReference =>
   db.collection(collections.totpSecrets).doc(uid);
-
-function sealingKey(keyMaterial: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", keyMaterial, "", "dash2fa totp secret v1", 32));
-}
-
-export function sealSecret(keyMaterial: string, uid: string, secret: Uint8Array): SealedSecret {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", sealingKey(keyMaterial), iv);
-  cipher.setAAD(Buffer.from(uid));
-  const data = Buffer.concat([cipher.update(secret), cipher.final()]);
-  return {
-    iv: iv.toString("base64url"),
-    data: data.toString("base64url"),
-    tag: cipher.getAuthTag().toString("base64url"),
-  };
-}
-
-/** Throws if the key, the user or any byte differs from sealing time. */
-export function openSecret(keyMaterial: string, uid: string, sealed: SealedSecret): Uint8Array {
-  const decipher = createDecipheriv(
-    "aes-256-gcm",
-    sealingKey(keyMaterial),
-    Buffer.from(sealed.iv, "base64url"),
-  );
-  decipher.setAAD(Buffer.from(uid));
-  decipher.setAuthTag(Buffer.from(sealed.tag, "base64url"));
-  return new Uint8Array(
-    Buffer.concat([decipher.update(Buffer.from(sealed.data, "base64url")), decipher.final()]),
-  );
-}
 
 export function newSecretBytes(): Uint8Array {
   return new Uint8Array(randomBytes(totpPolicy.secretBytes));

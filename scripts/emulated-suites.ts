@@ -1,6 +1,8 @@
 /**
- * Runs inside `firebase emulators:exec`, so the emulators start once for all three
- * suites. Each suite runs even if an earlier one failed, so one run reports everything.
+ * Runs inside `firebase emulators:exec`, so the emulators start once for every suite.
+ * Each suite runs even if an earlier one failed, so one run reports everything. The
+ * last leaves a user mid sign-in and exports the emulators' data, which `test.ts`
+ * imports into a second, short emulator run (tests/restart/).
  */
 import { spawnSync } from "node:child_process";
 
@@ -8,6 +10,8 @@ const suites: [name: string, command: string, args: string[]][] = [
   ["rules tests", "vitest", ["run", "--project", "rules"]],
   ["integration tests", "vitest", ["run", "--project", "integration"]],
   ["end-to-end tests", "playwright", ["test"]],
+  // Last, so the emulators restart right after the export, well within a code's lifetime.
+  ["restart check: export mid-flow", "tsx", ["tests/restart/before-restart.ts"]],
 ];
 
 let failures = 0;

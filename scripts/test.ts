@@ -1,8 +1,12 @@
 /**
  * `npm test`: every check, on the real stack. Typecheck, lint and unit tests first;
  * then the emulators start once and the rules, integration and end-to-end suites run
- * against them (see emulated-suites.ts). Exits non-zero if anything failed.
+ * against them (see emulated-suites.ts). Last, the emulators start again from the data
+ * exported mid-flow during that run, and the restart check confirms nothing the user
+ * had enabled was lost (tests/restart/). Exits non-zero if anything failed.
  */
+import { existsSync, rmSync } from "node:fs";
+import { exportDir, restartDir } from "../tests/restart/state.js";
 import { fail, step } from "./lib/log.js";
 import { firebaseArgs, ports, prepareStack, run, startMailDev, stopAll } from "./lib/stack.js";
 
@@ -37,10 +41,23 @@ async function main(): Promise<number> {
   }
 
   startMailDev(env);
+  rmSync(restartDir, { recursive: true, force: true });
   await stage("emulated suites (rules, integration, end-to-end)", "firebase", [
     ...firebaseArgs("exec"),
     "tsx scripts/emulated-suites.ts",
   ]);
+  const restart = "restart check: emulators restarted from the export";
+  if (existsSync(exportDir)) {
+    await stage(restart, "firebase", [
+      ...firebaseArgs("exec"),
+      "--import",
+      exportDir,
+      "tsx tests/restart/after-restart.ts",
+    ]);
+  } else {
+    console.log(`  ${restart}: FAILED (no export at ${exportDir}; see the emulated suites)`);
+    results.push([restart, 1]);
+  }
   await stopAll();
 
   const failed = results.filter(([, code]) => code !== 0).map(([name]) => name);

@@ -9,19 +9,49 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { getFunctions, httpsCallable } from "firebase/functions";
 import { FUNCTIONS_REGION } from "@dash2fa/shared";
+import {
+  designMinimum,
+  flowTotal,
+  operationBudgets,
+} from "../tests/integration/operation-budgets.js";
 import { latestCodeTo, newUser, resetIpLimit, type TestUser } from "../tests/support/clients.js";
+import { countFlowOperations, type Flow as BudgetedFlow } from "../tests/support/operations.js";
 import { root } from "./lib/stack.js";
 
 const SEQUENTIAL = Number(process.env.BENCH_CALLS ?? 200);
 const CONCURRENT_USERS = 20;
 
-/** Documents each flow reads and writes in its transaction (docs/PERFORMANCE.md). */
+/**
+ * Documents each timed call reads and writes, as counted in the emulator and held as
+ * budgets by `npm test` (tests/integration/operation-budgets.ts, docs/PERFORMANCE.md).
+ */
 const firestoreWork = {
-  send: { reads: 8, writes: 5 },
-  verify: { reads: 5, writes: 7 },
-  "sign-in upgrade": { reads: 5, writes: 4 },
+  send: operationBudgets["enroll email"].send,
+  verify: operationBudgets["enroll email"].verify,
+  "sign-in upgrade": operationBudgets["sign-in"].verify,
 } as const;
 type Flow = keyof typeof firestoreWork;
+
+type Operations = { reads: number; writes: number };
+
+/** Counts each budgeted flow's Firestore operations once; rows beside the design minimum. */
+async function countOperations() {
+  const counted = await countFlowOperations();
+  const pair = (o: Operations) => `${String(o.reads).padStart(5)} ${String(o.writes).padStart(6)}`;
+  const rows: string[] = [];
+  for (const flow of Object.keys(counted) as BudgetedFlow[]) {
+    const steps = counted[flow] as Record<string, Operations>;
+    const minimum = designMinimum[flow] as Record<string, Operations>;
+    const lines = Object.entries(steps).map(
+      ([call, real]) => [call, real, minimum[call] ?? { reads: NaN, writes: NaN }] as const,
+    );
+    if (lines.length > 1) lines.push(["total", flowTotal(steps), flowTotal(minimum)]);
+    for (const [call, real, least] of lines) {
+      rows.push(`${flow.padEnd(30)} ${call.padEnd(16)} ${pair(real)}   ${pair(least)}`);
+    }
+  }
+  return { report: { counted, designMinimum }, rows };
+}
 
 const time = async (action: () => Promise<unknown>) => {
   const start = performance.now();
@@ -115,6 +145,9 @@ async function main() {
     at: new Date().toISOString(),
     sequentialCalls: SEQUENTIAL,
   };
+  console.log(`Counting Firestore operations per flow…`);
+  const operations = await countOperations();
+  report.firestoreOperations = operations.report;
   const rows: string[] = [];
   const caller = await newUser();
   for (const [mode, total, concurrency] of [
@@ -152,6 +185,11 @@ async function main() {
     `${"mode".padEnd(22)} ${"flow".padEnd(16)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"p99".padStart(8)} ${"floor50".padStart(8)} ${"floor95".padStart(8)} ${"ratio".padStart(7)}`,
   );
   for (const row of rows) console.log(row);
+  console.log(`\nFirestore operations per flow: counted vs design minimum (docs/PERFORMANCE.md)`);
+  console.log(
+    `${"flow".padEnd(30)} ${"call".padEnd(16)} ${"reads".padStart(5)} ${"writes".padStart(6)}   ${"min r".padStart(5)} ${"min w".padStart(6)}`,
+  );
+  for (const row of operations.rows) console.log(row);
   console.log(`\nWeb JavaScript (gzip -9):`);
   for (const { file, gzip, bytes } of bundle) {
     console.log(

@@ -6,9 +6,9 @@ import { getFirestore } from "firebase-admin/firestore";
 import {
   collections,
   maskEmail,
-  maskPhone,
   type TwoFactorStatusDoc,
 } from "@dash2fa/shared";
+import { maskPhone } from "@dash2fa/shared/phone";
 import { hashRecoveryCode, sealSecret } from "@dash2fa/shared/server";
 import { Secret } from "otpauth";
 import { emulatorEnv, projectId, root } from "./stack.js";

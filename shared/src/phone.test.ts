@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { maskPhone, normalizePhone } from "./phone.js";
-import { phoneNumberSchema, sendVerificationCodeInputSchema } from "./schemas.js";
+import { phoneNumberSchema, sendVerificationCodeInputSchema } from "./phone-schemas.js";
 
 describe("normalizePhone", () => {
   it.each([

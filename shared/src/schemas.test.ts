@@ -3,10 +3,10 @@ import { maskEmail } from "./mask.js";
 import {
   credentialsSchema,
   emailAddressSchema,
-  sendVerificationCodeInputSchema,
   verificationCodeSchema,
   verifyCodeInputSchema,
 } from "./schemas.js";
+import { sendVerificationCodeInputSchema } from "./phone-schemas.js";
 
 describe("verificationCodeSchema", () => {
   it("accepts six digits, with spaces or dashes as people paste them", () => {

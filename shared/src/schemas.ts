@@ -5,7 +5,6 @@ import {
   supportedLocales,
   verificationPolicy,
 } from "./config.js";
-import { normalizePhone } from "./phone.js";
 
 /**
  * Input schemas shared by the web forms and the callable functions, so both sides
@@ -46,29 +45,6 @@ export const emailAddressSchema = z
   .pipe(z.email())
   .transform((email) => email.toLowerCase());
 
-const phoneMessages = {
-  invalid: "Enter a valid mobile number.",
-  "not-mobile": "Enter a mobile number: this one cannot receive text messages.",
-  "country-not-allowed": "Text messages cannot be sent to this country yet.",
-} as const;
-
-/**
- * A mobile number in any common notation, normalised to E.164. Numbers without a
- * country code are read as Georgian; the web form sends E.164 built from its country
- * selector, and the function checks it again with this same schema.
- */
-export const phoneNumberSchema = z
-  .string()
-  .trim()
-  .min(1, phoneMessages.invalid)
-  .max(32, phoneMessages.invalid)
-  .transform((raw, ctx) => {
-    const result = normalizePhone(raw);
-    if (result.ok) return result.e164;
-    ctx.addIssue({ code: "custom", message: phoneMessages[result.problem] });
-    return z.NEVER;
-  });
-
 /** Accepts what people paste ("123 456", "123-456") and yields the bare digits. */
 export const verificationCodeSchema = z
   .string()
@@ -104,11 +80,6 @@ const enrollEmail = z.strictObject({
   method: z.literal("email"),
   destination: emailAddressSchema,
 });
-const enrollPhone = z.strictObject({
-  purpose: z.literal("enroll"),
-  method: z.literal("phone"),
-  destination: phoneNumberSchema,
-});
 /** Sign-in and step-up codes go to the destination already on file, never one sent in. */
 const toEnabledMethod = z.strictObject({
   purpose: z.enum(["sign-in", "step-up"]),
@@ -116,9 +87,10 @@ const toEnabledMethod = z.strictObject({
 });
 
 export const sendEmailCodeInputSchema = enrollEmail;
-export const sendPhoneCodeInputSchema = enrollPhone;
-export const sendVerificationCodeInputSchema = z.union([enrollEmail, enrollPhone, toEnabledMethod]);
-export type SendVerificationCodeInput = z.input<typeof sendVerificationCodeInputSchema>;
+export const sendToEnabledMethodInputSchema = toEnabledMethod;
+// The phone enrolment schema, and so the union every send is checked with, live in
+// `@dash2fa/shared/phone` (phone-schemas.ts): libphonenumber's metadata is large, and
+// only the phone form and the functions need it.
 
 /**
  * A typed code. For email and phone it answers the code sent last; for the authenticator

@@ -15,10 +15,10 @@ import {
   renamePasskeyInputSchema,
   startPasskeyVerificationInputSchema,
   revokeDeviceInputSchema,
-  sendVerificationCodeInputSchema,
   useRecoveryCodeInputSchema,
   verifyCodeInputSchema,
 } from "@dash2fa/shared";
+import { sendVerificationCodeInputSchema } from "@dash2fa/shared/phone";
 import type { z } from "zod";
 import {
   adminDb,

@@ -31,13 +31,13 @@ import {
   type RegenerateRecoveryCodesResult,
   type RevokeDevicesResult,
   type SecondStepClaims,
-  type SendVerificationCodeInput,
   type SendVerificationCodeResult,
   type SessionUpgrade,
   type UseRecoveryCodeResult,
   type VerificationFailureDetails,
   type VerifyCodeResult,
 } from "@dash2fa/shared";
+import type { SendVerificationCodeInput } from "@dash2fa/shared/phone";
 import { emulatorHost } from "./emulators.js";
 
 export const PROJECT_ID = "demo-2fa";

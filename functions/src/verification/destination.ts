@@ -1,11 +1,10 @@
+import { maskEmail, type TwoFactorMethod } from "@dash2fa/shared";
 import {
-  maskEmail,
   maskPhone,
   type SendVerificationCodeInput,
-  type TwoFactorMethod,
-} from "@dash2fa/shared";
+  type sendVerificationCodeInputSchema,
+} from "@dash2fa/shared/phone";
 import type { z } from "zod";
-import type { sendVerificationCodeInputSchema } from "@dash2fa/shared";
 import type { CallContext } from "../context.js";
 import { refusal } from "../errors.js";
 import {

@@ -1,5 +1,6 @@
 import { callable } from "../callable.js";
-import { sendVerificationCodeInputSchema, type SendVerificationCodeResult } from "@dash2fa/shared";
+import type { SendVerificationCodeResult } from "@dash2fa/shared";
+import { sendVerificationCodeInputSchema } from "@dash2fa/shared/phone";
 import { callContext } from "../context.js";
 import { parseInput, refusal, transaction } from "../errors.js";
 import { verificationEmail } from "../outbound/email.js";

@@ -3,7 +3,7 @@ import type { User } from "firebase/auth";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { env } from "@/config/env";
 import { paths } from "@/config/paths";
-import { SignOutButton } from "@/features/auth";
+import { SignOutButton } from "@/features/auth/sign-out";
 import { useAccountLocale } from "@/lib/account-locale";
 import { useT } from "@/lib/i18n";
 import { useSession, type SessionClaims } from "@/lib/session";

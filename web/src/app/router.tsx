@@ -1,11 +1,6 @@
 import { createBrowserRouter, type RouteObject } from "react-router";
 import { env } from "@/config/env";
 import { paths } from "@/config/paths";
-import { SignInPage, SignUpPage } from "@/features/auth";
-import { DashboardPage } from "@/features/dashboard";
-import { DevOutboxPage } from "@/features/dev-outbox";
-import { SecondStepPage } from "@/features/second-step";
-import { SecurityPage } from "@/features/security";
 import { AppLayout } from "./app-layout";
 import {
   RedirectIfSignedIn,
@@ -15,9 +10,22 @@ import {
 } from "./guards";
 import { NotFoundPage } from "./not-found";
 
+/**
+ * Each page is its own chunk, loaded when its route is first visited, so signing in
+ * does not download the Security page (nor its phone number metadata or QR code).
+ */
+const page = {
+  signIn: async () => ({ Component: (await import("@/features/auth")).SignInPage }),
+  signUp: async () => ({ Component: (await import("@/features/auth")).SignUpPage }),
+  secondStep: async () => ({ Component: (await import("@/features/second-step")).SecondStepPage }),
+  dashboard: async () => ({ Component: (await import("@/features/dashboard")).DashboardPage }),
+  security: async () => ({ Component: (await import("@/features/security")).SecurityPage }),
+  devOutbox: async () => ({ Component: (await import("@/features/dev-outbox")).DevOutboxPage }),
+};
+
 /** Developer tools exist only against the emulators; elsewhere the path is a 404. */
 const developmentRoutes: RouteObject[] = env.emulators
-  ? [{ path: paths.devOutbox, element: <DevOutboxPage /> }]
+  ? [{ path: paths.devOutbox, lazy: page.devOutbox }]
   : [];
 
 export const router = createBrowserRouter([
@@ -27,8 +35,8 @@ export const router = createBrowserRouter([
       {
         element: <RedirectIfSignedIn />,
         children: [
-          { path: paths.signIn, element: <SignInPage /> },
-          { path: paths.signUp, element: <SignUpPage /> },
+          { path: paths.signIn, lazy: page.signIn },
+          { path: paths.signUp, lazy: page.signUp },
         ],
       },
       {
@@ -36,13 +44,13 @@ export const router = createBrowserRouter([
         children: [
           {
             element: <RequireSecondStepPending />,
-            children: [{ path: paths.verify, element: <SecondStepPage /> }],
+            children: [{ path: paths.verify, lazy: page.secondStep }],
           },
           {
             element: <RequireSecondStep />,
             children: [
-              { path: paths.home, element: <DashboardPage /> },
-              { path: paths.security, element: <SecurityPage /> },
+              { path: paths.home, lazy: page.dashboard },
+              { path: paths.security, lazy: page.security },
             ],
           },
         ],

@@ -2,11 +2,11 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import {
   verificationCodeSchema,
   verificationPolicy,
-  type SendVerificationCodeInput,
   type SendVerificationCodeResult,
   type VerificationFailureDetails,
   type VerifyCodeResult,
 } from "@dash2fa/shared";
+import type { SendVerificationCodeInput } from "@dash2fa/shared/phone";
 import {
   formatClockTime,
   formatClockTimeWithSeconds,

@@ -1,9 +1,6 @@
 import { useId } from "react";
-import type {
-  SendVerificationCodeInput,
-  SendVerificationCodeResult,
-  VerifyCodeResult,
-} from "@dash2fa/shared";
+import type { SendVerificationCodeResult, VerifyCodeResult } from "@dash2fa/shared";
+import type { SendVerificationCodeInput } from "@dash2fa/shared/phone";
 import { Modal } from "@/components/modal";
 import { useT } from "@/lib/i18n";
 import { VerificationCodeForm } from "./code-form";

@@ -1,7 +1,8 @@
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { getCountryCallingCode, type CountryCode } from "libphonenumber-js/mobile";
-import { normalizePhone, smsPolicy, verificationPolicy, type PhoneProblem } from "@dash2fa/shared";
+import { smsPolicy, verificationPolicy } from "@dash2fa/shared";
+import { normalizePhone, type PhoneProblem } from "@dash2fa/shared/phone";
 import { Field, SelectField } from "@/components/field";
 import type { StepUp } from "@/components/second-factor";
 import { currentIntlLocales, useT } from "@/lib/i18n";

@@ -1,10 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import type { z } from "zod";
-import type {
-  SendVerificationCodeResult,
-  sendEmailCodeInputSchema,
-  sendPhoneCodeInputSchema,
-} from "@dash2fa/shared";
+import type { SendVerificationCodeResult, sendEmailCodeInputSchema } from "@dash2fa/shared";
+import type { sendPhoneCodeInputSchema } from "@dash2fa/shared/phone";
 import { isStepUpCancelled, type StepUp } from "@/components/second-factor";
 import { sendVerificationCode, toFailure } from "@/components/verify-dialog";
 

@@ -9,7 +9,7 @@ export default tseslint.config(
       "**/node_modules/",
       "**/dist/",
       "functions/lib/",
-      ".cache/",
+      "**/.cache/",
       ".emulator-data/",
       "test-results/",
       "playwright-report/",

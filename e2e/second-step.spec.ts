@@ -37,12 +37,12 @@ test("signs in with a code sent by email, then uses the protected dashboard", as
   await expect(page.getByText("Quarterly numbers")).toBeVisible();
 });
 
-test("signs in by SMS after choosing the phone", async ({ page }) => {
+test("signs in by SMS, suggested before email as the stronger method", async ({ page }) => {
   const phone = uniqueMobile();
   const account = await twoFactorAccount({ email2fa: true, phone });
-  await signInWithPassword(page, account);
   const after = Date.now() - 1000;
-  await page.getByRole("radio", { name: /Phone number/ }).check();
+  await signInWithPassword(page, account);
+  await expect(page.getByText(/We sent a code to \+995/)).toBeVisible();
   await enterCode(page, await readCodeFromOutbox(phone, after));
   await expect(dashboard(page)).toBeVisible();
 });

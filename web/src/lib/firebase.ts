@@ -68,6 +68,9 @@ const failureReasons = {
   "second-step-required": true,
   "step-up-required": true,
   "device-not-recognized": true,
+  "code-already-used": true,
+  "passkey-failed": true,
+  "passkey-limit": true,
 } as const satisfies Record<VerificationFailureReason, true>;
 
 const failureDetailsSchema: z.ZodType<VerificationFailureDetails> = z.object({

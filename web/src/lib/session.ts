@@ -23,7 +23,14 @@ const listeners = new Set<() => void>();
 // older token can never overwrite the claims of a session that was upgraded since.
 let latestRead = 0;
 
-const secondFactors: readonly string[] = ["email", "phone", "recovery-code", "device"];
+const secondFactors: readonly string[] = [
+  "email",
+  "phone",
+  "totp",
+  "passkey",
+  "recovery-code",
+  "device",
+] satisfies SecondStepClaims["mfa"][];
 
 function readClaims(claims: Record<string, unknown>): SessionClaims {
   const result: SessionClaims = {};

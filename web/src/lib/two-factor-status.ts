@@ -1,11 +1,6 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { doc, getDoc } from "firebase/firestore/lite";
-import {
-  collections,
-  enabledMethods,
-  type TwoFactorMethod,
-  type TwoFactorStatusDoc,
-} from "@dash2fa/shared";
+import { collections, type TwoFactorStatusDoc } from "@dash2fa/shared";
 import { db } from "@/lib/firebase";
 
 // The status lives in lib rather than in a feature: the route guards, the second-step
@@ -41,12 +36,4 @@ export function useTwoFactorStatus(uid: string) {
   return useQuery(twoFactorStatusQueryOptions(uid));
 }
 
-export { enabledMethods, passedSecondStep } from "@dash2fa/shared";
-
-
-/** The method to offer first: the one used last, if it is still enabled. */
-export function preferredMethod(status: TwoFactorStatusDoc): TwoFactorMethod | undefined {
-  const enabled = enabledMethods(status);
-  const last = status.lastUsedMethod;
-  return last && enabled.includes(last) ? last : enabled[0];
-}
+export { enabledMethods, passedSecondStep, suggestedMethod } from "@dash2fa/shared";

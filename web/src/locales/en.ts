@@ -36,6 +36,8 @@ export const en = {
   methods: {
     email: "Email",
     phone: "Phone number",
+    totp: "Authenticator app",
+    passkey: "Passkeys and security keys",
   },
 
   auth: {
@@ -72,14 +74,33 @@ export const en = {
     pageTitle: "Two-step verification",
     title: "Verify it's you",
     intro:
-      "Your account is protected with two-factor authentication. Enter a code to finish signing in.",
+      "Your account is protected with two-factor authentication. Verify it's you to finish signing in.",
     checkingDevice: "Checking this device…",
     deviceForgotten: "This device is no longer remembered. Verify it's you with a code.",
   },
 
   /** Choosing a method, the code or a recovery code: sign-in and step-up alike. */
   secondFactor: {
-    chooseMethodLegend: "Choose how to get your code",
+    chooserTitle: "Choose another way to verify",
+    /** The methods as the chooser offers them, each with what it involves. */
+    methodOptions: {
+      email: "Email",
+      phone: "Text message",
+      totp: "Authenticator app",
+      passkey: "Passkey or security key",
+    },
+    methodHints: {
+      email: "A code sent to {{destination}}",
+      phone: "A code sent to {{destination}}",
+      totp: "A code from the app on your phone",
+      passkey: "Confirm with your fingerprint, face, screen lock or security key",
+    },
+    backButton: "Back",
+    passkeyPrompt:
+      "Use a passkey or security key you added to this account. Your browser will ask you to confirm.",
+    passkeyButton: "Use your passkey",
+    passkeyRetryButton: "Try again",
+    passkeyWaiting: "Waiting for your passkey. Follow your browser's prompt.",
     sending: "Sending a code to {{destination}}…",
     sendAgainButton: "Try sending again",
     rememberDevice_one: "Remember this device for {{count}} day",
@@ -87,7 +108,8 @@ export const en = {
     rememberDeviceHint: "Don't choose this on a shared or public computer.",
     useRecoveryCode: "Use a recovery code",
     useCodeInstead: "Use a verification code instead",
-    /** Shown when the message with the code could not be delivered. */
+    usePasskeyInstead: "Use your passkey instead",
+    /** Opens the list of the other enabled methods. */
     useOtherMethod: "Use another method",
     recoveryCodeLabel: "Recovery code",
     recoveryCodeHint_one:
@@ -113,13 +135,15 @@ export const en = {
     title: "Security",
     twoFactorTitle: "Two-Factor Authentication",
     twoFactorIntro:
-      "Two-factor authentication adds a second step when you sign in: besides your password, you enter a code sent to your email or phone. Someone who knows your password still cannot get in.",
+      "Two-factor authentication adds a second step when you sign in: besides your password, you enter a code sent to your email or phone or shown by an authenticator app, or confirm with a passkey. Someone who knows your password still cannot get in.",
     twoFactorRecommendation:
-      "We recommend enabling both methods, so you can still sign in if one is unavailable.",
+      "We recommend enabling at least two methods, so you can still sign in if one is unavailable.",
     methodsLabel: "Two-factor authentication methods",
     enabled: "Enabled",
     disabled: "Disabled",
     statusLoading: "Loading status…",
+    keyCount_one: "{{count}} key",
+    keyCount_other: "{{count}} keys",
     enableButton: "Enable",
     changeButton: "Change",
     disableButton: "Disable",
@@ -146,25 +170,36 @@ export const en = {
     methodDisabled: {
       email: "Email has been disabled.",
       phone: "Phone number has been disabled.",
+      totp: "The authenticator app has been disabled.",
+      passkey: "Passkeys and security keys have been disabled, and every key was removed.",
     },
     twoFactorOff: "Two-factor authentication is now off.",
     disableConfirmTitle: {
       email: "Disable Email?",
       phone: "Disable Phone number?",
+      totp: "Disable the authenticator app?",
+      passkey: "Disable passkeys and security keys?",
     },
-    disableConfirmBody: "You will no longer get sign-in codes this way.",
+    disableConfirmBody: {
+      email: "You will no longer get sign-in codes this way.",
+      phone: "You will no longer get sign-in codes this way.",
+      totp: "Codes from your authenticator app will stop working. To use it again, set it up anew.",
+      passkey: "Every key you added will be removed and can no longer be used to verify it's you.",
+    },
     disableLastConfirmBody:
       "This is your only method: two-factor authentication will be turned off and your recovery codes will stop working.",
     disableConfirmButton: {
       email: "Disable Email",
       phone: "Disable Phone number",
+      totp: "Disable authenticator app",
+      passkey: "Disable and remove all keys",
     },
     statusLoadFailed: "We couldn't load your two-factor settings.",
     retryButton: "Try again",
 
     recoveryTitle: "Recovery codes",
     recoveryIntro:
-      "If you can't get a code by email or text message, sign in with a recovery code instead. Each code works once.",
+      "If you can't use any of your two-factor methods, sign in with a recovery code instead. Each code works once.",
     recoveryRemaining_one: "{{remaining}} of {{count}} recovery code left",
     recoveryRemaining_other: "{{remaining}} of {{count}} recovery codes left",
     recoveryLow: "You are running out of recovery codes. Generate new ones.",
@@ -176,7 +211,7 @@ export const en = {
     regenerateConfirmButton: "Replace codes",
     saveCodesTitle: "Save your recovery codes",
     saveCodesIntro:
-      "Keep these codes somewhere safe, such as a password manager. Each works once, if you can't get a code by email or text message. They are shown only this once.",
+      "Keep these codes somewhere safe, such as a password manager. Each works once, if you can't use any of your two-factor methods. They are shown only this once.",
     codesListLabel: "Your recovery codes",
     copyCodesButton: "Copy codes",
     codesCopied: "Recovery codes copied.",
@@ -186,6 +221,67 @@ export const en = {
     downloadFileHeader:
       "{{product}} recovery codes for {{account}}\nCreated {{date}}. Each code works once.",
     savedCodesButton: "I have saved them",
+
+    /** Setting up the authenticator app (TOTP). */
+    totp: {
+      setupTitle: "Set up the authenticator app",
+      preparing: "Preparing your setup key…",
+      scanStep:
+        "Scan this QR code with an authenticator app, such as Google Authenticator, Microsoft Authenticator or 1Password.",
+      qrAlt: "QR code that adds your account to an authenticator app",
+      qrFailed: "The QR code couldn't be drawn. Enter the setup key instead.",
+      manualStep: "Can't scan it? Enter this setup key in the app instead:",
+      secretLabel: "Setup key",
+      copyButton: "Copy key",
+      copied: "Setup key copied.",
+      copyFailed: "Couldn't copy. Type the key into the app instead.",
+      expiresAt: "Finish the setup by {{time}}.",
+      startAgainButton: "Start again",
+    },
+
+    /** Passkeys and security keys (WebAuthn). */
+    passkeys: {
+      listLabel: "Your passkeys and security keys",
+      loading: "Loading your keys…",
+      loadFailed: "We couldn't load your keys.",
+      empty: "No keys yet.",
+      addButton: "Add a key",
+      addTitle: "Add a passkey or security key",
+      addIntro:
+        "Name the key so you can recognise it later. Then follow your browser's prompt: confirm with your fingerprint, face or screen lock, or insert and touch your security key.",
+      nameLabel: "Name",
+      nameHint_one: "Up to {{count}} character, such as “Work laptop” or “Blue security key”.",
+      nameHint_other: "Up to {{count}} characters, such as “Work laptop” or “Blue security key”.",
+      nameRequired: "Give the key a name.",
+      nameTooLong_one: "Use at most {{count}} character.",
+      nameTooLong_other: "Use at most {{count}} characters.",
+      defaultName: "Security key",
+      continueButton: "Continue",
+      tryAgainButton: "Try again",
+      waiting: "Follow your browser's prompt to create the key…",
+      unsupported: "This browser can't create passkeys or use security keys.",
+      added: "“{{name}}” has been added.",
+      addedColumn: "Added",
+      lastUsedColumn: "Last used",
+      neverUsed: "Not used yet",
+      attachment: {
+        platform: "Built into a device",
+        "cross-platform": "Security key or phone",
+      },
+      renameButton: "Rename",
+      renameTitle: "Rename “{{name}}”",
+      saveButton: "Save",
+      cancelButton: "Cancel",
+      renamed: "The key is now called “{{name}}”.",
+      removeButton: "Remove",
+      removeConfirmTitle: "Remove “{{name}}”?",
+      removeConfirmBody: "You won't be able to use this key to verify it's you any more.",
+      removeLastConfirmBody: "This is your last key: passkeys will be turned off.",
+      removeLastMethodConfirmBody:
+        "This is your last key and your only method: two-factor authentication will be turned off and your recovery codes will stop working.",
+      removeConfirmButton: "Remove key",
+      removed: "“{{name}}” has been removed.",
+    },
 
     devicesTitle: "Remembered devices",
     devicesIntro_one:
@@ -221,13 +317,20 @@ export const en = {
       "recovery-codes-regenerated": "New recovery codes generated",
       "device-remembered": "Device remembered",
       "device-revoked": "Remembered device revoked",
+      "passkey-added": "Passkey or security key added",
+      "passkey-renamed": "Passkey or security key renamed",
+      "passkey-removed": "Passkey or security key removed",
     },
     activityMethods: {
       email: "Email",
       phone: "Phone number",
       "recovery-code": "Recovery code",
       device: "Remembered device",
+      totp: "Authenticator app",
+      passkey: "Passkey or security key",
     },
+    /** A passkey event's key, in the event's details. */
+    activityKeyName: "Key: {{name}}",
     /** Between the parts of "Email · Chrome on Linux". */
     detailsSeparator: " · ",
   },
@@ -289,6 +392,22 @@ export const en = {
     invalidInput: "Check what you entered and try again.",
     networkFailed: "Could not reach the server. Check your connection and try again.",
     somethingWentWrong: "Something went wrong. Try again.",
+    appCodePrompt: "Enter the {{length}}-digit code from your authenticator app.",
+    wrongAppCode:
+      "That code is not correct. Enter the code your authenticator app shows for this account now, and check that your phone's clock is right.",
+    codeAlreadyUsed:
+      "That code was already used. Wait for your authenticator app to show the next one.",
+    appSetupExpired: "This setup has expired. Start again to get a new QR code.",
+    appAlreadyEnabled: "The authenticator app is already set up for your account.",
+    passkeyFailed: "That passkey couldn't be verified. Try again or use another method.",
+    passkeyExpired: "The passkey request expired. Try again.",
+    passkeyLimit_one: "You can add at most {{count}} key. Remove it to add another.",
+    passkeyLimit_other: "You can add at most {{count}} keys. Remove one to add another.",
+    passkeyCancelled: "The passkey prompt was closed or timed out. Try again when you're ready.",
+    passkeyAlreadyRegistered: "This key is already added to your account.",
+    passkeyUnsupported:
+      "This browser can't use passkeys or security keys. Use another method or another browser.",
+    passkeyBrowserFailed: "Your browser couldn't use the key. Try again or use another method.",
   },
 
   dashboard: {

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import type {
+  DeliveredMethod,
   RememberedDeviceToken,
   SendVerificationCodeResult,
   SessionUpgrade,
@@ -17,16 +18,14 @@ import { useT } from "@/lib/i18n";
 import { saveRememberedDevice } from "@/lib/remembered-device";
 import { keepTogether } from "@/lib/text";
 import { upgradeSession, useSignedInUser } from "@/lib/session";
-import {
-  enabledMethods,
-  preferredMethod,
-  twoFactorStatusQueryOptions,
-} from "@/lib/two-factor-status";
+import { suggestedMethod, twoFactorStatusQueryOptions } from "@/lib/two-factor-status";
+import { otherMethods } from "./method-order";
+import { PasskeyChallenge } from "./passkey-challenge";
 import { RecoveryCodeForm } from "./recovery-code-form";
 import { RememberDeviceField } from "./remember-device-field";
 import { forgetSentCode, recallSentCode, rememberSentCode } from "./sent-code-cache";
 
-/** Where the code for one method stands; no entry yet means it is being sent. */
+/** Where the code for one sent method stands; no entry yet means it is being sent. */
 type Challenge =
   | { state: "sent"; sent: SendVerificationCodeResult; version: number }
   | { state: "failed"; error: unknown; retryable: boolean; version: number };
@@ -40,19 +39,28 @@ export interface SecondFactorChallengeProps {
   onCancel?: () => void;
 }
 
+/** What is on screen: the chosen method, the list of the others, or a recovery code. */
+type Mode = "method" | "choose" | "recovery";
+
 /** A code past its expiry cannot be entered any more: switching back sends a new one. */
 function hasExpired(sent: SendVerificationCodeResult): boolean {
   return sent.expiresAt <= Date.now();
+}
+
+function isDelivered(method: TwoFactorMethod): method is DeliveredMethod {
+  return method === "email" || method === "phone";
 }
 
 let versions = 0;
 const nextVersion = () => ++versions;
 
 /**
- * The second factor, for the sign-in second step and for step-up alike: choose one of the
- * enabled methods (the last used one first; its code is sent at once), enter the code,
- * or use a recovery code instead. A success signs this browser in with the upgraded
- * session (and, at sign-in, may remember it) before `onVerified`.
+ * The second factor, for the sign-in second step and for step-up alike. The strongest
+ * enabled method comes first (a passkey, the authenticator app, then SMS and email);
+ * "Use another method" lists the others, and a recovery code is always an option. A code
+ * is sent only for email or SMS, and only once that method is on screen. A success signs
+ * this browser in with the upgraded session (and, at sign-in, may remember it) before
+ * `onVerified`.
  */
 export function SecondFactorChallenge({
   purpose,
@@ -64,21 +72,23 @@ export function SecondFactorChallenge({
   const { uid } = useSignedInUser();
   const queryClient = useQueryClient();
   const ids = useId();
-  const methods = enabledMethods(status);
-  const [method, setMethod] = useState<TwoFactorMethod | undefined>(() => preferredMethod(status));
-  const [mode, setMode] = useState<"code" | "recovery">(method ? "code" : "recovery");
-  const [challenges, setChallenges] = useState<Partial<Record<TwoFactorMethod, Challenge>>>({});
+  const chooserTitleId = `${ids}-chooser`;
+  const [method, setMethod] = useState<TwoFactorMethod | undefined>(() => suggestedMethod(status));
+  const [mode, setMode] = useState<Mode>(method ? "method" : "recovery");
+  const [challenges, setChallenges] = useState<Partial<Record<DeliveredMethod, Challenge>>>({});
   const [remember, setRemember] = useState(false);
-  // Focus follows a form that replaces the control the user pressed, but not a radio
-  // button being arrowed through.
+  // Focus follows what replaced the control the user pressed; on first render it goes to
+  // the field (or button) of the suggested method.
   const [focusForm, setFocusForm] = useState(true);
+  const firstChoiceRef = useRef<HTMLButtonElement>(null);
   // Which methods a code was requested for while this is open: each is sent once, also
   // when React runs effects twice in development or the user switches back and forth.
-  const requestedRef = useRef(new Set<TwoFactorMethod>());
+  const requestedRef = useRef(new Set<DeliveredMethod>());
 
   const rememberOffered = purpose === "sign-in";
+  const others = otherMethods(status, method);
 
-  async function sendCode(target: TwoFactorMethod) {
+  async function sendCode(target: DeliveredMethod) {
     requestedRef.current.add(target);
     let outcome: Challenge;
     try {
@@ -102,36 +112,36 @@ export function SecondFactorChallenge({
     setChallenges((previous) => ({ ...previous, [target]: outcome }));
   }
 
-  // The preselected method's code goes out as soon as this opens, once.
+  // A suggested email or SMS method gets its code as soon as this opens, once.
   useEffect(() => {
-    if (method && !requestedRef.current.has(method)) void sendCode(method);
+    if (method && isDelivered(method) && !requestedRef.current.has(method)) void sendCode(method);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- on open only, by design
   }, []);
 
-  function selectMethod(next: TwoFactorMethod) {
-    setMethod(next);
-    setFocusForm(false);
-    if (!requestedRef.current.has(next)) void sendCode(next);
-  }
+  // The list of methods takes focus from the button that opened it.
+  useEffect(() => {
+    if (mode === "choose") firstChoiceRef.current?.focus();
+  }, [mode]);
 
-  function sendAgain(target: TwoFactorMethod) {
+  function sendAgain(target: DeliveredMethod) {
     setChallenges((previous) => ({ ...previous, [target]: undefined }));
     setFocusForm(true);
     void sendCode(target);
   }
 
-  /**
-   * "Use another method" after the message with the code could not be delivered: the other
-   * method's code goes out unless one is already on its way (or waiting, still valid).
-   */
-  function switchToMethod(target: TwoFactorMethod) {
+  /** A method picked from the list: its code goes out unless one is on its way, or valid. */
+  function chooseMethod(target: TwoFactorMethod) {
     setMethod(target);
+    setMode("method");
     setFocusForm(true);
+    if (!isDelivered(target)) return;
     const existing = challenges[target];
     if (!requestedRef.current.has(target)) void sendCode(target);
-    else if (existing?.state === "sent" && hasExpired(existing.sent)) {
-      sendAgain(target);
-    }
+    else if (existing?.state === "sent" && hasExpired(existing.sent)) sendAgain(target);
+  }
+
+  function showChooser() {
+    setMode("choose");
   }
 
   function showRecovery() {
@@ -139,17 +149,17 @@ export function SecondFactorChallenge({
     setMode("recovery");
   }
 
-  function showCode() {
+  function showMethod() {
     setFocusForm(true);
-    setMode("code");
-    if (method && !requestedRef.current.has(method)) void sendCode(method);
+    setMode("method");
+    if (method && isDelivered(method) && !requestedRef.current.has(method)) void sendCode(method);
   }
 
   async function finish(
     result: SessionUpgrade & { rememberedDevice?: RememberedDeviceToken },
     usedMethod?: TwoFactorMethod,
   ) {
-    if (usedMethod) forgetSentCode(uid, purpose, usedMethod);
+    if (usedMethod && isDelivered(usedMethod)) forgetSentCode(uid, purpose, usedMethod);
     if (result.rememberedDevice) saveRememberedDevice(uid, result.rememberedDevice);
     await upgradeSession(result.customToken);
     // The last used method and the recovery codes left may have changed.
@@ -167,6 +177,19 @@ export function SecondFactorChallenge({
     </button>
   ) : null;
 
+  const recoveryButton = (
+    <button type="button" className="button" onClick={showRecovery}>
+      {t("secondFactor.useRecoveryCode")}
+    </button>
+  );
+
+  const otherMethodButton =
+    others.length > 0 ? (
+      <button type="button" className="button" onClick={showChooser}>
+        {t("secondFactor.useOtherMethod")}
+      </button>
+    ) : null;
+
   if (mode === "recovery") {
     return (
       <RecoveryCodeForm
@@ -177,9 +200,11 @@ export function SecondFactorChallenge({
         extraFields={rememberField}
         extraActions={
           <>
-            {methods.length > 0 && (
-              <button type="button" className="button" onClick={showCode}>
-                {t("secondFactor.useCodeInstead")}
+            {method && (
+              <button type="button" className="button" onClick={showMethod}>
+                {method === "passkey"
+                  ? t("secondFactor.usePasskeyInstead")
+                  : t("secondFactor.useCodeInstead")}
               </button>
             )}
             {cancelButton}
@@ -189,88 +214,137 @@ export function SecondFactorChallenge({
     );
   }
 
-  const recoveryButton = (
-    <button type="button" className="button" onClick={showRecovery}>
-      {t("secondFactor.useRecoveryCode")}
-    </button>
+  if (mode === "choose") {
+    return (
+      <div className="stack">
+        <div role="group" aria-labelledby={chooserTitleId} className="choice-group">
+          <p id={chooserTitleId} className="choice-group-title">
+            {t("secondFactor.chooserTitle")}
+          </p>
+          <ul className="method-choices">
+            {others.map((option, index) => (
+              <li key={option}>
+                <button
+                  ref={index === 0 ? firstChoiceRef : undefined}
+                  type="button"
+                  className="method-choice"
+                  onClick={() => chooseMethod(option)}
+                >
+                  <span className="method-choice-name">
+                    {t(`secondFactor.methodOptions.${option}`)}
+                  </span>
+                  <span className="choice-detail">
+                    {t(`secondFactor.methodHints.${option}`, {
+                      destination: keepTogether(status.methods[option]?.maskedDestination ?? ""),
+                    })}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div className="actions">
+          <button type="button" className="button" onClick={showMethod}>
+            {t("secondFactor.backButton")}
+          </button>
+          {recoveryButton}
+          {cancelButton}
+        </div>
+      </div>
+    );
+  }
+
+  const actions = (
+    <>
+      {otherMethodButton}
+      {recoveryButton}
+    </>
   );
-  const challenge = method ? challenges[method] : undefined;
-  const otherMethod = methods.find((option) => option !== method);
-  const otherMethodButton = otherMethod ? (
-    <button type="button" className="button" onClick={() => switchToMethod(otherMethod)}>
-      {t("secondFactor.useOtherMethod")}
-    </button>
-  ) : null;
-  const maskedDestination = method ? (status.methods[method]?.maskedDestination ?? "") : "";
+
+  if (!method) {
+    return (
+      <div className="stack">
+        <p>{t("secondFactor.noMethods")}</p>
+        <div className="actions">
+          {recoveryButton}
+          {cancelButton}
+        </div>
+      </div>
+    );
+  }
+
+  if (method === "passkey") {
+    return (
+      <PasskeyChallenge
+        purpose={purpose}
+        rememberDevice={rememberOffered && remember}
+        autoFocus={focusForm}
+        onVerified={(result) => finish(result, "passkey")}
+        extraFields={rememberField}
+        extraActions={
+          <>
+            {actions}
+            {cancelButton}
+          </>
+        }
+      />
+    );
+  }
+
+  if (method === "totp") {
+    return (
+      <VerificationCodeForm
+        key="totp"
+        request={{ purpose, method: "totp" }}
+        rememberDevice={rememberOffered && remember}
+        autoFocus={focusForm}
+        onVerified={(result) => finish(result, "totp")}
+        onCancel={onCancel}
+        extraFields={rememberField}
+        extraActions={actions}
+      />
+    );
+  }
+
+  const challenge = challenges[method];
+  const maskedDestination = status.methods[method]?.maskedDestination ?? "";
+
+  if (challenge?.state === "sent") {
+    return (
+      <VerificationCodeForm
+        key={`${method}-${challenge.version}`}
+        request={{ purpose, method }}
+        sent={challenge.sent}
+        rememberDevice={rememberOffered && remember}
+        autoFocus={focusForm}
+        onVerified={(result) => finish(result, method)}
+        onCancel={onCancel}
+        extraFields={rememberField}
+        extraActions={actions}
+      />
+    );
+  }
 
   return (
     <div className="stack">
-      {methods.length > 1 && (
-        <fieldset className="choice-group">
-          <legend>{t("secondFactor.chooseMethodLegend")}</legend>
-          {methods.map((option) => (
-            <label key={option} className="choice">
-              <input
-                type="radio"
-                name={`${ids}-method`}
-                value={option}
-                checked={method === option}
-                onChange={() => selectMethod(option)}
-              />
-              <span>
-                {t(`methods.${option}`)}{" "}
-                <span className="choice-detail">
-                  {keepTogether(status.methods[option]?.maskedDestination ?? "")}
-                </span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
-      )}
-
-      {!method ? (
-        <>
-          <p>{t("secondFactor.noMethods")}</p>
-          <div className="actions">
-            {recoveryButton}
-            {cancelButton}
-          </div>
-        </>
-      ) : challenge?.state === "sent" ? (
-        <VerificationCodeForm
-          key={`${method}-${challenge.version}`}
-          request={{ purpose, method }}
-          sent={challenge.sent}
-          rememberDevice={rememberOffered && remember}
-          autoFocus={focusForm}
-          onVerified={(result) => finish(result, method)}
-          onCancel={onCancel}
-          extraFields={rememberField}
-          extraActions={recoveryButton}
-          deliveryFailedActions={otherMethodButton}
-        />
+      {challenge?.state === "failed" ? (
+        <p key={challenge.version} role="alert" className="alert alert-error">
+          {describeError(challenge.error)}
+        </p>
       ) : (
-        <>
-          {challenge?.state === "failed" ? (
-            <p key={challenge.version} role="alert" className="alert alert-error">
-              {describeError(challenge.error)}
-            </p>
-          ) : (
-            <p aria-live="polite" className="sending">
-              {t("secondFactor.sending", { destination: keepTogether(maskedDestination) })}
-            </p>
-          )}
-          <div className="actions">
-            {challenge?.state === "failed" && challenge.retryable && (
-              <button type="button" className="button" onClick={() => sendAgain(method)}>
-                {t("secondFactor.sendAgainButton")}
-              </button>
-            )}
-            {recoveryButton}
-            {cancelButton}
-          </div>
-        </>
+        <p aria-live="polite" className="sending">
+          {t("secondFactor.sending", { destination: keepTogether(maskedDestination) })}
+        </p>
       )}
+      <div className="actions">
+        {challenge?.state === "failed" && challenge.retryable && (
+          <button type="button" className="button" onClick={() => sendAgain(method)}>
+            {t("secondFactor.sendAgainButton")}
+          </button>
+        )}
+        {actions}
+        {cancelButton}
+      </div>
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import {
-  methodSchema,
+  deliveredMethodSchema,
   purposeSchema,
+  type DeliveredMethod,
   type SendVerificationCodeResult,
-  type TwoFactorMethod,
   type VerificationPurpose,
 } from "@dash2fa/shared";
 
@@ -13,12 +13,12 @@ import {
  * send resumes the code already on its way instead of showing an error. Holds no secret:
  * only what the server told the client (masked destination, times).
  */
-const key = (uid: string, purpose: VerificationPurpose, method: TwoFactorMethod) =>
+const key = (uid: string, purpose: VerificationPurpose, method: DeliveredMethod) =>
   `dash2fa.sentCode.${uid}.${purpose}.${method}`;
 
 const sentSchema = z.object({
   purpose: purposeSchema,
-  method: methodSchema,
+  method: deliveredMethodSchema,
   maskedDestination: z.string(),
   expiresAt: z.number(),
   resendAvailableAt: z.number(),
@@ -45,7 +45,7 @@ export function rememberSentCode(uid: string, sent: SendVerificationCodeResult):
 export function recallSentCode(
   uid: string,
   purpose: VerificationPurpose,
-  method: TwoFactorMethod,
+  method: DeliveredMethod,
   now = Date.now(),
 ): SendVerificationCodeResult | undefined {
   const raw = storage()?.getItem(key(uid, purpose, method));
@@ -62,7 +62,7 @@ export function recallSentCode(
 export function forgetSentCode(
   uid: string,
   purpose: VerificationPurpose,
-  method: TwoFactorMethod,
+  method: DeliveredMethod,
 ): void {
   storage()?.removeItem(key(uid, purpose, method));
 }

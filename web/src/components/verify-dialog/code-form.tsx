@@ -4,6 +4,7 @@ import {
   verificationPolicy,
   type SendVerificationCodeResult,
   type VerificationFailureDetails,
+  type VerificationPurpose,
   type VerifyCodeResult,
 } from "@dash2fa/shared";
 import type { SendVerificationCodeInput } from "@dash2fa/shared/phone";
@@ -21,7 +22,8 @@ import { useSendVerificationCode } from "./api/send-verification-code";
 import { useVerifyCode } from "./api/verify-code";
 import { describeError, describeFailure, toFailure } from "./describe-failure";
 
-export interface VerificationCodeFormProps {
+/** A code the server sent (email, phone): resending, delivery and expiry apply to it. */
+interface SentCodeSource {
   /**
    * What was sent, for any purpose (enrol, sign-in, step-up): purpose and method come
    * from here, and "Resend code" sends it again.
@@ -29,6 +31,20 @@ export interface VerificationCodeFormProps {
   request: SendVerificationCodeInput;
   /** The answer to the send that showed the form. */
   sent: SendVerificationCodeResult;
+}
+
+/**
+ * A code the authenticator app shows: nothing is sent, so there is nothing to resend,
+ * no delivery to follow and no expiry to count down.
+ */
+interface AppCodeSource {
+  request: { purpose: VerificationPurpose; method: "totp" };
+  sent?: undefined;
+}
+
+export type VerificationCodeFormProps = (SentCodeSource | AppCodeSource) & CodeFormOptions;
+
+interface CodeFormOptions {
   /** Sign-in only: ask the server to remember this browser too. */
   rememberDevice?: boolean;
   /**
@@ -51,6 +67,8 @@ export interface VerificationCodeFormProps {
   deliveryFailedActions?: ReactNode;
   /** Focus the code field when the form appears (default true). */
   autoFocus?: boolean;
+  /** Told about every refusal the server explained, after it is shown. */
+  onFailure?: (failure: VerificationFailureDetails) => void;
 }
 
 /**
@@ -75,9 +93,9 @@ function isCompleteCode(value: string): boolean {
 export const AUTO_SUBMIT_DELAY_MS = 250;
 
 /**
- * The one form that asks for a sent code, shown in the verify dialog, the step-up dialog
- * and inline on the second-step page, so the field, Verify and Resend behave the same
- * everywhere.
+ * The one form that asks for a code (sent, or shown by the authenticator app), in the
+ * verify dialog, the step-up dialog, the authenticator app setup and inline on the
+ * second-step page, so the field, Verify and Resend behave the same everywhere.
  */
 export function VerificationCodeForm({
   request,
@@ -90,6 +108,7 @@ export function VerificationCodeForm({
   extraActions,
   deliveryFailedActions,
   autoFocus = true,
+  onFailure,
 }: VerificationCodeFormProps) {
   const t = useT();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -103,13 +122,20 @@ export function VerificationCodeForm({
   const [alert, setAlert] = useState<Alert | null>(null);
   const [resentTo, setResentTo] = useState<string | null>(null);
   const [finishing, setFinishing] = useState(false);
-  const [resendBlockedUntil, setResendBlockedUntil] = useState(initiallySent.resendAvailableAt);
+  const [resendBlockedUntil, setResendBlockedUntil] = useState(
+    initiallySent?.resendAvailableAt ?? 0,
+  );
   const [now, refreshNow] = useNow();
   const verify = useVerifyCode();
   const resend = useSendVerificationCode();
   // The message with the current code, followed while the form is open; a verified code
   // is spent, so the question stops once the server accepted it.
-  const delivery = useDeliveryStatus(request, sent, !finishing);
+  const fromApp = request.method === "totp";
+  const delivery = useDeliveryStatus(
+    request.method === "totp" ? undefined : { purpose: request.purpose, method: request.method },
+    sent,
+    !finishing,
+  );
   const deliveryState = shownDeliveryState(delivery);
   const deliveryFailed = deliveryState === "failed";
   // Set synchronously, unlike the mutation's state: the sixth digit submits, and a press of
@@ -138,7 +164,7 @@ export function VerificationCodeForm({
     // Keep resending in step with what the server will accept next.
     switch (failure?.reason) {
       case "wrong-code":
-        if (failure.attemptsLeft === 0) setResendBlockedUntil(sent.expiresAt);
+        if (failure.attemptsLeft === 0 && sent) setResendBlockedUntil(sent.expiresAt);
         break;
       case "attempts-exhausted":
       case "cooldown":
@@ -151,8 +177,10 @@ export function VerificationCodeForm({
         setResendBlockedUntil(0);
         break;
     }
-    const expiresAt = sent.expiresAt;
-    showAlert(() => describeFailure(failure, expiresAt));
+    const expiresAt = sent?.expiresAt;
+    const { method } = request;
+    showAlert(() => describeFailure(failure, expiresAt, method));
+    if (failure) onFailure?.(failure);
   }
 
   function showError(error: unknown) {
@@ -162,8 +190,13 @@ export function VerificationCodeForm({
   }
 
   function showRefusal(code: string, failure: VerificationFailureDetails) {
-    const expiresAt = sent.expiresAt;
-    refusedRef.current = { code, describe: () => describeFailure(failure, expiresAt) };
+    const expiresAt = sent?.expiresAt;
+    const { method } = request;
+    // An app code refused now may be accepted later (a phone clock running ahead), so
+    // only a sent code's wrong digits are answered without asking the server again.
+    if (!fromApp) {
+      refusedRef.current = { code, describe: () => describeFailure(failure, expiresAt, method) };
+    }
     showFailure(failure);
   }
 
@@ -227,9 +260,9 @@ export function VerificationCodeForm({
   }
 
   function handleResend() {
-    if (resend.isPending) return;
+    if (resend.isPending || request.method === "totp") return;
     resend.mutate(request, {
-      onSuccess: (next) => {
+      onSuccess: (next: SendVerificationCodeResult) => {
         refreshNow();
         setSent(next);
         setResendBlockedUntil(next.resendAvailableAt);
@@ -249,22 +282,29 @@ export function VerificationCodeForm({
   return (
     <form className="stack" noValidate onSubmit={handleSubmit}>
       <div id={descriptionId}>
-        <p>{t("verify.sentTo", { destination: keepTogether(sent.maskedDestination) })}</p>
-        {/*
-          Stays in the page so each step is announced politely; a failure replaces it with an
-          alert, because the user has to act on it. No line at all when no code is pending.
-        */}
-        <p aria-live="polite" className="delivery-status">
-          {deliveryState && !deliveryFailed && t(`verify.delivery.${deliveryState}`)}
-        </p>
-        {deliveryFailed && (
-          <p role="alert" className="delivery-status delivery-status-failed">
-            {t("verify.delivery.failed")}
-          </p>
-        )}
-        <p>{t("verify.expiresAt", { time: formatClockTime(sent.expiresAt) })}</p>
-        {sent.attemptsLeft < verificationPolicy.maxFailedAttempts && (
-          <p>{t("verify.attemptsLeft", { count: sent.attemptsLeft })}</p>
+        {sent ? (
+          <>
+            <p>{t("verify.sentTo", { destination: keepTogether(sent.maskedDestination) })}</p>
+            {/*
+              Stays in the page so each step is announced politely; a failure replaces it with
+              an alert, because the user has to act on it. No line at all when no code is
+              pending.
+            */}
+            <p aria-live="polite" className="delivery-status">
+              {deliveryState && !deliveryFailed && t(`verify.delivery.${deliveryState}`)}
+            </p>
+            {deliveryFailed && (
+              <p role="alert" className="delivery-status delivery-status-failed">
+                {t("verify.delivery.failed")}
+              </p>
+            )}
+            <p>{t("verify.expiresAt", { time: formatClockTime(sent.expiresAt) })}</p>
+            {sent.attemptsLeft < verificationPolicy.maxFailedAttempts && (
+              <p>{t("verify.attemptsLeft", { count: sent.attemptsLeft })}</p>
+            )}
+          </>
+        ) : (
+          <p>{t("verify.appCodePrompt", { length: String(verificationPolicy.codeLength) })}</p>
         )}
       </div>
 
@@ -306,16 +346,18 @@ export function VerificationCodeForm({
         <button type="submit" className="button button-primary" aria-busy={busy}>
           {t("verify.verifyButton")}
         </button>
-        <button
-          type="button"
-          className="button"
-          disabled={!canResend || resend.isPending}
-          onClick={handleResend}
-        >
-          {canResend
-            ? t("verify.resendButton")
-            : t("verify.resendIn", { wait: formatDuration(resendWaitSeconds) })}
-        </button>
+        {!fromApp && (
+          <button
+            type="button"
+            className="button"
+            disabled={!canResend || resend.isPending}
+            onClick={handleResend}
+          >
+            {canResend
+              ? t("verify.resendButton")
+              : t("verify.resendIn", { wait: formatDuration(resendWaitSeconds) })}
+          </button>
+        )}
         {deliveryFailed && deliveryFailedActions}
         {extraActions}
         {onCancel && (
@@ -326,13 +368,15 @@ export function VerificationCodeForm({
       </div>
 
       {/* The button counts down every second; this announces only its start and end. */}
-      <p aria-live="polite" className="visually-hidden">
-        {canResend
-          ? t("verify.resendAvailable")
-          : t("verify.resendWaitAnnouncement", {
-              time: formatClockTimeWithSeconds(resendBlockedUntil),
-            })}
-      </p>
+      {!fromApp && (
+        <p aria-live="polite" className="visually-hidden">
+          {canResend
+            ? t("verify.resendAvailable")
+            : t("verify.resendWaitAnnouncement", {
+                time: formatClockTimeWithSeconds(resendBlockedUntil),
+              })}
+        </p>
+      )}
     </form>
   );
 }

@@ -1,14 +1,17 @@
 import { FirebaseError } from "firebase/app";
 import { z } from "zod";
 import {
+  passkeyPolicy,
   RECOVERY_CODE_ALPHABET,
   recoveryCodePolicy,
   verificationPolicy,
+  type TwoFactorMethod,
   type VerificationFailureDetails,
 } from "@dash2fa/shared";
 import { toVerificationFailure } from "@/lib/firebase";
 import { formatClockTime, formatClockTimeWithSeconds, formatRetryTime } from "@/lib/format-time";
 import { i18n } from "@/lib/i18n";
+import { classifyWebAuthnError } from "@/lib/webauthn-error";
 
 /**
  * A refusal from the server (its `details`) or from the shared schema before sending
@@ -50,16 +53,19 @@ export function describeRecoveryCodeFormat(): string {
 /**
  * One distinct sentence per refusal, in the active language (call it while rendering, so
  * a language switch rewords it). `codeExpiresAt` lets a last wrong guess say when a new
- * code can be requested (the server refuses until the dead code expires).
+ * code can be requested (the server refuses until the dead code expires); `method` words
+ * the refusals that mean something else for the authenticator app or a passkey.
  */
 export function describeFailure(
   failure: VerificationFailureDetails | undefined,
   codeExpiresAt?: number,
+  method?: TwoFactorMethod,
 ): string {
   const { t } = i18n;
   const retryAt = failure?.retryAt;
   switch (failure?.reason) {
     case "wrong-code": {
+      if (method === "totp") return t("verify.wrongAppCode");
       const left = failure.attemptsLeft;
       if (left === undefined) return t("verify.wrongCodeWithoutCount");
       if (left > 0) return t("verify.wrongCode", { count: left });
@@ -68,6 +74,8 @@ export function describeFailure(
         : t("verify.wrongCodeNoAttemptsLeft", { time: formatClockTime(codeExpiresAt) });
     }
     case "expired":
+      if (method === "totp") return t("verify.appSetupExpired");
+      if (method === "passkey") return t("verify.passkeyExpired");
       return t("verify.expired");
     case "attempts-exhausted":
       return retryAt === undefined
@@ -78,7 +86,7 @@ export function describeFailure(
         ? t("verify.cooldownNoTime")
         : t("verify.cooldown", { time: formatClockTimeWithSeconds(retryAt) });
     case "no-active-code":
-      return t("verify.noActiveCode");
+      return method === "totp" ? t("verify.appSetupExpired") : t("verify.noActiveCode");
     case "rate-limited":
       return retryAt === undefined
         ? t("verify.rateLimitedNoTime")
@@ -104,13 +112,19 @@ export function describeFailure(
     case "method-not-enabled":
       return t("verify.methodNotEnabled");
     case "method-already-enabled":
-      return t("verify.methodAlreadyEnabled");
+      return method === "totp" ? t("verify.appAlreadyEnabled") : t("verify.methodAlreadyEnabled");
     case "second-step-required":
       return t("verify.secondStepRequired");
     case "step-up-required":
       return t("verify.stepUpRequired");
     case "device-not-recognized":
       return t("verify.deviceNotRecognized");
+    case "code-already-used":
+      return t("verify.codeAlreadyUsed");
+    case "passkey-failed":
+      return t("verify.passkeyFailed");
+    case "passkey-limit":
+      return t("verify.passkeyLimit", { count: passkeyPolicy.maxKeys });
     case "invalid-input":
       return describeInvalidInput(failure.issues);
     case undefined:
@@ -127,8 +141,36 @@ function isNetworkFailure(error: unknown): boolean {
 }
 
 /** Shorthand for callers that only need the sentence (call it while rendering, too). */
-export function describeError(error: unknown, codeExpiresAt?: number): string {
+export function describeError(
+  error: unknown,
+  codeExpiresAt?: number,
+  method?: TwoFactorMethod,
+): string {
   const failure = toFailure(error);
   if (!failure && isNetworkFailure(error)) return i18n.t("verify.networkFailed");
-  return describeFailure(failure, codeExpiresAt);
+  return describeFailure(failure, codeExpiresAt, method);
+}
+
+/**
+ * A failed passkey attempt, from the browser's prompt or from the server: a closed or
+ * timed-out prompt is not the same as a key the server refused.
+ */
+export function describePasskeyError(error: unknown): string {
+  switch (classifyWebAuthnError(error)) {
+    case "cancelled":
+      return i18n.t("verify.passkeyCancelled");
+    case "already-registered":
+      return i18n.t("verify.passkeyAlreadyRegistered");
+    case "unsupported":
+      return i18n.t("verify.passkeyUnsupported");
+    case "failed":
+      return i18n.t("verify.passkeyBrowserFailed");
+    case undefined:
+      return describeError(error, undefined, "passkey");
+  }
+}
+
+/** Whether trying the same passkey prompt again can help (it was closed or timed out). */
+export function isPasskeyPromptCancelled(error: unknown): boolean {
+  return classifyWebAuthnError(error) === "cancelled";
 }

@@ -3,7 +3,9 @@ export { VerificationCodeForm, type VerificationCodeFormProps } from "./code-for
 export {
   describeError,
   describeFailure,
+  describePasskeyError,
   describeRecoveryCodeFormat,
+  isPasskeyPromptCancelled,
   toFailure,
 } from "./describe-failure";
 export {

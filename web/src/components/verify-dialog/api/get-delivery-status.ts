@@ -34,19 +34,24 @@ function isRefusal(error: unknown): boolean {
  * Follows the message that carries one sent code while `enabled` (the form is open):
  * every 1.5 s while it is "sending" or "sent", not at all once it is "delivered" or
  * "failed", refused, or the code has expired. The code's `expiresAt` is in the key, so a
- * new code (a resend) starts a new query and polling starts over.
+ * new code (a resend) starts a new query and polling starts over. Without `input` and
+ * `sent` (an authenticator app code: nothing was sent) it asks nothing.
  */
 export function useDeliveryStatus(
-  input: DeliveryStatusInput,
-  sent: Pick<SendVerificationCodeResult, "expiresAt">,
+  input: DeliveryStatusInput | undefined,
+  sent: Pick<SendVerificationCodeResult, "expiresAt"> | undefined,
   enabled = true,
 ): UseQueryResult<DeliveryStatusResult> {
-  const { purpose, method } = input;
-  const { expiresAt } = sent;
+  const purpose = input?.purpose;
+  const method = input?.method;
+  const expiresAt = sent?.expiresAt ?? 0;
   return useQuery({
     queryKey: ["verification", "deliveryStatus", purpose, method, expiresAt],
-    queryFn: () => getDeliveryStatus({ purpose, method }),
-    enabled,
+    queryFn: () => {
+      if (!purpose || !method) throw new Error("No sent code to follow.");
+      return getDeliveryStatus({ purpose, method });
+    },
+    enabled: enabled && purpose !== undefined && method !== undefined && sent !== undefined,
     retry: (failureCount, error) => !isRefusal(error) && failureCount < 1,
     refetchInterval: (query) => {
       if (isFinal(query.state.data?.state)) return false;

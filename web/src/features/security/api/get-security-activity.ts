@@ -27,6 +27,7 @@ export async function getSecurityActivity(uid: string): Promise<ActivityEvent[]>
       at: data.at,
       ...(data.method ? { method: data.method } : {}),
       ...(data.browser ? { browser: data.browser } : {}),
+      ...(data.name ? { name: data.name } : {}),
     };
   });
 }

@@ -1,25 +1,22 @@
 import { useRef, useState } from "react";
 import { flushSync } from "react-dom";
-import { useMutation } from "@tanstack/react-query";
 import type {
+  DeliveredMethod,
   DisableMethodResult,
-  TwoFactorMethod,
   TwoFactorMethodStatus,
   VerifyCodeResult,
 } from "@dash2fa/shared";
-import { ConfirmDialog } from "@/components/confirm-dialog";
-import { isStepUpCancelled, type StepUp } from "@/components/second-factor";
-import { describeError, VerifyDialog } from "@/components/verify-dialog";
+import type { StepUp } from "@/components/second-factor";
+import { VerifyDialog } from "@/components/verify-dialog";
 import { useT } from "@/lib/i18n";
-import { upgradeSession } from "@/lib/session";
-import { disableMethod } from "../api/disable-method";
 import { EmailDestinationForm } from "./email-destination-form";
 import { MethodRow } from "./method-row";
 import { PhoneDestinationForm } from "./phone-destination-form";
 import type { EnrollChallenge } from "./use-enroll-send";
+import { useDisableMethod } from "./use-disable-method";
 
 interface MethodItemProps {
-  method: TwoFactorMethod;
+  method: DeliveredMethod;
   status: TwoFactorMethodStatus | undefined;
   loading: boolean;
   /** Turning this one off turns 2FA off: the confirmation says so. */
@@ -33,7 +30,7 @@ interface MethodItemProps {
   onCancelled: () => void;
 }
 
-/** One method: its status, and enabling, changing or disabling it. */
+/** Email or phone: its status, and enabling, changing or disabling it. */
 export function MethodItem({
   method,
   status,
@@ -47,7 +44,6 @@ export function MethodItem({
 }: MethodItemProps) {
   const t = useT();
   const [editing, setEditing] = useState(false);
-  const [confirmingDisable, setConfirmingDisable] = useState(false);
   const [openChallenge, setOpenChallenge] = useState<EnrollChallenge | null>(null);
   // The last code sent, so a cancelled dialog can be reopened while that code still works
   // instead of running into the resend cooldown.
@@ -56,18 +52,7 @@ export function MethodItem({
   const enabled = status?.enabled === true;
   const name = t(`methods.${method}`);
 
-  const disable = useMutation({
-    mutationFn: async () => {
-      const result = await withStepUp(() => disableMethod({ method }));
-      // The change moved `sessionsValidAfter`: the re-issued session must be in place
-      // before anything reads the new status.
-      await upgradeSession(result.customToken);
-      return result;
-    },
-    onSuccess: onDisabled,
-  });
-  const disableError =
-    disable.isError && !isStepUpCancelled(disable.error) ? describeError(disable.error) : null;
+  const disable = useDisableMethod({ method, onlyEnabledMethod, withStepUp, onDisabled });
 
   function handleSent(challenge: EnrollChallenge) {
     lastChallengeRef.current = challenge;
@@ -100,11 +85,6 @@ export function MethodItem({
     onCancelled();
   }
 
-  function confirmDisable() {
-    setConfirmingDisable(false);
-    disable.mutate();
-  }
-
   const showForm = editing && !loading;
 
   return (
@@ -123,16 +103,7 @@ export function MethodItem({
             >
               {t("security.changeButton")}
             </button>
-            <button
-              type="button"
-              className="button button-danger-quiet"
-              aria-busy={disable.isPending}
-              onClick={() => {
-                if (!disable.isPending) setConfirmingDisable(true);
-              }}
-            >
-              {t("security.disableButton")}
-            </button>
+            {disable.button}
           </>
         ) : (
           <button ref={openerRef} type="button" className="button" onClick={() => setEditing(true)}>
@@ -141,11 +112,7 @@ export function MethodItem({
         )
       }
     >
-      {disableError && (
-        <p key={disable.submittedAt} role="alert" className="alert alert-error method-alert">
-          {disableError}
-        </p>
-      )}
+      {disable.alert}
       {showForm &&
         (method === "email" ? (
           <EmailDestinationForm
@@ -174,20 +141,7 @@ export function MethodItem({
           onCancel={handleDialogCancel}
         />
       )}
-      {confirmingDisable && (
-        <ConfirmDialog
-          title={t(`security.disableConfirmTitle.${method}`)}
-          body={
-            onlyEnabledMethod
-              ? t("security.disableLastConfirmBody")
-              : t("security.disableConfirmBody")
-          }
-          confirmLabel={t(`security.disableConfirmButton.${method}`)}
-          danger
-          onConfirm={confirmDisable}
-          onCancel={() => setConfirmingDisable(false)}
-        />
-      )}
+      {disable.dialog}
     </MethodRow>
   );
 }

@@ -7,6 +7,11 @@ interface MethodRowProps {
   name: string;
   status: TwoFactorMethodStatus | undefined;
   loading: boolean;
+  /**
+   * What is shown beside "Enabled" instead of the masked destination (the number of keys
+   * for passkeys); the authenticator app has neither.
+   */
+  detail?: string;
   /** The controls beside the status (Enable, or Change and Disable). */
   action?: ReactNode;
   /** Anything that needs the full width below, such as the destination form. */
@@ -14,10 +19,11 @@ interface MethodRowProps {
 }
 
 /** One method as a list item named after it, so "Enabled" can be found within "Email". */
-export function MethodRow({ name, status, loading, action, children }: MethodRowProps) {
+export function MethodRow({ name, status, loading, detail, action, children }: MethodRowProps) {
   const t = useT();
   const nameId = useId();
   const enabled = status?.enabled === true;
+  const shownDetail = detail ?? status?.maskedDestination ?? "";
 
   return (
     <li className="method" aria-labelledby={nameId}>
@@ -36,8 +42,8 @@ export function MethodRow({ name, status, loading, action, children }: MethodRow
             ) : (
               <span className="badge badge-off">{t("security.disabled")}</span>
             )}
-            {enabled && (
-              <span className="method-destination">{keepTogether(status.maskedDestination)}</span>
+            {enabled && shownDetail !== "" && (
+              <span className="method-destination">{keepTogether(shownDetail)}</span>
             )}
           </p>
         </div>

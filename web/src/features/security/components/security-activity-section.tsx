@@ -17,6 +17,9 @@ const activityTypes: readonly string[] = [
   "recovery-codes-regenerated",
   "device-remembered",
   "device-revoked",
+  "passkey-added",
+  "passkey-renamed",
+  "passkey-removed",
 ] satisfies ActivityType[];
 
 /** The server may know newer event types than this page: those show their raw name. */
@@ -28,6 +31,7 @@ function ActivityItem({ event }: { event: ActivityEvent }) {
   const t = useT();
   const details = [
     event.method && t(`security.activityMethods.${event.method}`),
+    event.name && t("security.activityKeyName", { name: event.name }),
     event.browser,
   ].filter((part): part is string => Boolean(part));
   return (

@@ -3,6 +3,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import {
   twoFactorMethods,
   type DisableMethodResult,
+  type FinishPasskeyRegistrationResult,
+  type RemovePasskeyResult,
+  type RenamePasskeyResult,
   type TwoFactorStatusDoc,
   type VerifyCodeResult,
 } from "@dash2fa/shared";
@@ -16,6 +19,8 @@ import {
 } from "@/lib/two-factor-status";
 import { invalidateSecurityQueries } from "../api/invalidate";
 import { MethodItem } from "./method-item";
+import { PasskeyMethodItem } from "./passkey-method-item";
+import { TotpMethodItem } from "./totp-method-item";
 
 /**
  * Re-keyed on every notice, so focus moves and the sentence is announced again; worded
@@ -84,7 +89,37 @@ export function TwoFactorSection({
     if (result.recoveryCodes) onRecoveryCodes(result.recoveryCodes);
     const { method } = result;
     announce(() =>
-      changed ? t(`security.destinationChanged.${method}`) : t("security.activated"),
+      changed && method !== "totp"
+        ? t(`security.destinationChanged.${method}`)
+        : t("security.activated"),
+    );
+  }
+
+  async function handlePasskeyAdded(result: FinishPasskeyRegistrationResult, firstKey: boolean) {
+    // Like enabling a method: the session is re-issued before anything reads the status.
+    await upgradeSession(result.customToken);
+    void invalidateSecurityQueries(queryClient, user.uid);
+    if (result.recoveryCodes) onRecoveryCodes(result.recoveryCodes);
+    const { name } = result;
+    announce(() =>
+      firstKey
+        ? `${t("security.activated")} ${t("security.passkeys.added", { name })}`
+        : t("security.passkeys.added", { name }),
+    );
+  }
+
+  function handlePasskeyRenamed({ name }: RenamePasskeyResult) {
+    void invalidateSecurityQueries(queryClient, user.uid);
+    announce(() => t("security.passkeys.renamed", { name }));
+  }
+
+  function handlePasskeyRemoved({ remaining }: RemovePasskeyResult, name: string) {
+    const turnedOff = remaining === 0 && enabled.length <= 1;
+    void invalidateSecurityQueries(queryClient, user.uid);
+    announce(() =>
+      turnedOff
+        ? `${t("security.passkeys.removed", { name })} ${t("security.twoFactorOff")}`
+        : t("security.passkeys.removed", { name }),
     );
   }
 
@@ -130,20 +165,48 @@ export function TwoFactorSection({
           aria-label={t("security.methodsLabel")}
           aria-busy={status.isPending}
         >
-          {twoFactorMethods.map((method) => (
-            <MethodItem
-              key={method}
-              method={method}
-              status={status.data?.methods[method]}
-              loading={status.isPending}
-              onlyEnabledMethod={enabled.length === 1 && enabled[0] === method}
-              accountEmail={user.email ?? ""}
-              withStepUp={withStepUp}
-              onVerified={handleVerified}
-              onDisabled={handleDisabled}
-              onCancelled={handleDialogCancelled}
-            />
-          ))}
+          {twoFactorMethods.map((method) => {
+            const common = {
+              status: status.data?.methods[method],
+              loading: status.isPending,
+              onlyEnabledMethod: enabled.length === 1 && enabled[0] === method,
+              withStepUp,
+              onDisabled: handleDisabled,
+            };
+            switch (method) {
+              case "email":
+              case "phone":
+                return (
+                  <MethodItem
+                    key={method}
+                    method={method}
+                    {...common}
+                    accountEmail={user.email ?? ""}
+                    onVerified={handleVerified}
+                    onCancelled={handleDialogCancelled}
+                  />
+                );
+              case "totp":
+                return (
+                  <TotpMethodItem
+                    key={method}
+                    {...common}
+                    onVerified={(result) => handleVerified(result, false)}
+                    onCancelled={handleDialogCancelled}
+                  />
+                );
+              case "passkey":
+                return (
+                  <PasskeyMethodItem
+                    key={method}
+                    {...common}
+                    onAdded={handlePasskeyAdded}
+                    onRenamed={handlePasskeyRenamed}
+                    onRemoved={handlePasskeyRemoved}
+                  />
+                );
+            }
+          })}
         </ul>
       )}
     </section>

@@ -1,0 +1,146 @@
+import { useEffect, useId, useState } from "react";
+import type { StartTotpEnrollmentResult, VerifyCodeResult } from "@dash2fa/shared";
+import { Modal } from "@/components/modal";
+import { VerificationCodeForm } from "@/components/verify-dialog";
+import { formatClockTime } from "@/lib/format-time";
+import { useT } from "@/lib/i18n";
+import { groupSecret } from "../utils/group-secret";
+
+interface TotpSetupDialogProps {
+  enrollment: StartTotpEnrollmentResult;
+  /** A new secret replaces this one (the old one expired, or was never confirmed). */
+  onRestart: () => void;
+  restarting: boolean;
+  /** Why the last restart failed, worded already; null if it did not. */
+  restartError: string | null;
+  onVerified: (result: VerifyCodeResult) => Promise<void>;
+  onCancel: () => void;
+}
+
+/** The QR code as an SVG image; drawn lazily, so `qrcode` is not in the first load. */
+function useQrCode(text: string): { src: string } | "pending" | "failed" {
+  const [image, setImage] = useState<{ text: string; src: string } | "failed" | null>(null);
+  useEffect(() => {
+    let current = true;
+    import("qrcode")
+      .then((qrcode) =>
+        qrcode.toString(text, { type: "svg", errorCorrectionLevel: "M", margin: 2 }),
+      )
+      .then((svg) => {
+        if (current) {
+          setImage({ text, src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` });
+        }
+      })
+      .catch(() => {
+        if (current) setImage("failed");
+      });
+    return () => {
+      current = false;
+    };
+  }, [text]);
+  if (image === "failed") return "failed";
+  return image && image.text === text ? { src: image.src } : "pending";
+}
+
+/**
+ * Setting up the authenticator app: the secret as a QR code and as grouped text to type,
+ * then the app's first code, which turns the method on.
+ */
+export function TotpSetupDialog({
+  enrollment,
+  onRestart,
+  restarting,
+  restartError,
+  onVerified,
+  onCancel,
+}: TotpSetupDialogProps) {
+  const t = useT();
+  const ids = useId();
+  const titleId = `${ids}-title`;
+  const descriptionId = `${ids}-description`;
+  const qr = useQrCode(enrollment.otpauthUri);
+  const [copied, setCopied] = useState<"copied" | "failed" | null>(null);
+  const [expired, setExpired] = useState(false);
+
+  async function copySecret() {
+    try {
+      await navigator.clipboard.writeText(enrollment.secret);
+      setCopied("copied");
+    } catch {
+      setCopied("failed");
+    }
+  }
+
+  return (
+    <Modal
+      className="verify-dialog"
+      labelledBy={titleId}
+      describedBy={descriptionId}
+      onCancel={onCancel}
+    >
+      <div className="stack">
+        <h2 id={titleId}>{t("security.totp.setupTitle")}</h2>
+        <div id={descriptionId} className="stack">
+          <p>{t("security.totp.scanStep")}</p>
+        </div>
+        <div className="totp-qr">
+          {qr === "pending" ? (
+            <span className="totp-qr-placeholder" aria-hidden="true" />
+          ) : qr === "failed" ? (
+            <p role="alert" className="alert alert-error">
+              {t("security.totp.qrFailed")}
+            </p>
+          ) : (
+            <img src={qr.src} alt={t("security.totp.qrAlt")} width={200} height={200} />
+          )}
+        </div>
+        <p>{t("security.totp.manualStep")}</p>
+        <div className="totp-secret-row">
+          <code className="totp-secret">{groupSecret(enrollment.secret)}</code>
+          <button type="button" className="button" onClick={() => void copySecret()}>
+            {t("security.totp.copyButton")}
+          </button>
+        </div>
+        <p aria-live="polite" className="notice live-region">
+          {copied === "copied" && t("security.totp.copied")}
+          {copied === "failed" && t("security.totp.copyFailed")}
+        </p>
+        <p className="muted">
+          {t("security.totp.expiresAt", { time: formatClockTime(enrollment.expiresAt) })}
+        </p>
+        {restartError && (
+          <p role="alert" className="alert alert-error">
+            {restartError}
+          </p>
+        )}
+        <VerificationCodeForm
+          // A new secret starts a new form: the old refusals no longer apply.
+          key={enrollment.secret}
+          request={{ purpose: "enroll", method: "totp" }}
+          onVerified={onVerified}
+          onCancel={onCancel}
+          onFailure={(failure) =>
+            setExpired(failure.reason === "expired" || failure.reason === "no-active-code")
+          }
+          extraActions={
+            expired ? (
+              <button
+                type="button"
+                className="button"
+                aria-busy={restarting}
+                onClick={() => {
+                  if (restarting) return;
+                  setExpired(false);
+                  setCopied(null);
+                  onRestart();
+                }}
+              >
+                {t("security.totp.startAgainButton")}
+              </button>
+            ) : null
+          }
+        />
+      </div>
+    </Modal>
+  );
+}

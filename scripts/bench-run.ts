@@ -4,9 +4,9 @@
  * `benchFloor` callable doing the same number of Firestore reads and writes in one
  * transaction and nothing else. Codes are read from the development outbox, untimed.
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { getFunctions, httpsCallable } from "firebase/functions";
 import { FUNCTIONS_REGION } from "@dash2fa/shared";
 import {
@@ -14,9 +14,19 @@ import {
   flowTotal,
   operationBudgets,
 } from "../tests/integration/operation-budgets.js";
-import { latestCodeTo, newUser, resetIpLimit, type TestUser } from "../tests/support/clients.js";
+import {
+  PASSWORD,
+  latestCodeTo,
+  newUser,
+  resetIpLimit,
+  type TestUser,
+} from "../tests/support/clients.js";
 import { countFlowOperations, type Flow as BudgetedFlow } from "../tests/support/operations.js";
-import { root } from "./lib/stack.js";
+import { bundleBudgets } from "./bundle-budgets.js";
+import { floorBytes, routeBytes } from "./lib/bundle.js";
+import { lighthouseScores } from "./lib/lighthouse.js";
+import { waitForHttp } from "./lib/ports.js";
+import { ports, root } from "./lib/stack.js";
 
 const SEQUENTIAL = Number(process.env.BENCH_CALLS ?? 200);
 const CONCURRENT_USERS = 20;
@@ -129,15 +139,57 @@ function stats(values: number[]) {
   return { n: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
 
-function bundleBytes() {
-  const assets = join(root, "web", "dist", "assets");
-  return readdirSync(assets)
-    .filter((file) => file.endsWith(".js"))
-    .map((file) => {
-      const content = readFileSync(join(assets, file));
-      return { file, bytes: content.length, gzip: gzipSync(content, { level: 9 }).length };
-    })
-    .sort((a, b) => b.gzip - a.gzip);
+/** Gzip bytes each route downloads before it renders, beside the floor and the budgets. */
+async function bundleReport() {
+  const { routes, lazy } = routeBytes();
+  const floor = await floorBytes();
+  return {
+    floor,
+    routes: routes.map(({ route, gzip }) => ({ route, gzip, budget: bundleBudgets[route] })),
+    lazy: lazy.map(({ files, gzip }) => ({ file: files[0] ?? "", gzip })),
+  };
+}
+
+/**
+ * Lighthouse (mobile preset, simulated throttling) on the production build, served by
+ * `vite preview`: the sign-in page signed out, the Security page signed in.
+ */
+async function lighthouseReport() {
+  const base = `http://127.0.0.1:${ports.preview}`;
+  const preview = spawn(
+    "npm",
+    [
+      "run",
+      "preview",
+      "--workspace",
+      "web",
+      "--",
+      "--port",
+      String(ports.preview),
+      "--strictPort",
+      "--host",
+      "127.0.0.1",
+    ],
+    { cwd: root, stdio: "ignore", detached: true },
+  );
+  try {
+    await waitForHttp(base, 30_000);
+    const user = await newUser();
+    await user.dispose();
+    const signIn = await lighthouseScores(`${base}/sign-in`);
+    const security = await lighthouseScores(`${base}/security`, {
+      prepare: async (page) => {
+        await page.goto(`${base}/sign-in`);
+        await page.getByLabel("Email", { exact: true }).fill(user.email);
+        await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+        await page.getByRole("button", { name: "Sign in" }).click();
+        await page.waitForURL(`${base}/`);
+      },
+    });
+    return { preset: "mobile, simulated throttling", signIn, security };
+  } finally {
+    if (preview.pid) process.kill(-preview.pid, "SIGTERM");
+  }
 }
 
 async function main() {
@@ -175,8 +227,11 @@ async function main() {
     report[mode] = section;
   }
   await caller.dispose();
-  const bundle = bundleBytes();
+  console.log(`Measuring the web bundle and running Lighthouse…`);
+  const bundle = await bundleReport();
   report.bundle = bundle;
+  const lighthouse = await lighthouseReport();
+  report.lighthouse = lighthouse;
 
   console.log(
     `\nLatency in ms on the emulators (p50/p95/p99), floor = same Firestore work, no logic`,
@@ -190,10 +245,25 @@ async function main() {
     `${"flow".padEnd(30)} ${"call".padEnd(16)} ${"reads".padStart(5)} ${"writes".padStart(6)}   ${"min r".padStart(5)} ${"min w".padStart(6)}`,
   );
   for (const row of operations.rows) console.log(row);
-  console.log(`\nWeb JavaScript (gzip -9):`);
-  for (const { file, gzip, bytes } of bundle) {
+  const kb = (bytes: number) => `${(bytes / 1000).toFixed(1).padStart(7)} KB`;
+  console.log(`\nWeb JavaScript per route, gzip -9 (floor: React + Firebase app/auth/functions)`);
+  console.log(`  ${"floor".padEnd(28)} ${kb(bundle.floor)}`);
+  for (const { route, gzip, budget } of bundle.routes) {
+    const ratio = (gzip / bundle.floor).toFixed(2);
     console.log(
-      `  ${file.padEnd(40)} ${(gzip / 1024).toFixed(1).padStart(7)} KiB  (${(bytes / 1024).toFixed(0)} KiB raw)`,
+      `  ${route.padEnd(28)} ${kb(gzip)}  ${ratio}× floor  (budget ${kb(budget).trim()})`,
+    );
+  }
+  for (const { file, gzip } of bundle.lazy) {
+    console.log(`  on demand: ${file.padEnd(17)} ${kb(gzip)}`);
+  }
+  console.log(`\nLighthouse (${lighthouse.preset}, Debian's Chromium)`);
+  for (const [page, scores] of [
+    ["sign-in", lighthouse.signIn],
+    ["security", lighthouse.security],
+  ] as const) {
+    console.log(
+      `  ${page.padEnd(10)} performance ${scores.performance}, accessibility ${scores.accessibility}, LCP ${Math.round(scores.lcpMs)} ms, TBT ${Math.round(scores.tbtMs)} ms, CLS ${scores.cls.toFixed(3)}`,
     );
   }
   writeFileSync(join(root, "bench-report.json"), `${JSON.stringify(report, null, 2)}\n`);

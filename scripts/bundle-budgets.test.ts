@@ -1,7 +1,7 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleBudgets } from "./bundle-budgets.js";
 import { routeBytes, type RouteBytes } from "./lib/bundle.js";
@@ -10,12 +10,18 @@ import { root } from "./lib/stack.js";
 const outDir = mkdtempSync(join(tmpdir(), "web-budget-"));
 let routes: RouteBytes[] = [];
 
-beforeAll(async () => {
-  await build({
-    root: join(root, "web"),
-    logLevel: "silent",
-    build: { outDir, emptyOutDir: true },
-  });
+beforeAll(() => {
+  // A separate process, exactly as `npm run build` runs it: inside Vitest, Vite would see
+  // NODE_ENV=test and bundle React's development build.
+  execFileSync(
+    "npx",
+    ["vite", "build", "--outDir", outDir, "--emptyOutDir", "--logLevel", "silent"],
+    {
+      cwd: join(root, "web"),
+      env: { ...process.env, NODE_ENV: "production" },
+      stdio: "inherit",
+    },
+  );
   routes = routeBytes(outDir).routes;
 }, 120_000);
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));

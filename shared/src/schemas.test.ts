@@ -90,3 +90,24 @@ describe("maskEmail", () => {
     expect(maskEmail("nobody")).toBe("•••");
   });
 });
+
+describe("passkey answers", () => {
+  it("read null optional fields (how the callable protocol sends undefined) as absent", async () => {
+    const { authenticationResponseSchema } = await import("./schemas.js");
+    const parsed = authenticationResponseSchema.parse({
+      id: "abc",
+      rawId: "abc",
+      type: "public-key",
+      response: {
+        clientDataJSON: "e30",
+        authenticatorData: "AA",
+        signature: "AA",
+        userHandle: null,
+      },
+      authenticatorAttachment: null,
+      clientExtensionResults: {},
+    });
+    expect(parsed.response.userHandle).toBeUndefined();
+    expect(parsed.authenticatorAttachment).toBeUndefined();
+  });
+});

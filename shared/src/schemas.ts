@@ -144,8 +144,13 @@ const base64url = (maxLength: number) =>
     .max(maxLength)
     .regex(/^[A-Za-z0-9_-]+$/, "Not base64url.");
 
+// The Firebase callable protocol encodes `undefined` as `null`, so optional fields of a
+// browser answer may arrive as null; both mean "absent".
+const absentAsUndefined = <T extends z.ZodType>(schema: T) =>
+  schema.nullish().transform((value) => value ?? undefined);
+
 const clientExtensionResults = z.record(z.string(), z.unknown()).default({});
-const authenticatorAttachment = z.enum(["platform", "cross-platform"]).optional();
+const authenticatorAttachment = absentAsUndefined(z.enum(["platform", "cross-platform"]));
 
 /** What `navigator.credentials.create()` returns, as SimpleWebAuthn's browser side sends it. */
 export const registrationResponseSchema = z.object({
@@ -155,7 +160,7 @@ export const registrationResponseSchema = z.object({
   response: z.object({
     clientDataJSON: base64url(4096),
     attestationObject: base64url(32_768),
-    transports: z.array(z.string().max(32)).max(10).optional(),
+    transports: absentAsUndefined(z.array(z.string().max(32)).max(10)),
   }),
   authenticatorAttachment,
   clientExtensionResults,
@@ -170,7 +175,7 @@ export const authenticationResponseSchema = z.object({
     clientDataJSON: base64url(4096),
     authenticatorData: base64url(4096),
     signature: base64url(1024),
-    userHandle: base64url(256).optional(),
+    userHandle: absentAsUndefined(base64url(256)),
   }),
   authenticatorAttachment,
   clientExtensionResults,

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { passkeyPolicy, type FinishPasskeyRegistrationResult } from "@dash2fa/shared";
 import { Field } from "@/components/field";
@@ -9,7 +9,7 @@ import { createPasskey } from "@/lib/webauthn";
 import { browserSupportsPasskeys } from "@/lib/webauthn-error";
 import { finishPasskeyRegistration } from "../api/finish-passkey-registration";
 import { startPasskeyRegistration } from "../api/start-passkey-registration";
-import { passkeyNameError } from "./passkey-name-field";
+import { usePasskeyNameField } from "./passkey-name-field";
 
 interface AddPasskeyDialogProps {
   /** The key is registered; resolves once the page has taken it in. */
@@ -23,9 +23,14 @@ export function AddPasskeyDialog({ onAdded, onCancel }: AddPasskeyDialogProps) {
   const ids = useId();
   const titleId = `${ids}-title`;
   const descriptionId = `${ids}-description`;
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [name, setName] = useState<string>(() => t("security.passkeys.defaultName"));
-  const [nameError, setNameError] = useState<string | undefined>();
+  const {
+    inputRef,
+    name,
+    setName,
+    error: nameError,
+    focus,
+    submitted,
+  } = usePasskeyNameField(() => t("security.passkeys.defaultName"));
   const supported = browserSupportsPasskeys();
 
   const add = useMutation({
@@ -38,23 +43,11 @@ export function AddPasskeyDialog({ onAdded, onCancel }: AddPasskeyDialogProps) {
     },
   });
 
-  useEffect(() => {
-    inputRef.current?.select();
-    inputRef.current?.focus();
-  }, []);
-
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (add.isPending) return;
-    const problem = passkeyNameError(name);
-    setNameError(problem);
-    if (problem) {
-      inputRef.current?.focus();
-      return;
-    }
-    add.mutate(name.trim(), {
-      onError: () => inputRef.current?.focus(),
-    });
+    const keyName = submitted();
+    if (keyName !== undefined) add.mutate(keyName, { onError: focus });
   }
 
   const cancelled = add.isError && isPasskeyPromptCancelled(add.error);

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { passkeyPolicy, type RenamePasskeyResult } from "@dash2fa/shared";
 import { Field } from "@/components/field";
@@ -7,7 +7,7 @@ import { describeError } from "@/components/verify-dialog";
 import { useT } from "@/lib/i18n";
 import { renamePasskey } from "../api/rename-passkey";
 import type { Passkey } from "../api/get-passkeys";
-import { passkeyNameError } from "./passkey-name-field";
+import { usePasskeyNameField } from "./passkey-name-field";
 
 interface RenamePasskeyDialogProps {
   passkey: Passkey;
@@ -20,29 +20,23 @@ export function RenamePasskeyDialog({ passkey, onRenamed, onCancel }: RenamePass
   const t = useT();
   const ids = useId();
   const titleId = `${ids}-title`;
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [name, setName] = useState(passkey.name);
-  const [nameError, setNameError] = useState<string | undefined>();
+  const {
+    inputRef,
+    name,
+    setName,
+    error: nameError,
+    focus,
+    submitted,
+  } = usePasskeyNameField(passkey.name);
   const rename = useMutation({ mutationFn: renamePasskey, onSuccess: onRenamed });
-
-  useEffect(() => {
-    inputRef.current?.select();
-    inputRef.current?.focus();
-  }, []);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (rename.isPending) return;
-    const problem = passkeyNameError(name);
-    setNameError(problem);
-    if (problem) {
-      inputRef.current?.focus();
-      return;
+    const newName = submitted();
+    if (newName !== undefined) {
+      rename.mutate({ passkeyId: passkey.id, name: newName }, { onError: focus });
     }
-    rename.mutate(
-      { passkeyId: passkey.id, name: name.trim() },
-      { onError: () => inputRef.current?.focus() },
-    );
   }
 
   return (

@@ -51,10 +51,7 @@ const refusals: Record<VerificationFailureReason, { code: FunctionsErrorCode; me
     code: "permission-denied",
     message: "This device is not remembered any more.",
   },
-  "code-already-used": {
-    code: "permission-denied",
-    message: "That code was already used. Wait for the next one in your authenticator app.",
-  },
+  "code-already-used": { code: "permission-denied", message: "That code was already used." },
   "passkey-failed": {
     code: "permission-denied",
     message: "That passkey could not be verified.",
@@ -95,15 +92,28 @@ export function parseInput<Schema extends z.ZodType>(
 /** gRPC ABORTED: Firestore gave up on a transaction after its own retries (contention). */
 const ABORTED = 10;
 
+export interface TransactionOptions {
+  /**
+   * Called when the transaction kept losing to others: may throw the definite answer the
+   * winner left behind (a code already used). Otherwise the caller is told to try again.
+   */
+  afterContention?: () => Promise<void>;
+}
+
 /**
  * `db.runTransaction`, except that a transaction still losing to contention after the
- * SDK's retries answers `unavailable` (try again) rather than an `internal` error.
+ * SDK's retries answers what it lost to, when that is known, or `unavailable` (try again)
+ * rather than an `internal` error.
  */
-export async function transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+export async function transaction<T>(
+  work: (tx: Transaction) => Promise<T>,
+  { afterContention }: TransactionOptions = {},
+): Promise<T> {
   try {
     return await db.runTransaction(work);
   } catch (error) {
     if ((error as { code?: unknown }).code === ABORTED) {
+      await afterContention?.();
       throw new HttpsError("unavailable", "The service is busy. Please try again.");
     }
     throw error;

@@ -91,6 +91,29 @@ describe("decideAttempt", () => {
   });
 });
 
+describe("a spent challenge", () => {
+  const spent = challenge({ consumedAt: T0 + 1_000, failedAttempts: 2 });
+
+  it("is told apart from a live one until it would have expired", () => {
+    expect(decideAttempt(spent, T0 + codeLifetimeMs - 1)).toEqual({
+      outcome: "spent",
+      challenge: spent,
+    });
+    expect(decideAttempt(spent, T0 + codeLifetimeMs)).toEqual({
+      outcome: "refused",
+      details: { reason: "no-active-code" },
+    });
+  });
+
+  it("lets a new code be sent at once, with a clean slate", () => {
+    expect(decideSend(spent, T0 + 2_000)).toEqual({
+      allowed: true,
+      failedAttempts: 0,
+      sendCount: 1,
+    });
+  });
+});
+
 describe("attemptsLeft", () => {
   it("counts down to zero and never below", () => {
     expect([0, 1, 4, 5, 6].map(attemptsLeft)).toEqual([5, 4, 1, 0, 0]);

@@ -51,9 +51,15 @@ describe("races", () => {
           ),
         );
         expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+        // Every loser, however it lost (the spent code, or contention), hears the same
+        // definite answer: that code was already used. Never "try again".
         for (const o of outcomes) {
           if (o.status === "rejected") {
-            expect((o.reason as FunctionsError).code).toBe("functions/failed-precondition");
+            const { code, details } = o.reason as FunctionsError;
+            expect({ code, details }).toEqual({
+              code: "functions/permission-denied",
+              details: { reason: "code-already-used" },
+            });
           }
         }
       } finally {

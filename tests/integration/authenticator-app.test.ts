@@ -176,9 +176,11 @@ describe("signing in with the authenticator app", () => {
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     for (const o of outcomes) {
       if (o.status === "rejected") {
-        expect(["functions/permission-denied", "functions/unavailable"]).toContain(
-          (o.reason as { code: string }).code,
-        );
+        const { code, details } = o.reason as { code: string; details: unknown };
+        expect({ code, details }).toEqual({
+          code: "functions/permission-denied",
+          details: { reason: "code-already-used" },
+        });
       }
     }
   });

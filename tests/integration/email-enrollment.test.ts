@@ -68,15 +68,21 @@ describe("enabling email 2FA", () => {
       .doc(user.uid)
       .get();
     expect(destinations.get("email")).toBe(user.email);
-    expect((await challengeRef(user).get()).exists).toBe(false);
+    // Spent, not deleted: a second submission of the same code learns it was used.
+    expect((await challengeRef(user).get()).get("consumedAt")).toEqual(expect.any(Number));
   });
 
   it("refuses a replay of a code that was already used", async () => {
     const { code } = await sendAndReadCode(user);
     await user.verify(enroll(code));
     expect(await refusalOf(user.verify(enroll(code)))).toMatchObject({
-      code: "functions/failed-precondition",
-      details: { reason: "no-active-code" },
+      code: "functions/permission-denied",
+      details: { reason: "code-already-used" },
+    });
+    // A different code against the spent challenge finds no live code, and is not
+    // counted as a guess.
+    expect((await refusalOf(user.verify(enroll(wrongCode(code))))).details).toEqual({
+      reason: "no-active-code",
     });
   });
 
@@ -205,7 +211,7 @@ describe("races and other users", () => {
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     const [rejected] = outcomes.filter((o) => o.status === "rejected");
     expect((rejected as PromiseRejectedResult).reason.details).toEqual({
-      reason: "no-active-code",
+      reason: "code-already-used",
     });
   });
 

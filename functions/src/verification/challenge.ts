@@ -27,6 +27,12 @@ export interface ChallengeState {
   sendCount: number;
   /** The outbound `mail` or `messages` document that carries the current code. */
   outboundId?: string;
+  /**
+   * Epoch milliseconds at which the code was accepted. The spent challenge stays until it
+   * expires, so a submission that lost the race for it learns that the code was already
+   * used, rather than that no code was ever sent.
+   */
+  consumedAt?: number;
 }
 
 export function challengeId(
@@ -46,7 +52,7 @@ export type SendDecision =
  * count of the live challenge; only a challenge that has expired starts again from zero.
  */
 export function decideSend(existing: ChallengeState | undefined, now: number): SendDecision {
-  if (!existing || now >= existing.expiresAt) {
+  if (!existing || existing.consumedAt !== undefined || now >= existing.expiresAt) {
     return { allowed: true, failedAttempts: 0, sendCount: 1 };
   }
   if (existing.failedAttempts >= verificationPolicy.maxFailedAttempts) {
@@ -68,11 +74,18 @@ export function decideSend(existing: ChallengeState | undefined, now: number): S
 
 export type AttemptDecision =
   | { outcome: "refused"; details: VerificationFailureDetails }
-  | { outcome: "check-code"; challenge: ChallengeState };
+  | { outcome: "check-code"; challenge: ChallengeState }
+  /** Spent: the same code again is "already used"; any other code finds no live code. */
+  | { outcome: "spent"; challenge: ChallengeState };
 
-/** Whether a submitted code is even worth comparing. */
+/** Whether a submitted code is even worth comparing, and against what. */
 export function decideAttempt(existing: ChallengeState | undefined, now: number): AttemptDecision {
   if (!existing) return { outcome: "refused", details: { reason: "no-active-code" } };
+  if (existing.consumedAt !== undefined) {
+    return now < existing.expiresAt
+      ? { outcome: "spent", challenge: existing }
+      : { outcome: "refused", details: { reason: "no-active-code" } };
+  }
   if (existing.failedAttempts >= verificationPolicy.maxFailedAttempts) {
     return {
       outcome: "refused",

@@ -39,12 +39,20 @@ interface CheckArgs {
   now: number;
 }
 
-/** A sent code: the challenge must be live, and is consumed by the right code. */
+/**
+ * A sent code: the challenge must be live, and is spent by the right code. The spent
+ * challenge is kept until it expires, so the same code again, from a request that lost
+ * the race or a second tab, is told it was already used.
+ */
 function checkSentCode({ tx, ref, snapshot, input, now }: CheckArgs): Checked {
   const decision = decideAttempt(snapshot ? readChallenge(snapshot) : undefined, now);
   if (decision.outcome === "refused") throw refusal(decision.details);
   const { challenge } = decision;
-  if (!codeMatches(otpHmacSecret.value(), challenge, input.code, challenge.codeHash)) {
+  const matches = codeMatches(otpHmacSecret.value(), challenge, input.code, challenge.codeHash);
+  if (decision.outcome === "spent") {
+    throw refusal({ reason: matches ? "code-already-used" : "no-active-code" });
+  }
+  if (!matches) {
     const failedAttempts = challenge.failedAttempts + 1;
     return {
       ok: false,
@@ -55,7 +63,7 @@ function checkSentCode({ tx, ref, snapshot, input, now }: CheckArgs): Checked {
   return {
     ok: true,
     subject: { uid: challenge.uid, method: challenge.method, destination: challenge.destination },
-    consume: () => tx.delete(ref),
+    consume: () => tx.update(ref, { consumedAt: now }),
   };
 }
 
@@ -104,6 +112,30 @@ function checkAppCode({ tx, ctx, security, ref, snapshot, input, now }: CheckArg
   };
 }
 
+/**
+ * After losing to contention: when the proof this code would have used is already spent
+ * (another request with the same code won), say so, a definite answer, not "try again".
+ */
+async function answerAfterContention(ctx: CallContext, input: Input): Promise<void> {
+  const snapshot = await proofRef(ctx, input).get();
+  const now = Date.now();
+  if (input.method === "totp") {
+    const active = (snapshot.data() as TotpSecretDoc | undefined)?.active;
+    if (!active) return;
+    const secret = openSecret(totpSealingSecret.value(), ctx.uid, active.sealed);
+    const step = matchingStep(secret, input.code, now);
+    if (step !== undefined && step <= active.lastUsedStep) {
+      throw refusal({ reason: "code-already-used" });
+    }
+    return;
+  }
+  const decision = decideAttempt(readChallenge(snapshot), now);
+  const spent = decision.outcome === "spent" ? decision.challenge : undefined;
+  if (spent && codeMatches(otpHmacSecret.value(), spent, input.code, spent.codeHash)) {
+    throw refusal({ reason: "code-already-used" });
+  }
+}
+
 function proofRef(ctx: CallContext, input: Pick<VerifyCodeInput, "purpose" | "method">) {
   return input.method === "totp"
     ? totpSecretRef(ctx.uid)
@@ -121,35 +153,38 @@ export const verifyCode = callable(async (request) => {
   const ctx = callContext(request);
   const input = parseInput(verifyCodeInputSchema, request.data);
 
-  const outcome = await transaction(async (tx) => {
-    const now = Date.now();
-    const security = await readUserSecurity(tx, ctx.uid);
-    const ref = proofRef(ctx, input);
-    const [snapshot, guardSnap] = await tx.getAll(ref, guardRef(ctx.uid));
-    const guard = readGuard(guardSnap?.data());
-    const locked = codeLockRefusal(guard, now);
-    if (locked) throw refusal(locked);
+  const outcome = await transaction(
+    async (tx) => {
+      const now = Date.now();
+      const security = await readUserSecurity(tx, ctx.uid);
+      const ref = proofRef(ctx, input);
+      const [snapshot, guardSnap] = await tx.getAll(ref, guardRef(ctx.uid));
+      const guard = readGuard(guardSnap?.data());
+      const locked = codeLockRefusal(guard, now);
+      if (locked) throw refusal(locked);
 
-    const args = { tx, ctx, security, input, ref, snapshot, now };
-    const checked = input.method === "totp" ? checkAppCode(args) : checkSentCode(args);
-    if (!checked.ok) {
-      checked.recordWrongGuess();
-      recordFailure(tx, ctx, security, guard, input.method, now);
-      return { ok: false as const, attemptsLeft: checked.attemptsLeft };
-    }
-    checked.consume();
-    const completed = completeVerification({
-      tx,
-      ctx,
-      security,
-      guard,
-      subject: checked.subject,
-      purpose: input.purpose,
-      now,
-      rememberDevice: input.rememberDevice === true,
-    });
-    return { ok: true as const, now, completed };
-  });
+      const args = { tx, ctx, security, input, ref, snapshot, now };
+      const checked = input.method === "totp" ? checkAppCode(args) : checkSentCode(args);
+      if (!checked.ok) {
+        checked.recordWrongGuess();
+        recordFailure(tx, ctx, security, guard, input.method, now);
+        return { ok: false as const, attemptsLeft: checked.attemptsLeft };
+      }
+      checked.consume();
+      const completed = completeVerification({
+        tx,
+        ctx,
+        security,
+        guard,
+        subject: checked.subject,
+        purpose: input.purpose,
+        now,
+        rememberDevice: input.rememberDevice === true,
+      });
+      return { ok: true as const, now, completed };
+    },
+    { afterContention: () => answerAfterContention(ctx, input) },
+  );
 
   if (!outcome.ok) {
     throw refusal({
@@ -158,6 +193,6 @@ export const verifyCode = callable(async (request) => {
     });
   }
   const { endsOtherSessions: _, ...result } = outcome.completed;
-  const customToken = await upgradeSession(ctx.uid, outcome.completed, outcome.now);
+  const customToken = await upgradeSession(ctx, outcome.completed, outcome.now);
   return { ...result, method: input.method, customToken } satisfies VerifyCodeResult;
 });

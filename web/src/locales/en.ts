@@ -397,6 +397,8 @@ export const en = {
       "That code is not correct. Enter the code your authenticator app shows for this account now, and check that your phone's clock is right.",
     codeAlreadyUsed:
       "That code was already used. Wait for your authenticator app to show the next one.",
+    sentCodeAlreadyUsed:
+      "That code was already used, so it cannot be used again. If you still need to verify, request a new code.",
     appSetupExpired: "This setup has expired. Start again to get a new QR code.",
     appAlreadyEnabled: "The authenticator app is already set up for your account.",
     passkeyFailed: "That passkey couldn't be verified. Try again or use another method.",

@@ -120,7 +120,7 @@ export function describeFailure(
     case "device-not-recognized":
       return t("verify.deviceNotRecognized");
     case "code-already-used":
-      return t("verify.codeAlreadyUsed");
+      return method === "totp" ? t("verify.codeAlreadyUsed") : t("verify.sentCodeAlreadyUsed");
     case "passkey-failed":
       return t("verify.passkeyFailed");
     case "passkey-limit":

@@ -119,6 +119,15 @@ test("registers, lists, uses, renames and removes a passkey", async ({ page, new
   await expect(key).toBeVisible();
   await expect(key).not.toContainText("Not used yet");
 
+  // A remembered device has no recent verification: adding a key asks "Confirm it's you"
+  // before anything else, and cancelling it adds nothing.
+  await row.getByRole("button", { name: "Add a key" }).click();
+  const confirmFirst = page.getByRole("dialog", { name: "Confirm it's you" });
+  await expect(confirmFirst).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(confirmFirst).toBeHidden();
+  await expect(page.getByRole("dialog", { name: "Add a passkey or security key" })).toBeHidden();
+
   // Rename.
   await key.getByRole("button", { name: "Rename" }).click();
   const renameDialog = page.getByRole("dialog", { name: "Rename “Work laptop”" });

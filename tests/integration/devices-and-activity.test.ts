@@ -10,6 +10,7 @@ import {
   openSession,
   refusalOf,
   sendAndReadCode,
+  stepUpByEmail,
   type TestUser,
 } from "../support/clients.js";
 
@@ -91,6 +92,7 @@ describe("remembered devices", () => {
       ).details.reason,
     ).toBe("device-not-recognized");
 
+    await stepUpByEmail(user);
     expect(await user.revokeDevice({ deviceId: device.deviceId })).toEqual({ revoked: 1 });
     expect(
       (
@@ -120,7 +122,7 @@ describe("remembered devices", () => {
   it("stop working after a 2FA change", async () => {
     const device = await signInRemembering();
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    // The owner's session verified moments ago, so changing the address needs no step-up.
+    await stepUpByEmail(user);
     const { code } = await sendAndReadCode(user, {
       purpose: "enroll",
       method: "email",
@@ -145,6 +147,7 @@ describe("remembered devices", () => {
     );
     expect(devices.size).toBe(2);
     expect(devices.docs[0]?.get("browser")).toEqual(expect.any(String));
+    await stepUpByEmail(user);
     expect(await user.revokeAllDevices()).toEqual({ revoked: 2 });
   });
 });

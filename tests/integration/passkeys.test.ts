@@ -31,6 +31,11 @@ async function verifyWith(
   return browser.finishPasskeyVerification({ purpose, response: key.authenticate(options) });
 }
 
+/** A fresh verification with a key already on the account, as step-up asks. */
+async function stepUpWith(user: TestUser, key: SoftwareAuthenticator) {
+  await user.upgrade(await verifyWith(user, key, "step-up"));
+}
+
 const status = async (uid: string) =>
   (await adminDb().collection(collections.twoFactor).doc(uid).get()).data();
 const keyDocs = async (uid: string) =>
@@ -102,6 +107,7 @@ describe("registering a passkey", () => {
       ),
     ).toMatchObject({ details: { reason: "no-active-code" } });
     await register(user, key);
+    await stepUpWith(user, key);
     const { options } = await user.startPasskeyRegistration();
     expect((options.excludeCredentials as { id: string }[]).map((c) => c.id)).toEqual([key.id]);
     expect(
@@ -113,6 +119,7 @@ describe("registering a passkey", () => {
 
   it("adds a second key beside the first, with a notice and an activity entry", async () => {
     await register(user, key);
+    await stepUpWith(user, key);
     const second = await register(user, new SoftwareAuthenticator(), "Phone");
     expect(second.recoveryCodes).toBeUndefined();
     expect((await status(user.uid))?.methods?.passkey).toMatchObject({ keys: 2 });
@@ -216,6 +223,7 @@ describe("verifying with a passkey", () => {
   });
 
   it("removes keys one by one with a fresh verification; the last turns passkeys off", async () => {
+    await stepUpWith(user, key);
     const second = await register(user, new SoftwareAuthenticator(), "Spare");
     const eleventhMinute = Math.floor((Date.now() - STEP_UP_WINDOW_MS - 60_000) / 1000);
     await user.upgrade({
@@ -243,6 +251,7 @@ describe("verifying with a passkey", () => {
   });
 
   it("turns passkeys off entirely through disableMethod, removing every key", async () => {
+    await stepUpWith(user, key);
     await register(user, new SoftwareAuthenticator(), "Spare");
     await enableEmail(user);
     const off = await user.disableMethod({ method: "passkey" });

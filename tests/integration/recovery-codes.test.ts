@@ -6,6 +6,7 @@ import {
   newUser,
   openSession,
   refusalOf,
+  stepUpByEmail,
   type TestUser,
 } from "../support/clients.js";
 
@@ -52,6 +53,7 @@ describe("recovery codes", () => {
   });
 
   it("stop working when a new set is generated", async () => {
+    await stepUpByEmail(user);
     const fresh = await user.regenerateRecoveryCodes();
     expect(fresh.recoveryCodes).toHaveLength(10);
     const browser = await freshBrowser();

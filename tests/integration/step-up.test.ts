@@ -1,3 +1,4 @@
+import { Secret, TOTP } from "otpauth";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { STEP_UP_WINDOW_MS, collections } from "@dash2fa/shared";
 import {
@@ -6,9 +7,12 @@ import {
   enableEmail,
   newUser,
   refusalOf,
+  openSession,
   sendAndReadCode,
+  stepUpByEmail,
   type TestUser,
 } from "../support/clients.js";
+import { SoftwareAuthenticator } from "../support/webauthn.js";
 
 /** This browser's session as if its last verification was `agoMs` ago (the clock, moved). */
 async function verifiedAgo(user: TestUser, agoMs: number) {
@@ -21,10 +25,7 @@ async function verifiedAgo(user: TestUser, agoMs: number) {
   await user.upgrade({ customToken });
 }
 
-async function stepUp(user: TestUser) {
-  const { code } = await sendAndReadCode(user, { purpose: "step-up", method: "email" }, user.email);
-  await user.upgrade(await user.verify({ purpose: "step-up", method: "email", code }));
-}
+const stepUp = stepUpByEmail;
 
 let user: TestUser;
 beforeEach(async () => {
@@ -100,3 +101,155 @@ describe("step-up before sensitive changes", () => {
     ).toBe("method-already-enabled");
   });
 });
+
+/** A second browser of the user that skipped the second step as a remembered device. */
+async function rememberedDeviceSession(owner: TestUser): Promise<TestUser> {
+  const first = await openSession(owner.email);
+  const { code } = await sendAndReadCode(
+    first,
+    { purpose: "sign-in", method: "email" },
+    owner.email,
+  );
+  const { rememberedDevice } = await first.verify({
+    purpose: "sign-in",
+    method: "email",
+    code,
+    rememberDevice: true,
+  });
+  await first.dispose();
+  if (!rememberedDevice) throw new Error("no device token returned");
+  const later = await openSession(owner.email);
+  await later.upgrade(
+    await later.signInWithRememberedDevice({
+      deviceId: rememberedDevice.deviceId,
+      token: rememberedDevice.token,
+    }),
+  );
+  return later;
+}
+
+/** Every way a session can start adding a factor to an account that has 2FA on. */
+const addingAFactor: [string, (u: TestUser) => Promise<unknown>][] = [
+  [
+    "a new phone number",
+    (u) => u.send({ purpose: "enroll", method: "phone", destination: "+995555123456" }),
+  ],
+  [
+    "a new email address",
+    (u) => u.send({ purpose: "enroll", method: "email", destination: `other-${u.email}` }),
+  ],
+  ["an authenticator app", (u) => u.startTotpEnrollment()],
+  ["a passkey", (u) => u.startPasskeyRegistration()],
+];
+
+describe("adding a factor needs the same step-up as removing one", () => {
+  it.each(addingAFactor)(
+    "refuses %s from a session verified 11 minutes ago",
+    async (_name, add) => {
+      await verifiedAgo(user, STEP_UP_WINDOW_MS + 60_000);
+      expect(await refusalOf(add(user))).toMatchObject({
+        code: "functions/permission-denied",
+        details: { reason: "step-up-required" },
+      });
+    },
+  );
+
+  it("refuses every way of adding a factor from a remembered-device session", async () => {
+    const device = await rememberedDeviceSession(user);
+    try {
+      for (const [name, add] of addingAFactor) {
+        expect({ name, ...(await refusalOf(add(device))) }).toMatchObject({
+          name,
+          details: { reason: "step-up-required" },
+        });
+      }
+    } finally {
+      await device.dispose();
+    }
+  });
+
+  it("stops the chain 'add a factor, then disable the others' at its first step", async () => {
+    const device = await rememberedDeviceSession(user);
+    try {
+      expect((await refusalOf(device.startTotpEnrollment())).details.reason).toBe(
+        "step-up-required",
+      );
+      expect((await refusalOf(device.disableMethod({ method: "email" }))).details.reason).toBe(
+        "step-up-required",
+      );
+      const status = await adminDb().collection(collections.twoFactor).doc(user.uid).get();
+      expect(Object.keys(status.get("methods") as object)).toEqual(["email"]);
+    } finally {
+      await device.dispose();
+    }
+  });
+
+  it("checks again when the enrolment completes, not only when it starts", async () => {
+    await stepUp(user);
+    const sent = await sendAndReadCode(user, {
+      purpose: "enroll",
+      method: "email",
+      destination: `other-${user.email}`,
+    });
+    const key = new SoftwareAuthenticator();
+    const { options } = await user.startPasskeyRegistration();
+    // The window runs out between the start and the code (or the key's answer).
+    await verifiedAgo(user, STEP_UP_WINDOW_MS + 60_000);
+    expect(
+      (await refusalOf(user.verify({ purpose: "enroll", method: "email", code: sent.code })))
+        .details.reason,
+    ).toBe("step-up-required");
+    expect(
+      (
+        await refusalOf(
+          user.finishPasskeyRegistration({ name: "Late key", response: key.register(options) }),
+        )
+      ).details.reason,
+    ).toBe("step-up-required");
+    // Refused before anything was written: the code is still live for a fresh session.
+    await stepUp(user);
+    await user.verify({ purpose: "enroll", method: "email", code: sent.code });
+  });
+
+  it("lets each way through after a fresh step-up", async () => {
+    await verifiedAgo(user, STEP_UP_WINDOW_MS + 60_000);
+    await stepUp(user);
+    for (const [name, add] of addingAFactor) {
+      await expect(add(user), name).resolves.toBeDefined();
+    }
+  });
+
+  it("never counts enrolling as the verification step-up asks for", async () => {
+    // A first method needs no step-up (there is nothing to step up with), but the
+    // session it leaves has no recent verification: removing anything still asks.
+    const fresh = await newUser();
+    try {
+      await enableEmail(fresh);
+      expect((await fresh.claims()).mfaAt ?? 0).toBe(0);
+      expect((await refusalOf(fresh.disableMethod({ method: "email" }))).details.reason).toBe(
+        "step-up-required",
+      );
+      // Nor does adding a second factor refresh a step-up that is about to run out.
+      const verifiedAt = Math.floor(Date.now() / 1000) - 9 * 60;
+      await fresh.upgrade({
+        customToken: await adminAuth().createCustomToken(fresh.uid, {
+          mfa: "email",
+          mfaAt: verifiedAt,
+          sessionAt: Math.floor(Date.now() / 1000),
+        }),
+      });
+      const { started } = await enrollAppFor(fresh);
+      expect(started.secret).toBeTruthy();
+      expect((await fresh.claims()).mfaAt).toBe(verifiedAt);
+    } finally {
+      await fresh.dispose();
+    }
+  });
+});
+
+async function enrollAppFor(u: TestUser) {
+  const started = await u.startTotpEnrollment();
+  const totp = new TOTP({ secret: Secret.fromBase32(started.secret) });
+  await u.upgrade(await u.verify({ purpose: "enroll", method: "totp", code: totp.generate() }));
+  return { started };
+}

@@ -213,3 +213,9 @@ export async function enableEmail(user: TestUser): Promise<VerifyCodeResult> {
   await user.upgrade(result);
   return result;
 }
+
+/** A fresh verification by the user's email method, as "Confirm it's you" does. */
+export async function stepUpByEmail(user: TestUser): Promise<void> {
+  const { code } = await sendAndReadCode(user, { purpose: "step-up", method: "email" }, user.email);
+  await user.upgrade(await user.verify({ purpose: "step-up", method: "email", code }));
+}

@@ -4,13 +4,9 @@ import { callContext } from "../context.js";
 import { parseInput, refusal, transaction } from "../errors.js";
 
 import { turnOffMethod } from "../security/turn-off.js";
-import { endOtherSessions, epochSeconds, mintSession } from "../security/session.js";
-import {
-  readUserSecurity,
-  refs,
-  requireRecentVerification,
-  requireSecondStep,
-} from "../security/state.js";
+import { authorizeChange, claimsAfterChange } from "../security/policy.js";
+import { endOtherSessions, mintSession } from "../security/session.js";
+import { readUserSecurity, refs, requireSecondStep } from "../security/state.js";
 
 /**
  * Turns a method off (step-up required). Turning off the last one turns 2FA off and
@@ -26,7 +22,7 @@ export const disableMethod = callable(async (request) => {
     const keys = method === "passkey" ? (await tx.get(refs.passkeys(ctx.uid))).docs : [];
     requireSecondStep(security, ctx);
     if (!security.status.methods[method]?.enabled) throw refusal({ reason: "method-not-enabled" });
-    requireRecentVerification(ctx);
+    authorizeChange("remove-factor", security, ctx);
     turnOffMethod(
       tx,
       ctx,
@@ -39,12 +35,7 @@ export const disableMethod = callable(async (request) => {
   });
 
   await endOtherSessions(ctx.uid);
-  // The caller's own session stays, re-issued after the change; its last verification
-  // time is kept so this change does not extend the step-up window.
-  const customToken = await mintSession(ctx.uid, {
-    mfa: ctx.claims.mfa ?? method,
-    mfaAt: ctx.claims.mfaAt ?? 0,
-    sessionAt: epochSeconds(now),
-  });
+  // The caller's own session stays, re-issued after the change (`claimsAfterChange`).
+  const customToken = await mintSession(ctx.uid, claimsAfterChange(ctx, method, now));
   return { method, customToken } satisfies DisableMethodResult;
 });

@@ -4,13 +4,9 @@ import { callContext } from "../context.js";
 import { parseInput, refusal, transaction } from "../errors.js";
 import { otpHmacSecret } from "../runtime.js";
 import { recordActivity } from "../security/activity.js";
+import { authorizeChange } from "../security/policy.js";
 import { newRecoveryCodes, recoveryCodesRef } from "../security/recovery-codes.js";
-import {
-  readUserSecurity,
-  refs,
-  requireRecentVerification,
-  requireSecondStep,
-} from "../security/state.js";
+import { readUserSecurity, refs } from "../security/state.js";
 
 /** A new set of recovery codes (step-up required); the old set stops working at once. */
 export const regenerateRecoveryCodes = callable(async (request) => {
@@ -20,9 +16,8 @@ export const regenerateRecoveryCodes = callable(async (request) => {
   const codes = await transaction(async (tx) => {
     const now = Date.now();
     const security = await readUserSecurity(tx, ctx.uid);
-    requireSecondStep(security, ctx);
     if (!security.status.required) throw refusal({ reason: "method-not-enabled" });
-    requireRecentVerification(ctx);
+    authorizeChange("regenerate-recovery-codes", security, ctx);
     const recovery = newRecoveryCodes(otpHmacSecret.value(), ctx.uid, now);
     tx.set(recoveryCodesRef(ctx.uid), recovery.doc);
     tx.set(

@@ -8,20 +8,15 @@ import { callContext, type CallContext } from "../context.js";
 import { parseInput, transaction } from "../errors.js";
 
 import { recordActivity } from "../security/activity.js";
-import {
-  readUserSecurity,
-  refs,
-  requireRecentVerification,
-  requireSecondStep,
-} from "../security/state.js";
+import { authorizeChange } from "../security/policy.js";
+import { readUserSecurity, refs } from "../security/state.js";
 
 /** Forgets remembered devices (all of them, or one); step-up required. */
 async function revoke(ctx: CallContext, deviceId: string | undefined): Promise<number> {
   return transaction(async (tx) => {
     const now = Date.now();
     const security = await readUserSecurity(tx, ctx.uid);
-    requireSecondStep(security, ctx);
-    requireRecentVerification(ctx);
+    authorizeChange("revoke-devices", security, ctx);
     const targets = deviceId
       ? [await tx.get(refs.device(ctx.uid, deviceId))].filter((snap) => snap.exists)
       : (await tx.get(refs.devices(ctx.uid))).docs;

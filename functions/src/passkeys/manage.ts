@@ -10,13 +10,9 @@ import { callContext } from "../context.js";
 import { parseInput, refusal, transaction } from "../errors.js";
 import { recordActivity } from "../security/activity.js";
 import { queueNotices } from "../security/notices.js";
+import { authorizeChange, claimsAfterChange } from "../security/policy.js";
 import { endOtherSessions, epochSeconds, mintSession } from "../security/session.js";
-import {
-  readUserSecurity,
-  refs,
-  requireRecentVerification,
-  requireSecondStep,
-} from "../security/state.js";
+import { readUserSecurity, refs } from "../security/state.js";
 import { turnOffMethod } from "../security/turn-off.js";
 import type { PasskeyRecord } from "./store.js";
 
@@ -32,7 +28,7 @@ export const renamePasskey = callable(async (request) => {
     const now = Date.now();
     const security = await readUserSecurity(tx, ctx.uid);
     const key = await tx.get(refs.passkey(ctx.uid, passkeyId));
-    requireSecondStep(security, ctx);
+    authorizeChange("manage", security, ctx);
     if (!key.exists) throw unknownKey();
     tx.update(key.ref, { name });
     recordActivity(tx, ctx.uid, {
@@ -58,10 +54,9 @@ export const removePasskey = callable(async (request) => {
     const now = Date.now();
     const security = await readUserSecurity(tx, ctx.uid);
     const keys = await tx.get(refs.passkeys(ctx.uid));
-    requireSecondStep(security, ctx);
     const key = keys.docs.find((snap) => snap.id === passkeyId);
+    authorizeChange("remove-factor", security, ctx);
     if (!key) throw unknownKey();
-    requireRecentVerification(ctx);
 
     const { name } = key.data() as PasskeyRecord;
     const remaining = keys.size - 1;
@@ -82,12 +77,6 @@ export const removePasskey = callable(async (request) => {
   });
 
   await endOtherSessions(ctx.uid);
-  // As after disabling a method: the caller's session is re-issued, keeping its last
-  // verification time so the change does not extend the step-up window.
-  const customToken = await mintSession(ctx.uid, {
-    mfa: ctx.claims.mfa ?? "passkey",
-    mfaAt: ctx.claims.mfaAt ?? 0,
-    sessionAt: epochSeconds(outcome.now),
-  });
+  const customToken = await mintSession(ctx.uid, claimsAfterChange(ctx, "passkey", outcome.now));
   return { remaining: outcome.remaining, customToken } satisfies RemovePasskeyResult;
 });

@@ -15,7 +15,8 @@ import { callable } from "../callable.js";
 import { callContext } from "../context.js";
 import { parseInput, refusal, transaction } from "../errors.js";
 import { guardRef, readGuard } from "../security/guard.js";
-import { readUserSecurity, refs, requireSecondStep } from "../security/state.js";
+import { authorizeChange } from "../security/policy.js";
+import { readUserSecurity, refs } from "../security/state.js";
 import { completeVerification, upgradeSession } from "../verification/outcome.js";
 import { acceptedOrigin, relyingParty } from "./relying-party.js";
 import {
@@ -29,7 +30,7 @@ import {
 /**
  * Starts registering a passkey or security key as a second factor. Keys the user already
  * has are excluded, so one authenticator is not registered twice. Adding a key to an
- * account with 2FA on needs the second step, like every other enrolment.
+ * account with 2FA on needs a recent verification, like every other new factor.
  */
 export const startPasskeyRegistration = callable(async (request) => {
   const ctx = callContext(request);
@@ -39,7 +40,7 @@ export const startPasskeyRegistration = callable(async (request) => {
   return transaction(async (tx) => {
     const now = Date.now();
     const security = await readUserSecurity(tx, ctx.uid);
-    requireSecondStep(security, ctx);
+    authorizeChange("add-factor", security, ctx);
     const keys = (await tx.get(refs.passkeys(ctx.uid))).docs.map(
       (snap) => snap.data() as PasskeyRecord,
     );
@@ -76,7 +77,7 @@ export const finishPasskeyRegistration = callable(async (request) => {
     const challengeRef = passkeyChallengeRef(ctx.uid, "enroll");
     const [challengeSnap, guardSnap] = await tx.getAll(challengeRef, guardRef(ctx.uid));
     const keys = await tx.get(refs.passkeys(ctx.uid));
-    requireSecondStep(security, ctx);
+    authorizeChange("add-factor", security, ctx);
     const live = liveChallenge(challengeSnap, now);
     if ("refused" in live) throw refusal({ reason: live.refused });
     if (keys.size >= passkeyPolicy.maxKeys) throw refusal({ reason: "passkey-limit" });
@@ -132,6 +133,6 @@ export const finishPasskeyRegistration = callable(async (request) => {
     passkeyId: outcome.passkeyId,
     name: input.name,
     ...(completed.recoveryCodes ? { recoveryCodes: completed.recoveryCodes } : {}),
-    customToken: await upgradeSession(ctx.uid, completed, outcome.now),
+    customToken: await upgradeSession(ctx, completed, outcome.now),
   } satisfies FinishPasskeyRegistrationResult;
 });

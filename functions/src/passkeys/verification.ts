@@ -129,6 +129,6 @@ export const finishPasskeyVerification = callable(async (request) => {
     method: "passkey",
     name: outcome.name,
     ...(completed.rememberedDevice ? { rememberedDevice: completed.rememberedDevice } : {}),
-    customToken: await upgradeSession(ctx.uid, completed, outcome.now),
+    customToken: await upgradeSession(ctx, completed, outcome.now),
   } satisfies FinishPasskeyVerificationResult;
 });

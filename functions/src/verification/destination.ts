@@ -7,11 +7,8 @@ import {
 import type { z } from "zod";
 import type { CallContext } from "../context.js";
 import { refusal } from "../errors.js";
-import {
-  requireRecentVerification,
-  requireSecondStep,
-  type UserSecurity,
-} from "../security/state.js";
+import { authorizeChange } from "../security/policy.js";
+import { requireSecondStep, type UserSecurity } from "../security/state.js";
 
 /** The destination as the user sees it; the authenticator app and passkeys have none. */
 export function maskDestination(method: TwoFactorMethod, destination: string): string {
@@ -25,8 +22,8 @@ export type { SendVerificationCodeInput };
 
 /**
  * Where a code for this request may go, and whether the caller may ask for it:
- * - enroll: to the new destination; a 2FA user must have done the second step, and
- *   changing the destination of an enabled method needs a recent verification;
+ * - enroll: to the new destination, if the caller may add a factor (once 2FA is on, that
+ *   needs a recent verification, whether the method is new or its destination changes);
  * - sign-in and step-up: only to the destination on file of an enabled method.
  */
 export function resolveDestination(
@@ -41,7 +38,7 @@ export function resolveDestination(
     if (enabled && onFile === input.destination) {
       throw refusal({ reason: "method-already-enabled" });
     }
-    if (enabled) requireRecentVerification(ctx);
+    authorizeChange("add-factor", security, ctx);
     return input.destination;
   }
   if (input.purpose === "step-up") requireSecondStep(security, ctx);

@@ -13,6 +13,7 @@ import {
 import { methodName, queueNotices } from "../security/notices.js";
 import { newRecoveryCodes, recoveryCodesRef } from "../security/recovery-codes.js";
 import { rememberDevice as rememberDeviceOf } from "../security/remember-device.js";
+import { authorizeChange, claimsAfterChange } from "../security/policy.js";
 import { endOtherSessions, epochSeconds, mintSession } from "../security/session.js";
 import { refs, requireSecondStep, type UserSecurity } from "../security/state.js";
 import { maskDestination } from "./destination.js";
@@ -85,7 +86,8 @@ export function completeVerification(args: CompleteArgs): Completed {
 
 /** Turns the method on (or moves it, or adds a key); the first method brings recovery codes. */
 function enroll({ tx, ctx, security, subject, now }: CompleteArgs): Completed {
-  requireSecondStep(security, ctx);
+  // Checked again here, not only when the enrolment started: the step-up may have run out.
+  authorizeChange("add-factor", security, ctx);
   const { uid, method, destination, passkey } = subject;
   const maskedDestination = maskDestination(method, destination);
   const existing = security.status.methods[method];
@@ -173,14 +175,19 @@ const handlers: Record<VerificationPurpose, (args: CompleteArgs) => Completed> =
 
 /**
  * After the transaction: a 2FA change ends the user's other sessions, and the caller's
- * session is upgraded with a custom token carrying the fresh verification.
+ * session is upgraded with a custom token. A sign-in or step-up carries the fresh
+ * verification; an enrolment only re-validates the session: enrolling a factor is never
+ * the verification that step-up asks for.
  */
 export async function upgradeSession(
-  uid: string,
-  completed: Pick<Completed, "method" | "endsOtherSessions">,
+  ctx: CallContext,
+  completed: Pick<Completed, "purpose" | "method" | "endsOtherSessions">,
   now: number,
 ): Promise<string> {
-  if (completed.endsOtherSessions) await endOtherSessions(uid);
+  if (completed.endsOtherSessions) await endOtherSessions(ctx.uid);
+  if (completed.purpose === "enroll") {
+    return mintSession(ctx.uid, claimsAfterChange(ctx, completed.method, now));
+  }
   const at = epochSeconds(now);
-  return mintSession(uid, { mfa: completed.method, mfaAt: at, sessionAt: at });
+  return mintSession(ctx.uid, { mfa: completed.method, mfaAt: at, sessionAt: at });
 }

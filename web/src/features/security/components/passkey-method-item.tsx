@@ -25,6 +25,8 @@ interface PasskeyMethodItemProps {
   loading: boolean;
   /** Passkeys are the only method on: removing the last key turns 2FA off. */
   onlyEnabledMethod: boolean;
+  /** Some method is on: adding a key then needs a recent verification first. */
+  twoFactorOn: boolean;
   withStepUp: StepUp["withStepUp"];
   /** A key was registered; resolves once the session is upgraded and the page told. */
   onAdded: (result: FinishPasskeyRegistrationResult, firstKey: boolean) => Promise<void>;
@@ -42,6 +44,7 @@ export function PasskeyMethodItem({
   status,
   loading,
   onlyEnabledMethod,
+  twoFactorOn,
   withStepUp,
   onAdded,
   onRenamed,
@@ -84,8 +87,17 @@ export function PasskeyMethodItem({
     setAdding(false);
   }
 
+  // With 2FA on, "Confirm it's you" comes before the key's name and the browser's prompt,
+  // not on top of them: the server refuses to start a registration without it.
+  function startAdding() {
+    if (!twoFactorOn) return setAdding(true);
+    withStepUp(async () => setAdding(true)).catch((error: unknown) => {
+      if (!isStepUpCancelled(error)) throw error;
+    });
+  }
+
   const addButton = (
-    <button type="button" className="button" onClick={() => setAdding(true)}>
+    <button type="button" className="button" onClick={startAdding}>
       {enabled ? t("security.passkeys.addButton") : t("security.enableButton")}
     </button>
   );

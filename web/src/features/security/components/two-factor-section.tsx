@@ -200,6 +200,7 @@ export function TwoFactorSection({
                   <PasskeyMethodItem
                     key={method}
                     {...common}
+                    twoFactorOn={enabled.length > 0}
                     onAdded={handlePasskeyAdded}
                     onRenamed={handlePasskeyRenamed}
                     onRemoved={handlePasskeyRemoved}

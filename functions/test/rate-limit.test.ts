@@ -3,6 +3,7 @@ import { DAY_MS, HOUR_MS, MINUTE_MS, sendLimits } from "@dash2fa/shared";
 import {
   checkWindow,
   decideRateLimit,
+  destinationKey,
   estimateIpSends,
   recordSend,
 } from "../src/security/rate-limit.js";
@@ -42,6 +43,11 @@ describe("sliding windows", () => {
     ).toBeUndefined();
   });
 
+  it("never applies the shared destination cap to a code for a destination on file", () => {
+    // A sign-in or step-up send carries no shared counter: strangers' sends can't block it.
+    expect(decideRateLimit({ user: [] }, T0)).toBeUndefined();
+  });
+
   it("estimates an address's sends over a sliding hour from two hourly buckets", () => {
     const start = T0 - (T0 % HOUR_MS);
     // A quarter into this hour, three quarters of the last hour's sends still count.
@@ -54,5 +60,21 @@ describe("sliding windows", () => {
   it("keeps only the last day of sends", () => {
     const doc = recordSend([T0 - DAY_MS - 1, T0 - 1000], T0);
     expect(doc.sends).toEqual([T0 - 1000, T0]);
+  });
+});
+
+describe("destinationKey", () => {
+  it("counts an address in any case and with any +tag as one mailbox", () => {
+    const owner = destinationKey("email", "owner@example.com");
+    for (const alias of ["Owner@Example.COM", "owner+a@example.com", " OWNER+x+y@example.com"]) {
+      expect(destinationKey("email", alias)).toBe(owner);
+    }
+    expect(destinationKey("email", "other@example.com")).not.toBe(owner);
+    expect(destinationKey("email", "owner@example.org")).not.toBe(owner);
+  });
+
+  it("keeps a local part that is only a tag, and phone numbers as they are", () => {
+    expect(destinationKey("email", "+tag@example.com")).toBe("+tag@example.com");
+    expect(destinationKey("phone", "+995555123456")).toBe("+995555123456");
   });
 });

@@ -1,7 +1,17 @@
 import { Timestamp } from "firebase-admin/firestore";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { collections, sendLimits, verificationPolicy } from "@dash2fa/shared";
-import { adminDb, newUser, refusalOf, sendAndReadCode, type TestUser } from "../support/clients.js";
+import { callableNames } from "@dash2fa/shared";
+import {
+  adminDb,
+  callWithHeaders,
+  enableEmail,
+  newUser,
+  openSession,
+  refusalOf,
+  sendAndReadCode,
+  type TestUser,
+} from "../support/clients.js";
 
 let user: TestUser;
 const others: TestUser[] = [];
@@ -67,6 +77,65 @@ describe("send limits", () => {
         )
       ).details,
     ).toMatchObject({ reason: "rate-limited", limit: "ip" });
+  });
+
+  it("key the per-IP limit on an address the caller cannot forge", async () => {
+    const ipBuckets = async () =>
+      (await adminDb().collection(collections.rateLimits).get()).docs.filter((d) =>
+        d.id.startsWith("ip_"),
+      );
+    const forgedSend = (sender: TestUser, n: number) =>
+      callWithHeaders(
+        sender,
+        callableNames.sendVerificationCode,
+        { purpose: "enroll", method: "email", destination: sender.email },
+        { "x-forwarded-for": `203.0.113.${n}` },
+      );
+    for (let n = 1; n <= 4; n += 1) {
+      const sender = await newUser();
+      others.push(sender);
+      expect((await forgedSend(sender, n)).result).toBeDefined();
+    }
+    // Four sends, four forged addresses: one counter, holding all four.
+    const buckets = await ipBuckets();
+    expect(buckets.map((d) => d.get("count"))).toEqual([4]);
+    await buckets[0]?.ref.set({ count: sendLimits.perIp.max }, { merge: true });
+    expect((await forgedSend(user, 99)).error).toMatchObject({
+      status: "RESOURCE_EXHAUSTED",
+      details: { reason: "rate-limited", limit: "ip" },
+    });
+  });
+
+  it("never let other accounts' sends block the owner's sign-in codes; aliases share the cap", async () => {
+    await enableEmail(user);
+    const [local, domain] = user.email.split("@");
+    const aliases = (n: number) =>
+      n % 2 ? `${local}+x${n}@${domain}` : `${local?.toUpperCase()}@${domain?.toUpperCase()}`;
+    // The owner's own enrolment was the first of the ten a day this mailbox may get.
+    for (let n = 1; n < sendLimits.perDestinationDaily.max; n += 1) {
+      const stranger = await newUser();
+      others.push(stranger);
+      await stranger.send({ purpose: "enroll", method: "email", destination: aliases(n) });
+    }
+    const eleventh = await newUser();
+    others.push(eleventh);
+    expect(
+      (
+        await refusalOf(
+          eleventh.send({
+            purpose: "enroll",
+            method: "email",
+            destination: `${local}+new@${domain}`,
+          }),
+        )
+      ).details,
+    ).toMatchObject({ reason: "rate-limited", limit: "destination" });
+    // The owner signs in from another browser: the code to the address on file still goes.
+    const browser = await openSession(user.email);
+    others.push(browser);
+    await expect(browser.send({ purpose: "sign-in", method: "email" })).resolves.toMatchObject({
+      purpose: "sign-in",
+    });
   });
 
   it("let exactly the allowed number through when sends race", async () => {

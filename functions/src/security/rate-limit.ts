@@ -1,6 +1,12 @@
 import { createHash } from "node:crypto";
 import { FieldValue, Timestamp, type DocumentSnapshot } from "firebase-admin/firestore";
-import { DAY_MS, collections, sendLimits, type VerificationFailureDetails } from "@dash2fa/shared";
+import {
+  DAY_MS,
+  collections,
+  sendLimits,
+  type DeliveredMethod,
+  type VerificationFailureDetails,
+} from "@dash2fa/shared";
 import { db } from "../admin.js";
 
 /** Send times (epoch ms) within the last day, for one user or one destination. */
@@ -25,15 +31,37 @@ export function checkWindow(sends: number[], now: number, window: Window): numbe
 const hashKey = (value: string) => createHash("sha256").update(value).digest("base64url");
 const limits = () => db.collection(collections.rateLimits);
 
+/**
+ * One mailbox or phone, however it is written: an address in another case or with a
+ * `+tag` reaches the same inbox at the common providers, so it counts as the same
+ * destination and aliases cannot multiply the per-destination cap.
+ */
+export function destinationKey(method: DeliveredMethod, destination: string): string {
+  if (method === "phone") return destination;
+  const lower = destination.trim().toLowerCase();
+  const at = lower.lastIndexOf("@");
+  if (at <= 0) return lower;
+  const local = lower.slice(0, at).split("+")[0] || lower.slice(0, at);
+  return `${local}${lower.slice(at)}`;
+}
+
 /** The exact counters, read and written inside the send transaction. */
-export const rateLimitRefs = (uid: string, destination: string) => ({
+export const rateLimitRefs = (uid: string, method: DeliveredMethod, destination: string) => ({
   user: limits().doc(`user_${uid}`),
-  destination: limits().doc(`dest_${hashKey(destination)}`),
+  destination: limits().doc(`dest_${hashKey(destinationKey(method, destination))}`),
 });
+
+/** Remembered-device sign-in attempts of one user, right or wrong (`sendLimits.deviceSignIns`). */
+export const deviceSignInLimitRef = (uid: string) => limits().doc(`device_${uid}`);
 
 export interface SendCounters {
   user: number[];
-  destination: number[];
+  /**
+   * Sends to this destination from every account, counted for enrolments only: a code
+   * to a destination already on file (sign-in, step-up) goes to its owner, and other
+   * accounts' enrolment sends must never be able to block it.
+   */
+  destination?: number[];
 }
 
 /** The per-user and per-destination limits; the first refusal wins. */
@@ -44,8 +72,10 @@ export function decideRateLimit(
   const checks: [VerificationFailureDetails["limit"], number[], Window][] = [
     ["user", counters.user, sendLimits.perUserShort],
     ["user", counters.user, sendLimits.perUserDaily],
-    ["destination", counters.destination, sendLimits.perDestinationDaily],
   ];
+  if (counters.destination) {
+    checks.push(["destination", counters.destination, sendLimits.perDestinationDaily]);
+  }
   for (const [limit, sends, window] of checks) {
     const retryAt = checkWindow(sends, now, window);
     if (retryAt !== undefined) return { reason: "rate-limited", limit, retryAt };

@@ -39,12 +39,15 @@ export const sendVerificationCode = callable(async (request) => {
     const now = Date.now();
     const security = await readUserSecurity(tx, ctx.uid);
     const destination = resolveDestination(input, security, ctx);
-    const limits = rateLimitRefs(ctx.uid, destination);
+    const limits = rateLimitRefs(ctx.uid, input.method, destination);
+    // Only an enrolment, to a destination not yet proven to be the caller's, counts
+    // against the cap shared by every account (`SendCounters.destination`).
+    const shared = input.purpose === "enroll";
     const [challengeSnap, guardSnap, userSends, destinationSends] = await tx.getAll(
       ref,
       guardRef(ctx.uid),
       limits.user,
-      limits.destination,
+      ...(shared ? [limits.destination] : []),
     );
     if (!challengeSnap || !guardSnap) throw new Error("getAll returned too few documents");
 
@@ -52,7 +55,10 @@ export const sendVerificationCode = callable(async (request) => {
     if (locked) throw refusal(locked);
     const decision = decideSend(readChallenge(challengeSnap), now);
     if (!decision.allowed) throw refusal(decision.details);
-    const counters = { user: readSends(userSends), destination: readSends(destinationSends) };
+    const counters = {
+      user: readSends(userSends),
+      ...(shared ? { destination: readSends(destinationSends) } : {}),
+    };
     const limited = decideRateLimit(counters, now);
     if (limited) throw refusal(limited);
 
@@ -67,8 +73,13 @@ export const sendVerificationCode = callable(async (request) => {
     const times = codeTimes(now);
     const outboundId =
       input.method === "email"
-        ? queueMail(tx, verificationEmail(destination, code, security.locale), now)
-        : queueSms(tx, verificationSms(destination, code, webHost.value(), security.locale), now);
+        ? queueMail(tx, verificationEmail(destination, code, security.locale), now, times.expiresAt)
+        : queueSms(
+            tx,
+            verificationSms(destination, code, webHost.value(), security.locale),
+            now,
+            times.expiresAt,
+          );
     tx.set(
       ref,
       toChallengeDoc({
@@ -82,7 +93,7 @@ export const sendVerificationCode = callable(async (request) => {
       }),
     );
     tx.set(limits.user, recordSend(counters.user, now));
-    tx.set(limits.destination, recordSend(counters.destination, now));
+    if (counters.destination) tx.set(limits.destination, recordSend(counters.destination, now));
     return { destination, failedAttempts: decision.failedAttempts, ...times };
   });
   await countIpSend(ctx.ip, sent.sentAt);

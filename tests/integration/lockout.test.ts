@@ -8,9 +8,11 @@ import {
   openSession,
   refusalOf,
   sendAndReadCode,
+  stepUpByEmail,
   wrongCode,
   type TestUser,
 } from "../support/clients.js";
+import { SoftwareAuthenticator } from "../support/webauthn.js";
 
 let owner: TestUser;
 let browser: TestUser;
@@ -102,5 +104,44 @@ describe("consecutive failures", () => {
     await refusalOf(browser.verify({ purpose: "sign-in", method: "email", code: wrongCode(code) }));
     await browser.verify({ purpose: "sign-in", method: "email", code });
     expect((await guard())?.consecutiveFailures).toBe(0);
+  });
+
+  it("never stop a passkey, and forged passkey answers add nothing to them", async () => {
+    const key = new SoftwareAuthenticator();
+    await stepUpByEmail(owner);
+    const { options } = await owner.startPasskeyRegistration();
+    await owner.finishPasskeyRegistration({ name: "Key", response: key.register(options) });
+    // Locked by wrong codes, as ten of them would.
+    await adminDb()
+      .collection(collections.verificationGuards)
+      .doc(owner.uid)
+      .set({
+        consecutiveFailures: lockoutPolicy.softThreshold,
+        lockedUntil: Date.now() + lockoutPolicy.firstLockMs,
+      });
+    expect(
+      (await refusalOf(browser.verify({ purpose: "sign-in", method: "email", code: "123456" })))
+        .details.reason,
+    ).toBe("locked");
+
+    const forged = await browser.startPasskeyVerification({ purpose: "sign-in" });
+    expect(
+      (
+        await refusalOf(
+          browser.finishPasskeyVerification({
+            purpose: "sign-in",
+            response: new SoftwareAuthenticator().authenticate(forged.options),
+          }),
+        )
+      ).details.reason,
+    ).toBe("passkey-failed");
+    expect((await guard())?.consecutiveFailures).toBe(lockoutPolicy.softThreshold);
+
+    const real = await browser.startPasskeyVerification({ purpose: "sign-in" });
+    const signedIn = await browser.finishPasskeyVerification({
+      purpose: "sign-in",
+      response: key.authenticate(real.options),
+    });
+    expect(signedIn).toMatchObject({ method: "passkey", customToken: expect.any(String) });
   });
 });

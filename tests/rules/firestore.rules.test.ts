@@ -216,6 +216,14 @@ describe("users/{uid} preferences", () => {
     await assertFails(deleteDoc(profile(as.owner())));
   });
 
+  it("are changed only past the second step: a password alone may not pick the notices' language", async () => {
+    const prefs = (db: ReturnType<typeof as.owner>) => doc(db, collections.users, SECURED);
+    await assertSucceeds(getDoc(prefs(secured.passwordOnly())));
+    await assertFails(setDoc(prefs(secured.passwordOnly()), { locale: "ka" }));
+    await assertFails(setDoc(prefs(secured.upgradedBeforeChange()), { locale: "ka" }));
+    await assertSucceeds(setDoc(prefs(secured.upgraded()), { locale: "ka" }));
+  });
+
   it("are neither read nor written by anyone else", async () => {
     await assertFails(getDoc(profile(as.other())));
     await assertFails(setDoc(profile(as.other()), { locale: "en" }));

@@ -14,9 +14,10 @@ import {
 import { callable } from "../callable.js";
 import { callContext } from "../context.js";
 import { parseInput, refusal, transaction } from "../errors.js";
-import { codeLockRefusal, guardRef, readGuard } from "../security/guard.js";
+import { recordActivity } from "../security/activity.js";
+import { guardRef, readGuard } from "../security/guard.js";
 import { readUserSecurity, refs, requireSecondStep } from "../security/state.js";
-import { completeVerification, recordFailure, upgradeSession } from "../verification/outcome.js";
+import { completeVerification, upgradeSession } from "../verification/outcome.js";
 import { acceptedOrigin, relyingParty } from "./relying-party.js";
 import {
   liveChallenge,
@@ -56,8 +57,10 @@ export const startPasskeyVerification = callable(async (request) => {
 
 /**
  * Checks a passkey's signature over the challenge. The challenge is used up by any
- * answer, right or wrong; a wrong one (bad signature, a key not registered to this user,
- * a counter gone backwards) counts towards the same lockout as a wrong code.
+ * answer, right or wrong. A passkey cannot be guessed, so the lockout that wrong codes
+ * earn never stops it, and a wrong answer (bad signature, a key not registered to this
+ * user, a counter gone backwards) is logged but does not add to that lockout: otherwise
+ * anyone holding the password could lock the owner's codes with forged answers.
  */
 export const finishPasskeyVerification = callable(async (request) => {
   const ctx = callContext(request);
@@ -78,8 +81,6 @@ export const finishPasskeyVerification = callable(async (request) => {
     );
     if (input.purpose === "step-up") requireSecondStep(security, ctx);
     const guard = readGuard(guardSnap?.data());
-    const locked = codeLockRefusal(guard, now);
-    if (locked) throw refusal(locked);
     const live = liveChallenge(challengeSnap, now);
     if ("refused" in live) throw refusal({ reason: live.refused });
     if (!security.status.methods.passkey?.enabled) throw refusal({ reason: "method-not-enabled" });
@@ -104,7 +105,12 @@ export const finishPasskeyVerification = callable(async (request) => {
           }).catch(() => undefined)
         : undefined;
     if (!key || !verification?.verified) {
-      recordFailure(tx, ctx, security, guard, "passkey", now);
+      recordActivity(tx, ctx.uid, {
+        type: "verification-failed",
+        at: now,
+        method: "passkey",
+        browser: ctx.browser,
+      });
       return { ok: false as const };
     }
 

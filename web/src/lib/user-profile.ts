@@ -3,8 +3,9 @@ import { collections, localeSchema, type Locale, type UserProfileDoc } from "@da
 import { db } from "@/lib/firebase";
 
 // `users/{uid}` holds the user's preferences; the functions read `locale` to write emails
-// and texts in the user's language. The rules let the owner read it and write exactly
-// `{ locale }`, also before the second step (the language is chosen on the sign-in page).
+// and texts in the user's language. The rules let the owner read it, and write exactly
+// `{ locale }` once past the second step (before it, a write is refused and the language
+// stays this browser's choice).
 
 const profileDoc = (uid: string) => doc(db, collections.users, uid);
 

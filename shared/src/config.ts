@@ -26,6 +26,8 @@ export const sendLimits = {
   /** Per phone number or email address: the SMS-pumping guard. */
   perDestinationDaily: { max: 10, windowMs: DAY_MS },
   perIp: { max: 30, windowMs: HOUR_MS },
+  /** Remembered-device sign-ins per user, right or wrong: no code is sent, but it is a door. */
+  deviceSignIns: { max: 10, windowMs: 15 * MINUTE_MS },
 } as const;
 
 /** Consecutive wrong codes (any purpose) across challenges, reset by a success. */

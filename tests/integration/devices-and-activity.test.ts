@@ -1,6 +1,11 @@
 import { collection, getDocs, limit, orderBy, query } from "firebase/firestore";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { collections, type ActivityDoc, type RememberedDeviceToken } from "@dash2fa/shared";
+import {
+  collections,
+  sendLimits,
+  type ActivityDoc,
+  type RememberedDeviceToken,
+} from "@dash2fa/shared";
 import {
   PASSWORD,
   adminAuth,
@@ -138,6 +143,89 @@ describe("remembered devices", () => {
       ).details.reason,
     ).toBe("device-not-recognized");
   });
+
+  it("are rate-limited per user, right or wrong", async () => {
+    const device = await signInRemembering();
+    const later = await browser();
+    for (let i = 0; i < sendLimits.deviceSignIns.max; i += 1) {
+      const wrong = { deviceId: device.deviceId, token: "x".repeat(43) };
+      expect((await refusalOf(later.signInWithRememberedDevice(wrong))).details.reason).toBe(
+        "device-not-recognized",
+      );
+    }
+    expect(
+      (
+        await refusalOf(
+          later.signInWithRememberedDevice({ deviceId: device.deviceId, token: device.token }),
+        )
+      ).details,
+    ).toMatchObject({ reason: "rate-limited", retryAt: expect.any(Number) });
+  });
+
+  it(
+    "never yield a session that outlives a 2FA change racing them",
+    { timeout: 120_000 },
+    async () => {
+      // Two methods, so turning one off leaves 2FA on and the device's only obstacle is
+      // the change itself.
+      await stepUpByEmail(user);
+      const phone = "+995555000111";
+      const sent = await sendAndReadCode(
+        user,
+        { purpose: "enroll", method: "phone", destination: phone },
+        phone,
+      );
+      await user.upgrade(
+        await user.verify({ purpose: "enroll", method: "phone", code: sent.code }),
+      );
+      const device = await signInRemembering();
+      const later = await browser();
+      const attempts = Array.from({ length: 50 }, () =>
+        later.signInWithRememberedDevice({ deviceId: device.deviceId, token: device.token }),
+      );
+      const disabled = user.disableMethod({ method: "phone" });
+      const outcomes = await Promise.allSettled(attempts);
+      await user.upgrade(await disabled);
+
+      const status = await adminDb().collection(collections.twoFactor).doc(user.uid).get();
+      const validAfter = status.get("sessionsValidAfter") as number;
+      const issued = outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
+      for (const { customToken } of issued) {
+        const payload = JSON.parse(
+          Buffer.from(customToken.split(".")[1] ?? "", "base64url").toString(),
+        ) as { claims: { sessionAt: number } };
+        // Issued before the change, so the rules refuse it from now on.
+        expect(payload.claims.sessionAt).toBeLessThan(validAfter);
+      }
+      for (const o of outcomes) {
+        if (o.status === "rejected") {
+          expect([
+            "functions/permission-denied",
+            "functions/resource-exhausted",
+            "functions/unavailable",
+          ]).toContain((o.reason as { code: string }).code);
+        }
+      }
+      // And one of them, used for real, reads nothing protected.
+      if (issued[0]) {
+        await later.upgrade(issued[0]);
+        await expect(
+          getDocs(
+            collection(later.firestore, collections.twoFactor, user.uid, collections.devices),
+          ),
+        ).rejects.toMatchObject({ code: "permission-denied" });
+      }
+      // After the change, the device is refused outright.
+      const after = await browser();
+      expect(
+        (
+          await refusalOf(
+            after.signInWithRememberedDevice({ deviceId: device.deviceId, token: device.token }),
+          )
+        ).details.reason,
+      ).toMatch(/device-not-recognized|rate-limited/);
+    },
+  );
 
   it("are listed for the owner after the second step and revoked all at once", async () => {
     await signInRemembering();

@@ -2,13 +2,13 @@ import { Secret, TOTP } from "otpauth";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { STEP_UP_WINDOW_MS, collections } from "@dash2fa/shared";
 import {
-  adminAuth,
   adminDb,
   enableEmail,
   newUser,
   refusalOf,
   openSession,
   sendAndReadCode,
+  sessionVerifiedAt,
   stepUpByEmail,
   type TestUser,
 } from "../support/clients.js";
@@ -16,13 +16,7 @@ import { SoftwareAuthenticator } from "../support/webauthn.js";
 
 /** This browser's session as if its last verification was `agoMs` ago (the clock, moved). */
 async function verifiedAgo(user: TestUser, agoMs: number) {
-  const now = Math.floor(Date.now() / 1000);
-  const customToken = await adminAuth().createCustomToken(user.uid, {
-    mfa: "email",
-    mfaAt: Math.floor((Date.now() - agoMs) / 1000),
-    sessionAt: now,
-  });
-  await user.upgrade({ customToken });
+  await sessionVerifiedAt(user, "email", Math.floor((Date.now() - agoMs) / 1000));
 }
 
 const stepUp = stepUpByEmail;
@@ -231,13 +225,7 @@ describe("adding a factor needs the same step-up as removing one", () => {
       );
       // Nor does adding a second factor refresh a step-up that is about to run out.
       const verifiedAt = Math.floor(Date.now() / 1000) - 9 * 60;
-      await fresh.upgrade({
-        customToken: await adminAuth().createCustomToken(fresh.uid, {
-          mfa: "email",
-          mfaAt: verifiedAt,
-          sessionAt: Math.floor(Date.now() / 1000),
-        }),
-      });
+      await sessionVerifiedAt(fresh, "email", verifiedAt);
       const { started } = await enrollAppFor(fresh);
       expect(started.secret).toBeTruthy();
       expect((await fresh.claims()).mfaAt).toBe(verifiedAt);

@@ -109,6 +109,33 @@ export async function openSession(email: string, password = PASSWORD, create = f
   };
 }
 
+/**
+ * Calls a callable over plain HTTP, as the SDK does, but with headers of the caller's
+ * choosing (a forged `X-Forwarded-For`). Resolves with the protocol's JSON answer.
+ */
+export async function callWithHeaders(
+  user: TestUser,
+  name: string,
+  data: unknown,
+  headers: Record<string, string>,
+): Promise<{ result?: unknown; error?: { status: string; details?: VerificationFailureDetails } }> {
+  const { host } = emulatorHost("FIREBASE_AUTH_EMULATOR_HOST");
+  const idToken = await user.auth.currentUser?.getIdToken();
+  const response = await fetch(
+    `http://${host}:${FUNCTIONS_PORT}/${PROJECT_ID}/${FUNCTIONS_REGION}/${name}`,
+    {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${idToken}`,
+        ...headers,
+      },
+      body: JSON.stringify({ data }),
+    },
+  );
+  return (await response.json()) as Awaited<ReturnType<typeof callWithHeaders>>;
+}
+
 /** A fresh account in the Auth emulator, signed in in its own browser. */
 export async function newUser() {
   return openSession(`user-${randomUUID().slice(0, 8)}@example.com`, PASSWORD, true);
@@ -218,4 +245,22 @@ export async function enableEmail(user: TestUser): Promise<VerifyCodeResult> {
 export async function stepUpByEmail(user: TestUser): Promise<void> {
   const { code } = await sendAndReadCode(user, { purpose: "step-up", method: "email" }, user.email);
   await user.upgrade(await user.verify({ purpose: "step-up", method: "email", code }));
+}
+
+/**
+ * Re-issues `user`'s session as the functions would now, but with its last verification
+ * at `mfaAt` (epoch seconds): the clock, moved. Like the functions, it stamps the session
+ * no earlier than the status's `sessionsValidAfter`, so it counts as after the last change.
+ */
+export async function sessionVerifiedAt(
+  user: TestUser,
+  mfa: SecondStepClaims["mfa"],
+  mfaAt: number,
+): Promise<void> {
+  const status = await adminDb().collection(collections.twoFactor).doc(user.uid).get();
+  const validAfter = Number(status.get("sessionsValidAfter") ?? 0);
+  const sessionAt = Math.max(Math.floor(Date.now() / 1000), validAfter);
+  await user.upgrade({
+    customToken: await adminAuth().createCustomToken(user.uid, { mfa, mfaAt, sessionAt }),
+  });
 }

@@ -1,36 +1,56 @@
-import { callable } from "../callable.js";
 import { getAuth } from "firebase-admin/auth";
-import { rememberedDeviceInputSchema, type SessionUpgrade } from "@dash2fa/shared";
+import { rememberedDeviceInputSchema, sendLimits, type SessionUpgrade } from "@dash2fa/shared";
+import { callable } from "../callable.js";
 import { callContext } from "../context.js";
 import { parseInput, refusal, transaction } from "../errors.js";
-
 import { recordActivity } from "../security/activity.js";
 import { deviceIsValid, type StoredDevice } from "../security/devices.js";
-import { epochSeconds, mintSession } from "../security/session.js";
+import {
+  checkWindow,
+  deviceSignInLimitRef,
+  readSends,
+  recordSend,
+} from "../security/rate-limit.js";
+import { epochSeconds, mintSession, sessionAtFor } from "../security/session.js";
 import { readUserSecurity, refs } from "../security/state.js";
 
 /**
  * The second step skipped by a remembered browser. The session it grants has passed the
  * second step but carries no recent verification (`mfaAt` 0), so step-up still asks.
+ *
+ * Exact against a 2FA change racing it: the device's generation is compared with the
+ * status's `sessionsValidAfter`, read in the same transaction that every change writes
+ * it in, and the new session is stamped from that same read (`sessionAtFor`). A sign-in
+ * ordered before a change gets a session the change invalidates; one ordered after it
+ * finds the device remembered before the change. Attempts, right or wrong, count per user.
  */
 export const signInWithRememberedDevice = callable(async (request) => {
   const ctx = callContext(request);
   const input = parseInput(rememberedDeviceInputSchema, request.data);
+  // A password change revokes the user's tokens; 2FA changes are checked in the transaction.
   const user = await getAuth().getUser(ctx.uid);
   const tokensValidAfter = Date.parse(user.tokensValidAfterTime ?? "") || 0;
   const ref = refs.device(ctx.uid, input.deviceId);
+  const limitRef = deviceSignInLimitRef(ctx.uid);
 
-  const now = await transaction(async (tx) => {
+  const outcome = await transaction(async (tx) => {
     const now = Date.now();
     const security = await readUserSecurity(tx, ctx.uid);
-    const snapshot = await tx.get(ref);
-    const device = snapshot.data() as StoredDevice | undefined;
-    // Whole seconds: the revocation time has no milliseconds.
+    const [snapshot, limitSnap] = await tx.getAll(ref, limitRef);
+    const attempts = readSends(limitSnap);
+    const retryAt = checkWindow(attempts, now, sendLimits.deviceSignIns);
+    if (retryAt !== undefined) throw refusal({ reason: "rate-limited", limit: "user", retryAt });
+    tx.set(limitRef, recordSend(attempts, now));
+
+    const device = snapshot?.data() as StoredDevice | undefined;
+    // The device's generation against the last 2FA change (`StoredDevice.sessionAt`);
+    // whole seconds for the password's revocation time, which has no milliseconds.
     const valid =
       security.status.required &&
       device !== undefined &&
+      (device.sessionAt ?? epochSeconds(device.createdAt)) >= security.status.sessionsValidAfter &&
       deviceIsValid(device, input.token, now, Math.floor(tokensValidAfter / 1000) * 1000);
-    if (!valid) throw refusal({ reason: "device-not-recognized" });
+    if (!valid) return { ok: false as const };
     tx.update(ref, { lastUsedAt: now });
     recordActivity(tx, ctx.uid, {
       type: "sign-in-verified",
@@ -38,14 +58,15 @@ export const signInWithRememberedDevice = callable(async (request) => {
       method: "device",
       browser: ctx.browser,
     });
-    return now;
+    return { ok: true as const, sessionAt: sessionAtFor(now, security.status) };
   });
 
+  if (!outcome.ok) throw refusal({ reason: "device-not-recognized" });
   return {
     customToken: await mintSession(ctx.uid, {
       mfa: "device",
       mfaAt: 0,
-      sessionAt: epochSeconds(now),
+      sessionAt: outcome.sessionAt,
     }),
   } satisfies SessionUpgrade;
 });

@@ -21,7 +21,7 @@ import {
   remainingCodes,
   type RecoveryCodesDoc,
 } from "../security/recovery-codes.js";
-import { epochSeconds, mintSession } from "../security/session.js";
+import { epochSeconds, mintSession, sessionAtFor } from "../security/session.js";
 import { readUserSecurity, refs, requireSecondStep } from "../security/state.js";
 
 /**
@@ -80,11 +80,12 @@ export const useRecoveryCode = callable(async (request) => {
     queueNotices(tx, ctx, security, "recovery-code-used", (words) =>
       words.recoveryCodesLeft(remaining),
     );
+    const sessionAt = sessionAtFor(now, security.status);
     const rememberedDevice =
       input.purpose === "sign-in" && input.rememberDevice
-        ? rememberDevice(tx, ctx, now)
+        ? rememberDevice(tx, ctx, now, sessionAt)
         : undefined;
-    return { ok: true as const, now, remaining, rememberedDevice };
+    return { ok: true as const, now, remaining, rememberedDevice, sessionAt };
   });
 
   if (!outcome.ok) {
@@ -94,9 +95,12 @@ export const useRecoveryCode = callable(async (request) => {
       ...(outcome.retryAt ? { retryAt: outcome.retryAt } : {}),
     });
   }
-  const at = epochSeconds(outcome.now);
   return {
-    customToken: await mintSession(ctx.uid, { mfa: "recovery-code", mfaAt: at, sessionAt: at }),
+    customToken: await mintSession(ctx.uid, {
+      mfa: "recovery-code",
+      mfaAt: epochSeconds(outcome.now),
+      sessionAt: outcome.sessionAt,
+    }),
     recoveryCodesRemaining: outcome.remaining,
     ...(outcome.rememberedDevice ? { rememberedDevice: outcome.rememberedDevice } : {}),
   } satisfies UseRecoveryCodeResult;

@@ -11,7 +11,7 @@ import { parseInput, refusal, transaction } from "../errors.js";
 import { recordActivity } from "../security/activity.js";
 import { queueNotices } from "../security/notices.js";
 import { authorizeChange, claimsAfterChange } from "../security/policy.js";
-import { endOtherSessions, epochSeconds, mintSession } from "../security/session.js";
+import { endOtherSessions, mintSession, validAfterChange } from "../security/session.js";
 import { readUserSecurity, refs } from "../security/state.js";
 import { turnOffMethod } from "../security/turn-off.js";
 import type { PasskeyRecord } from "./store.js";
@@ -66,7 +66,7 @@ export const removePasskey = callable(async (request) => {
       tx.delete(key.ref);
       tx.update(refs.status(ctx.uid), {
         "methods.passkey.keys": remaining,
-        sessionsValidAfter: epochSeconds(now),
+        sessionsValidAfter: validAfterChange(now),
         lastUsedMethod: FieldValue.delete(),
       });
       const event = { at: now, method: "passkey" as const, browser: ctx.browser, name };

@@ -1,6 +1,6 @@
 import type { SecondStepClaims, TwoFactorMethod } from "@dash2fa/shared";
 import type { CallContext } from "../context.js";
-import { epochSeconds } from "./session.js";
+import { validAfterChange } from "./session.js";
 import { requireRecentVerification, requireSecondStep, type UserSecurity } from "./state.js";
 
 /**
@@ -43,6 +43,6 @@ export function claimsAfterChange(
   return {
     mfa: ctx.claims.mfa ?? method,
     mfaAt: ctx.claims.mfaAt ?? 0,
-    sessionAt: epochSeconds(now),
+    sessionAt: validAfterChange(now),
   };
 }

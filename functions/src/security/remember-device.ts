@@ -10,9 +10,10 @@ export function rememberDevice(
   tx: Transaction,
   ctx: CallContext,
   now: number,
+  sessionAt: number,
 ): RememberedDeviceToken {
   const device = newDevice(ctx.browser, now);
-  tx.set(refs.device(ctx.uid, device.token.deviceId), device.doc);
+  tx.set(refs.device(ctx.uid, device.token.deviceId), { ...device.doc, sessionAt });
   recordActivity(tx, ctx.uid, { type: "device-remembered", at: now, browser: ctx.browser });
   return device.token;
 }

@@ -14,9 +14,16 @@ import { methodName, queueNotices } from "../security/notices.js";
 import { newRecoveryCodes, recoveryCodesRef } from "../security/recovery-codes.js";
 import { rememberDevice as rememberDeviceOf } from "../security/remember-device.js";
 import { authorizeChange, claimsAfterChange } from "../security/policy.js";
-import { endOtherSessions, epochSeconds, mintSession } from "../security/session.js";
+import {
+  endOtherSessions,
+  epochSeconds,
+  mintSession,
+  sessionAtFor,
+  validAfterChange,
+} from "../security/session.js";
 import { refs, requireSecondStep, type UserSecurity } from "../security/state.js";
 import { maskDestination } from "./destination.js";
+import { endPendingCodes } from "./store.js";
 
 /**
  * What every second factor does once its proof has been checked, whatever the proof was
@@ -43,6 +50,8 @@ export interface Completed {
   rememberedDevice?: RememberedDeviceToken;
   /** A 2FA change: every other session of the user must end. */
   endsOtherSessions: boolean;
+  /** The new session's `sessionAt`, decided in the transaction (`sessionAtFor`). */
+  sessionAt: number;
 }
 
 interface CompleteArgs {
@@ -107,13 +116,15 @@ function enroll({ tx, ctx, security, subject, now }: CompleteArgs): Completed {
         },
       },
       required: true,
-      sessionsValidAfter: epochSeconds(now),
+      sessionsValidAfter: validAfterChange(now),
       lastUsedMethod: method,
       ...(recovery ? { recoveryCodesRemaining: recovery.codes.length } : {}),
     },
     { merge: true },
   );
   if (destination) tx.set(refs.destinations(uid), { [method]: destination }, { merge: true });
+  // A new destination: codes sent to the old one for signing in or stepping up die now.
+  if (destination && wasEnabled) endPendingCodes(tx, uid, method, ["sign-in", "step-up"]);
   if (recovery) tx.set(recoveryCodesRef(uid), recovery.doc);
 
   const event = { at: now, method, browser: ctx.browser };
@@ -134,6 +145,7 @@ function enroll({ tx, ctx, security, subject, now }: CompleteArgs): Completed {
     maskedDestination,
     ...(recovery ? { recoveryCodes: recovery.codes } : {}),
     endsOtherSessions: true,
+    sessionAt: validAfterChange(now),
   };
 }
 
@@ -145,18 +157,20 @@ function signIn({ tx, ctx, security, subject, now, rememberDevice }: CompleteArg
   }
   tx.set(refs.status(uid), { lastUsedMethod: method }, { merge: true });
   recordActivity(tx, uid, { type: "sign-in-verified", at: now, method, browser: ctx.browser });
-  const rememberedDevice = rememberDevice ? rememberDeviceOf(tx, ctx, now) : undefined;
+  const sessionAt = sessionAtFor(now, security.status);
+  const rememberedDevice = rememberDevice ? rememberDeviceOf(tx, ctx, now, sessionAt) : undefined;
   return {
     purpose: "sign-in",
     method,
     maskedDestination: maskDestination(method, destination),
     ...(rememberedDevice ? { rememberedDevice } : {}),
     endsOtherSessions: false,
+    sessionAt,
   };
 }
 
 /** A fresh verification before a sensitive change: only the new session claims. */
-function stepUp({ ctx, security, subject }: CompleteArgs): Completed {
+function stepUp({ ctx, security, subject, now }: CompleteArgs): Completed {
   requireSecondStep(security, ctx);
   const { method, destination } = subject;
   return {
@@ -164,6 +178,7 @@ function stepUp({ ctx, security, subject }: CompleteArgs): Completed {
     method,
     maskedDestination: maskDestination(method, destination),
     endsOtherSessions: false,
+    sessionAt: sessionAtFor(now, security.status),
   };
 }
 
@@ -181,13 +196,16 @@ const handlers: Record<VerificationPurpose, (args: CompleteArgs) => Completed> =
  */
 export async function upgradeSession(
   ctx: CallContext,
-  completed: Pick<Completed, "purpose" | "method" | "endsOtherSessions">,
+  completed: Pick<Completed, "purpose" | "method" | "endsOtherSessions" | "sessionAt">,
   now: number,
 ): Promise<string> {
   if (completed.endsOtherSessions) await endOtherSessions(ctx.uid);
   if (completed.purpose === "enroll") {
     return mintSession(ctx.uid, claimsAfterChange(ctx, completed.method, now));
   }
-  const at = epochSeconds(now);
-  return mintSession(ctx.uid, { mfa: completed.method, mfaAt: at, sessionAt: at });
+  return mintSession(ctx.uid, {
+    mfa: completed.method,
+    mfaAt: epochSeconds(now),
+    sessionAt: completed.sessionAt,
+  });
 }

@@ -192,7 +192,7 @@ export const verifyCode = callable(async (request) => {
       ...(outcome.attemptsLeft === undefined ? {} : { attemptsLeft: outcome.attemptsLeft }),
     });
   }
-  const { endsOtherSessions: _, ...result } = outcome.completed;
+  const { endsOtherSessions: _, sessionAt: __, ...result } = outcome.completed;
   const customToken = await upgradeSession(ctx, outcome.completed, outcome.now);
   return { ...result, method: input.method, customToken } satisfies VerifyCodeResult;
 });

@@ -17,6 +17,7 @@ export { disableMethod } from "./account/disable-method.js";
 export { regenerateRecoveryCodes } from "./account/regenerate-recovery-codes.js";
 export { revokeDevice, revokeAllDevices } from "./account/revoke-devices.js";
 export { redactDeliveredMail, redactDeliveredSms } from "./hygiene/redact-delivered.js";
+export { redactStaleCodes } from "./hygiene/redact-stale.js";
 
 /**
  * Development delivery, the development outbox and the benchmark floor exist only when the Functions

@@ -42,6 +42,7 @@ describe("what a deploy would ship", () => {
     "getDeliveryStatus",
     "redactDeliveredMail",
     "redactDeliveredSms",
+    "redactStaleCodes",
     "regenerateRecoveryCodes",
     "removePasskey",
     "renamePasskey",

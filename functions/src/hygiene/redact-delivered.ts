@@ -1,6 +1,7 @@
 import { FieldValue } from "firebase-admin/firestore";
 import { onDocumentUpdated } from "firebase-functions/v2/firestore";
 import { FUNCTIONS_REGION, collections } from "@dash2fa/shared";
+import { REDACT_BY } from "../outbound/queue.js";
 
 const FINAL_STATES = new Set(["SUCCESS", "ERROR"]);
 const CODE = /\b\d{6}\b/g;
@@ -20,6 +21,15 @@ export function redactedFields(data: Record<string, unknown>): Record<string, st
   return fields;
 }
 
+/** The update that masks a document's code and records when. */
+export function redaction(data: Record<string, unknown>): Record<string, unknown> {
+  return {
+    ...redactedFields(data),
+    redactedAt: FieldValue.serverTimestamp(),
+    [REDACT_BY]: FieldValue.delete(),
+  };
+}
+
 /**
  * Plaintext codes live only in outbound documents, and only until delivery is final
  * (SUCCESS or ERROR, written by the extension or its emulator stand-in). This runs in
@@ -30,10 +40,7 @@ const redactOn = (collection: string) =>
     const after = event.data?.after;
     const state = after?.get("delivery.state");
     if (!after || after.get("redactedAt") || !FINAL_STATES.has(String(state))) return;
-    await after.ref.update({
-      ...redactedFields(after.data()),
-      redactedAt: FieldValue.serverTimestamp(),
-    });
+    await after.ref.update(redaction(after.data()));
   });
 
 export const redactDeliveredMail = redactOn(collections.mail);

@@ -7,17 +7,45 @@ import type { SmsDoc } from "./sms.js";
 /** Outbound documents vanish a day after they were queued (TTL on `expireAt`). */
 const KEEP_OUTBOUND_MS = DAY_MS;
 
-/** Queues an email; returns the document id, so its delivery can be followed. */
-export function queueMail(tx: Transaction, mail: MailDoc, now: number): string {
+/**
+ * A message that carries a code also carries `redactBy`, the end of the code's life:
+ * the scheduled clean-up (`hygiene/redact-stale.ts`) masks the code of any message still
+ * holding one then, whatever its delivery state, and the field goes with the code.
+ */
+export const REDACT_BY = "redactBy";
+
+function outbound(doc: object, now: number, codeExpiresAt: number | undefined) {
+  return {
+    ...doc,
+    expireAt: Timestamp.fromMillis(now + KEEP_OUTBOUND_MS),
+    ...(codeExpiresAt === undefined ? {} : { [REDACT_BY]: Timestamp.fromMillis(codeExpiresAt) }),
+  };
+}
+
+/**
+ * Queues an email; returns the document id, so its delivery can be followed.
+ * `codeExpiresAt`: the message carries a code that dies then.
+ */
+export function queueMail(
+  tx: Transaction,
+  mail: MailDoc,
+  now: number,
+  codeExpiresAt?: number,
+): string {
   const ref = db.collection(collections.mail).doc();
-  tx.create(ref, { ...mail, expireAt: Timestamp.fromMillis(now + KEEP_OUTBOUND_MS) });
+  tx.create(ref, outbound(mail, now, codeExpiresAt));
   return ref.id;
 }
 
-/** Queues a text message; returns the document id, so its delivery can be followed. */
-export function queueSms(tx: Transaction, sms: SmsDoc, now: number): string {
+/** Queues a text message, as `queueMail` does an email. */
+export function queueSms(
+  tx: Transaction,
+  sms: SmsDoc,
+  now: number,
+  codeExpiresAt?: number,
+): string {
   const ref = db.collection(collections.messages).doc();
-  tx.create(ref, { ...sms, expireAt: Timestamp.fromMillis(now + KEEP_OUTBOUND_MS) });
+  tx.create(ref, outbound(sms, now, codeExpiresAt));
   return ref.id;
 }
 

@@ -4,14 +4,15 @@ import type { CallContext } from "../context.js";
 import { recordActivity } from "./activity.js";
 import { methodName, queueNotices } from "./notices.js";
 import { recoveryCodesRef } from "./recovery-codes.js";
-import { epochSeconds } from "./session.js";
+import { validAfterChange } from "./session.js";
 import { refs, type UserSecurity } from "./state.js";
 import { totpSecretRef } from "./totp.js";
+import { endPendingCodes } from "../verification/store.js";
 
 /**
  * Turns one method off inside the caller's transaction, with everything it kept: the
  * destination, the app secret, or the passkeys (`keys`, read by the caller before any
- * write). Turning off the last method turns 2FA off and retires the recovery codes.
+ * write), and every code or challenge still pending for it. Turning off the last method turns 2FA off and retires the recovery codes.
  */
 export function turnOffMethod(
   tx: Transaction,
@@ -25,13 +26,14 @@ export function turnOffMethod(
   tx.update(refs.status(ctx.uid), {
     [`methods.${method}`]: FieldValue.delete(),
     required: !last,
-    sessionsValidAfter: epochSeconds(now),
+    sessionsValidAfter: validAfterChange(now),
     ...(last ? { recoveryCodesRemaining: 0, lastUsedMethod: FieldValue.delete() } : {}),
   });
   if (method === "email" || method === "phone") {
     tx.update(refs.destinations(ctx.uid), { [method]: FieldValue.delete() });
   }
   if (method === "totp") tx.delete(totpSecretRef(ctx.uid));
+  endPendingCodes(tx, ctx.uid, method);
   for (const key of keys) tx.delete(key);
   if (last) tx.delete(recoveryCodesRef(ctx.uid));
   recordActivity(tx, ctx.uid, { type: "method-disabled", at: now, method, browser: ctx.browser });

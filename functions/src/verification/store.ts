@@ -1,7 +1,12 @@
-import { Timestamp, type DocumentSnapshot } from "firebase-admin/firestore";
-import { collections } from "@dash2fa/shared";
+import { Timestamp, type DocumentSnapshot, type Transaction } from "firebase-admin/firestore";
+import {
+  collections,
+  verificationPurposes,
+  type TwoFactorMethod,
+  type VerificationPurpose,
+} from "@dash2fa/shared";
 import { db } from "../admin.js";
-import type { ChallengeState } from "./challenge.js";
+import { challengeId, type ChallengeState } from "./challenge.js";
 
 /** Challenges hold times as Timestamps so a TTL policy can remove them. */
 export interface ChallengeDoc extends Omit<ChallengeState, "sentAt" | "expiresAt"> {
@@ -25,4 +30,18 @@ export function toChallengeDoc(state: ChallengeState): ChallengeDoc {
     sentAt: Timestamp.fromMillis(state.sentAt),
     expiresAt: Timestamp.fromMillis(state.expiresAt),
   };
+}
+
+/**
+ * Ends every code (or passkey challenge) pending for `method` with these purposes: a code
+ * dies with the reason it was sent, when the method is turned off or its destination
+ * changes, instead of living out its ten minutes.
+ */
+export function endPendingCodes(
+  tx: Transaction,
+  uid: string,
+  method: TwoFactorMethod,
+  purposes: readonly VerificationPurpose[] = verificationPurposes,
+): void {
+  for (const purpose of purposes) tx.delete(challengeRef(challengeId(uid, purpose, method)));
 }

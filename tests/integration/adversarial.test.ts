@@ -28,7 +28,7 @@ import {
   type TestUser,
 } from "../support/clients.js";
 
-const RUNS = 1000;
+const RUNS = 400;
 
 let user: TestUser;
 beforeAll(async () => {

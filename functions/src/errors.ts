@@ -56,6 +56,15 @@ const refusals: Record<VerificationFailureReason, { code: FunctionsErrorCode; me
     code: "permission-denied",
     message: "That passkey could not be verified.",
   },
+  "wrong-password": { code: "permission-denied", message: "The current password is not correct." },
+  "reset-link-invalid": {
+    code: "failed-precondition",
+    message: "This reset link is not valid any more. Ask for a new one.",
+  },
+  "email-not-after-reset": {
+    code: "failed-precondition",
+    message: "After a password reset by email, verify with another method or a recovery code.",
+  },
   "passkey-limit": {
     code: "resource-exhausted",
     message: "This account has the most keys it may have. Remove one first.",

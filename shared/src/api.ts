@@ -23,6 +23,9 @@ export const callableNames = {
   finishPasskeyVerification: "finishPasskeyVerification",
   renamePasskey: "renamePasskey",
   removePasskey: "removePasskey",
+  changePassword: "changePassword",
+  requestPasswordReset: "requestPasswordReset",
+  completePasswordReset: "completePasswordReset",
 } as const;
 export type CallableName = keyof typeof callableNames;
 
@@ -178,7 +181,13 @@ export type VerificationFailureReason =
   | "code-already-used"
   /** The passkey answer did not verify, or came from a key not registered here. */
   | "passkey-failed"
-  | "passkey-limit";
+  | "passkey-limit"
+  /** The proof of the current password is missing, wrong, old or another user's. */
+  | "wrong-password"
+  /** The reset link is unknown, used or expired. */
+  | "reset-link-invalid"
+  /** After a reset by email link, the next second step must use another method. */
+  | "email-not-after-reset";
 
 export interface VerificationFailureDetails {
   reason: VerificationFailureReason;
@@ -214,6 +223,11 @@ export interface TwoFactorStatusDoc {
   sessionsValidAfter: number;
   recoveryCodesRemaining: number;
   lastUsedMethod?: TwoFactorMethod;
+  /**
+   * Set by a password reset through an emailed link, cleared by the next second step:
+   * until then email may not be that second step (the mailbox gave the password).
+   */
+  emailBarredAfterReset?: boolean;
 }
 
 /** `twoFactor/{uid}/devices/{deviceId}`, owner-readable after the second step. */
@@ -238,7 +252,9 @@ export type ActivityType =
   | "device-revoked"
   | "passkey-added"
   | "passkey-renamed"
-  | "passkey-removed";
+  | "passkey-removed"
+  | "password-changed"
+  | "password-reset";
 
 /** `twoFactor/{uid}/activity/{id}`, owner-readable after the second step. */
 export interface ActivityDoc {
@@ -267,4 +283,18 @@ export interface SecondStepClaims {
   mfaAt: number;
   /** Epoch seconds when this session was issued. */
   sessionAt: number;
+}
+
+/** `changePassword`: the caller's session, re-issued after every other one ended. */
+export type ChangePasswordResult = SessionUpgrade;
+
+/** `requestPasswordReset`: the same answer whether or not the address has an account. */
+export interface RequestPasswordResetResult {
+  accepted: true;
+}
+
+/** `completePasswordReset`: the password is set; the person signs in with it next. */
+export interface CompletePasswordResetResult {
+  /** The second step at the next sign-in may not be email (`emailBarredAfterReset`). */
+  emailBarred: boolean;
 }

@@ -28,6 +28,15 @@ export const sendLimits = {
   perIp: { max: 30, windowMs: HOUR_MS },
   /** Remembered-device sign-ins per user, right or wrong: no code is sent, but it is a door. */
   deviceSignIns: { max: 10, windowMs: 15 * MINUTE_MS },
+  /** Password reset links per address, whoever asks (answers stay the same when refused). */
+  passwordResetsPerAddress: { max: 3, windowMs: HOUR_MS },
+} as const;
+
+export const passwordPolicy = {
+  /** How long an emailed reset link works; it works once. */
+  resetLinkLifetimeMs: 30 * MINUTE_MS,
+  /** How fresh the proof of the current password must be to change it. */
+  proofMaxAgeMs: 5 * MINUTE_MS,
 } as const;
 
 /** Consecutive wrong codes (any purpose) across challenges, reset by a success. */
@@ -119,6 +128,8 @@ export const collections = {
   verificationGuards: "verificationGuards",
   /** Server-only: sliding-window send counters per user, destination and IP. */
   rateLimits: "rateLimits",
+  /** Server-only: pending password reset links, by the hash of their token. */
+  passwordResets: "passwordResets",
   /**
    * `users/{uid}`: the user's preferences (`locale`), written by the owner; its `notes`
    * subcollection is protected dashboard data, readable only after the second step.

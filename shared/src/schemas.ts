@@ -218,10 +218,36 @@ export type RenamePasskeyInput = z.input<typeof renamePasskeyInputSchema>;
 export const removePasskeyInputSchema = z.strictObject({ passkeyId: passkeyIdSchema });
 export type RemovePasskeyInput = z.input<typeof removePasskeyInputSchema>;
 
+export const passwordSchema = z.string().min(8, "Use at least 8 characters.").max(128);
+
 export const credentialsSchema = z.object({
   email: emailAddressSchema,
-  password: z.string().min(8, "Use at least 8 characters.").max(128),
+  password: passwordSchema,
 });
+
+/**
+ * `passwordProof`: an ID token from signing in with the current password moments ago, in
+ * a throwaway Auth instance, so the session itself keeps its second-step claims.
+ */
+export const changePasswordInputSchema = z.strictObject({
+  passwordProof: z.string().min(1).max(8192),
+  newPassword: passwordSchema,
+});
+export type ChangePasswordInput = z.input<typeof changePasswordInputSchema>;
+
+export const requestPasswordResetInputSchema = z.strictObject({ email: emailAddressSchema });
+export type RequestPasswordResetInput = z.input<typeof requestPasswordResetInputSchema>;
+
+/** The token from the emailed link: 32 random bytes, base64url. */
+export const passwordResetTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, "This link is not valid. Ask for a new one.");
+
+export const completePasswordResetInputSchema = z.strictObject({
+  token: passwordResetTokenSchema,
+  newPassword: passwordSchema,
+});
+export type CompletePasswordResetInput = z.input<typeof completePasswordResetInputSchema>;
 export type Credentials = z.infer<typeof credentialsSchema>;
 
 export const localeSchema = z.enum(supportedLocales);

@@ -320,6 +320,8 @@ export const en = {
       "passkey-added": "Passkey or security key added",
       "passkey-renamed": "Passkey or security key renamed",
       "passkey-removed": "Passkey or security key removed",
+      "password-changed": "Password changed",
+      "password-reset": "Password reset by email link",
     },
     activityMethods: {
       email: "Email",
@@ -388,6 +390,10 @@ export const en = {
       "Codes already go to this destination. Enter a different one to change it.",
     secondStepRequired: "Finish two-step verification first.",
     stepUpRequired: "Confirm it's you to make this change.",
+    wrongPassword: "The current password is not correct.",
+    resetLinkInvalid: "This link has expired or was already used. Ask for a new one.",
+    emailNotAfterReset:
+      "Your password was just reset through your email, so email can't be your second step this time. Use another method or a recovery code.",
     deviceNotRecognized: "This device is no longer remembered. Verify it's you with a code.",
     invalidInput: "Check what you entered and try again.",
     networkFailed: "Could not reach the server. Check your connection and try again.",

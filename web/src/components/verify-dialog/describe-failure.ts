@@ -125,6 +125,12 @@ export function describeFailure(
       return t("verify.passkeyFailed");
     case "passkey-limit":
       return t("verify.passkeyLimit", { count: passkeyPolicy.maxKeys });
+    case "wrong-password":
+      return t("verify.wrongPassword");
+    case "reset-link-invalid":
+      return t("verify.resetLinkInvalid");
+    case "email-not-after-reset":
+      return t("verify.emailNotAfterReset");
     case "invalid-input":
       return describeInvalidInput(failure.issues);
     case undefined:

@@ -20,6 +20,8 @@ const activityTypes: readonly string[] = [
   "passkey-added",
   "passkey-renamed",
   "passkey-removed",
+  "password-changed",
+  "password-reset",
 ] satisfies ActivityType[];
 
 /** The server may know newer event types than this page: those show their raw name. */

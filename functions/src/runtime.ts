@@ -30,3 +30,24 @@ export const callableOptions: CallableOptions = {
   maxInstances: 10,
   timeoutSeconds: 30,
 };
+
+/** What a single callable may set on top of the options every callable shares. */
+export interface CallableSettings {
+  /**
+   * Replay protection: each App Check token is accepted once, so a token lifted from one
+   * request cannot drive scripted calls for the rest of its life. It costs a round trip
+   * to App Check per call, so it is kept for the calls that send or check codes.
+   */
+  consumeAppCheckToken?: boolean;
+}
+
+/** The shared options with one callable's settings merged over them. */
+export function callableOptionsWith(settings: CallableSettings): CallableOptions {
+  return {
+    ...callableOptions,
+    // Consuming needs App Check's backend and only means something where tokens are
+    // enforced; the emulator has neither, so there it stays off like enforcement.
+    consumeAppCheckToken:
+      callableOptions.enforceAppCheck === true && settings.consumeAppCheckToken === true,
+  };
+}

@@ -28,7 +28,7 @@ import { challengeRef, readChallenge, toChallengeDoc } from "./store.js";
  * limits) and every write (challenge, counters, message) is one transaction: racing
  * requests cannot send more than the limits allow.
  */
-export const sendVerificationCode = callable(async (request) => {
+export const sendVerificationCode = callable({ consumeAppCheckToken: true }, async (request) => {
   const ctx = callContext(request);
   const input = parseInput(sendVerificationCodeInputSchema, request.data);
   const ref = challengeRef(challengeId(ctx.uid, input.purpose, input.method));

@@ -149,7 +149,7 @@ function proofRef(ctx: CallContext, input: Pick<VerifyCodeInput, "purpose" | "me
  * code's time step is recorded the same way. Every wrong code counts towards the user's
  * lockout. Success upgrades the caller's session with a custom token.
  */
-export const verifyCode = callable(async (request) => {
+export const verifyCode = callable({ consumeAppCheckToken: true }, async (request) => {
   const ctx = callContext(request);
   const input = parseInput(verifyCodeInputSchema, request.data);
 

@@ -18,6 +18,10 @@ const envSchema = z.object({
   VITE_FIREBASE_API_KEY: optional(z.string().default("demo-api-key")),
   VITE_FIREBASE_PROJECT_ID: optional(z.string().default("demo-2fa")),
   VITE_FIREBASE_AUTH_DOMAIN: optional(z.string().default("demo-2fa.firebaseapp.com")),
+  // App Check names the registered web app in every token exchange; the emulators need none.
+  VITE_FIREBASE_APP_ID: optional(z.string().optional()),
+  VITE_RECAPTCHA_ENTERPRISE_SITE_KEY: optional(z.string().optional()),
+  VITE_APPCHECK_DEBUG_TOKEN: optional(z.string().optional()),
   VITE_USE_EMULATORS: optional(z.string().optional()).transform((value) => value !== "false"),
   VITE_EMULATOR_HOST: optional(z.string().default("127.0.0.1")),
   VITE_AUTH_EMULATOR_PORT: port(9099),
@@ -36,6 +40,12 @@ function readEnv() {
       apiKey: vars.VITE_FIREBASE_API_KEY,
       projectId: vars.VITE_FIREBASE_PROJECT_ID,
       authDomain: vars.VITE_FIREBASE_AUTH_DOMAIN,
+      ...(vars.VITE_FIREBASE_APP_ID !== undefined && { appId: vars.VITE_FIREBASE_APP_ID }),
+    },
+    appCheck: {
+      siteKey: vars.VITE_RECAPTCHA_ENTERPRISE_SITE_KEY,
+      debugToken: vars.VITE_APPCHECK_DEBUG_TOKEN,
+      productionBuild: import.meta.env.PROD,
     },
     emulators: vars.VITE_USE_EMULATORS
       ? {

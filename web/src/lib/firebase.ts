@@ -20,6 +20,7 @@ import {
 } from "@dash2fa/shared";
 import { z } from "zod";
 import { env } from "@/config/env";
+import { chooseAppCheck, limitedUseCallables, startAppCheck } from "./app-check";
 
 /** The one configured Firebase client of the web app. */
 export const app = initializeApp(env.firebase);
@@ -43,12 +44,42 @@ if (env.emulators) {
   connectFunctionsEmulator(functions, host, functionsPort);
 }
 
+// Decided at start-up, so a production build missing its App Check settings fails at once
+// rather than on its first call.
+const appCheckSetup = chooseAppCheck({
+  ...env.appCheck,
+  emulators: env.emulators !== undefined,
+  appId: env.firebase.appId,
+});
+
+let appCheckStarting: Promise<void> | undefined;
+
+/** App Check, started once; a failed start (e.g. its chunk did not load) is retried. */
+function appCheckReady(): Promise<void> {
+  appCheckStarting ??= startAppCheck(app, appCheckSetup).catch((error: unknown) => {
+    appCheckStarting = undefined;
+    throw error;
+  });
+  return appCheckStarting;
+}
+
+// Started now so its first token is ready by the first call; a failure surfaces there.
+appCheckReady().catch(() => undefined);
+
 export type CallableName = keyof typeof callableNames;
 
-/** A typed callable: resolves with the function's return value, rejects with its HttpsError. */
+/**
+ * A typed callable: resolves with the function's return value, rejects with its HttpsError
+ * (or with App Check's own error when it could not start or attest).
+ */
 export function callable<Input, Output>(name: CallableName): (input: Input) => Promise<Output> {
-  const call = httpsCallable<Input, Output>(functions, callableNames[name]);
-  return async (input) => (await call(input)).data;
+  const call = httpsCallable<Input, Output>(functions, callableNames[name], {
+    limitedUseAppCheckTokens: limitedUseCallables.has(name),
+  });
+  return async (input) => {
+    await appCheckReady();
+    return (await call(input)).data;
+  };
 }
 
 const failureReasons = {
@@ -71,6 +102,9 @@ const failureReasons = {
   "code-already-used": true,
   "passkey-failed": true,
   "passkey-limit": true,
+  "wrong-password": true,
+  "reset-link-invalid": true,
+  "email-not-after-reset": true,
 } as const satisfies Record<VerificationFailureReason, true>;
 
 const failureDetailsSchema: z.ZodType<VerificationFailureDetails> = z.object({

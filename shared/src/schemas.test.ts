@@ -3,6 +3,8 @@ import { maskEmail } from "./mask.js";
 import {
   credentialsSchema,
   emailAddressSchema,
+  removePasskeyInputSchema,
+  revokeDeviceInputSchema,
   verificationCodeSchema,
   verifyCodeInputSchema,
 } from "./schemas.js";
@@ -109,5 +111,17 @@ describe("passkey answers", () => {
     });
     expect(parsed.response.userHandle).toBeUndefined();
     expect(parsed.authenticatorAttachment).toBeUndefined();
+  });
+});
+
+describe("ids that name documents", () => {
+  it("refuse Firestore's reserved __…__ form, which once reached the database", () => {
+    for (const deviceId of ["__defineGetter__", "__aaaaaaAaaaaa__"]) {
+      expect(revokeDeviceInputSchema.safeParse({ deviceId }).success).toBe(false);
+    }
+    expect(revokeDeviceInputSchema.safeParse({ deviceId: "_defineGetter_xyz" }).success).toBe(true);
+    const reservedKey = `__${"a".repeat(39)}__`;
+    expect(removePasskeyInputSchema.safeParse({ passkeyId: reservedKey }).success).toBe(false);
+    expect(removePasskeyInputSchema.safeParse({ passkeyId: "a".repeat(43) }).success).toBe(true);
   });
 });

@@ -125,7 +125,13 @@ export type DisableMethodInput = z.input<typeof disableMethodInputSchema>;
 
 export const emptyInputSchema = z.strictObject({});
 
-const deviceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "Unknown device.");
+/** Firestore reserves ids of the form `__…__`: such an id names no document of ours. */
+const notReservedId = (id: string) => !/^__.*__$/.test(id);
+
+const deviceIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, "Unknown device.")
+  .refine(notReservedId, "Unknown device.");
 
 export const rememberedDeviceInputSchema = z.strictObject({
   deviceId: deviceIdSchema,
@@ -188,7 +194,10 @@ export const passkeyNameSchema = z
   .max(passkeyPolicy.nameMaxLength, `Use at most ${passkeyPolicy.nameMaxLength} characters.`);
 
 /** A key's document id: the SHA-256 of its credential id, base64url. */
-export const passkeyIdSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "Unknown key.");
+export const passkeyIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, "Unknown key.")
+  .refine(notReservedId, "Unknown key.");
 
 export const finishPasskeyRegistrationInputSchema = z.strictObject({
   name: passkeyNameSchema,

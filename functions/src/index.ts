@@ -16,6 +16,7 @@ export { signInWithRememberedDevice } from "./account/sign-in-with-remembered-de
 export { disableMethod } from "./account/disable-method.js";
 export { regenerateRecoveryCodes } from "./account/regenerate-recovery-codes.js";
 export { revokeDevice, revokeAllDevices } from "./account/revoke-devices.js";
+export { changePassword, requestPasswordReset, completePasswordReset } from "./account/password.js";
 export { redactDeliveredMail, redactDeliveredSms } from "./hygiene/redact-delivered.js";
 export { redactStaleCodes } from "./hygiene/redact-stale.js";
 

@@ -36,6 +36,8 @@ function discoverEndpoints(extraEnv: Record<string, string>): string[] {
 
 describe("what a deploy would ship", () => {
   const production = [
+    "changePassword",
+    "completePasswordReset",
     "disableMethod",
     "finishPasskeyRegistration",
     "finishPasskeyVerification",
@@ -46,6 +48,7 @@ describe("what a deploy would ship", () => {
     "regenerateRecoveryCodes",
     "removePasskey",
     "renamePasskey",
+    "requestPasswordReset",
     "revokeAllDevices",
     "revokeDevice",
     "sendVerificationCode",

@@ -82,6 +82,7 @@ const serverOnly = [
   collections.totpSecrets,
   collections.verificationGuards,
   collections.rateLimits,
+  collections.passwordResets,
   collections.mail,
   collections.messages,
   "devOutbox",

@@ -21,7 +21,10 @@ import {
   FUNCTIONS_REGION,
   callableNames,
   collections,
+  type ChangePasswordResult,
+  type CompletePasswordResetResult,
   type DisableMethodResult,
+  type RequestPasswordResetResult,
   type FinishPasskeyRegistrationResult,
   type FinishPasskeyVerificationResult,
   type PasskeyChallengeResult,
@@ -97,6 +100,7 @@ export async function openSession(email: string, password = PASSWORD, create = f
     ),
     renamePasskey: call<RenamePasskeyResult>(callableNames.renamePasskey),
     removePasskey: call<RemovePasskeyResult>(callableNames.removePasskey),
+    changePassword: call<ChangePasswordResult>(callableNames.changePassword),
     /** Signs this browser in with a custom token a verification returned. */
     async upgrade(result: SessionUpgrade) {
       await signInWithCustomToken(auth, result.customToken);
@@ -134,6 +138,23 @@ export async function callWithHeaders(
     },
   );
   return (await response.json()) as Awaited<ReturnType<typeof callWithHeaders>>;
+}
+
+/** Calls callables as a browser that is not signed in (the forgotten-password pages). */
+export function anonymousCaller() {
+  const app = initializeApp({ projectId: PROJECT_ID, apiKey: "demo-api-key" }, randomUUID());
+  const functions = getFunctions(app, FUNCTIONS_REGION);
+  const { host } = emulatorHost("FIREBASE_AUTH_EMULATOR_HOST");
+  connectFunctionsEmulator(functions, host, FUNCTIONS_PORT);
+  const call =
+    <Output>(name: string) =>
+    async (data: unknown) =>
+      (await httpsCallable<unknown, Output>(functions, name)(data)).data;
+  return {
+    requestPasswordReset: call<RequestPasswordResetResult>(callableNames.requestPasswordReset),
+    completePasswordReset: call<CompletePasswordResetResult>(callableNames.completePasswordReset),
+    dispose: () => deleteApp(app),
+  };
 }
 
 /** A fresh account in the Auth emulator, signed in in its own browser. */

@@ -70,7 +70,15 @@ export const useRecoveryCode = callable(async (request) => {
     const remaining = remainingCodes(used);
     tx.set(recoveryCodesRef(ctx.uid), used);
     tx.set(guardRef(ctx.uid), afterRecoverySuccess());
-    tx.set(refs.status(ctx.uid), { recoveryCodesRemaining: remaining }, { merge: true });
+    tx.set(
+      refs.status(ctx.uid),
+      {
+        recoveryCodesRemaining: remaining,
+        // A recovery code is a second step other than email: a reset's bar is lifted.
+        ...(input.purpose === "sign-in" ? { emailBarredAfterReset: false } : {}),
+      },
+      { merge: true },
+    );
     recordActivity(tx, ctx.uid, {
       type: "recovery-code-used",
       at: now,

@@ -41,6 +41,12 @@ export function verificationEmail(to: string, code: string, locale: Locale = "en
   return email(to, t.code.subject, [t.code.intro(code), t.code.expiry, t.wasntYou], locale, code);
 }
 
+/** The link to choose a new password; it carries a single-use token, never the password. */
+export function passwordResetEmail(to: string, link: string, locale: Locale = "en"): MailDoc {
+  const t = texts[locale];
+  return email(to, t.reset.subject, [t.reset.intro, link, t.reset.expiry, t.reset.ignore], locale);
+}
+
 export type NoticeKind = keyof (typeof texts)["en"]["notices"];
 
 /** A security notice: what changed, when, and what to do if it wasn't the user. */

@@ -1,10 +1,17 @@
-import { MINUTE_MS, product, verificationPolicy, type Locale } from "@dash2fa/shared";
+import {
+  MINUTE_MS,
+  passwordPolicy,
+  product,
+  verificationPolicy,
+  type Locale,
+} from "@dash2fa/shared";
 
 /**
  * Every word the functions send to people, in each supported language. `ka` must have
  * exactly the shape of `en` (the type says so), and `outbound.test.ts` checks both render.
  */
 const minutes = verificationPolicy.codeLifetimeMs / MINUTE_MS;
+const resetMinutes = passwordPolicy.resetLinkLifetimeMs / MINUTE_MS;
 const name = product.name;
 
 const en = {
@@ -25,7 +32,23 @@ const en = {
   recoveryCodesLeft: (n: number) => `${n} of your recovery codes are left.`,
   lockedUntilRecovery: "Use one of your recovery codes to unlock it.",
   lockedForAWhile: "It unlocks by itself after a while.",
+  reset: {
+    subject: `Reset your ${name} password`,
+    intro: `Someone asked to reset the password of your ${name} account. To choose a new password, open this link:`,
+    expiry: `The link works once, for ${resetMinutes} minutes.`,
+    ignore: "If you didn't ask for this, ignore this email: your password stays as it is.",
+  },
+  passwordNoticeDetail: "Every other session was signed out and remembered devices were forgotten.",
   notices: {
+    "password-changed": {
+      subject: "Your password was changed",
+      body: (detail: string) => `The password of your ${name} account was changed. ${detail}`,
+    },
+    "password-reset": {
+      subject: "Your password was reset",
+      body: (detail: string) =>
+        `The password of your ${name} account was reset through a link sent by email. ${detail}`,
+    },
     "method-enabled": {
       subject: "Two-factor authentication was turned on",
       body: (method: string) =>
@@ -85,7 +108,23 @@ const ka: Texts = {
   recoveryCodesLeft: (n: number) => `დარჩენილია ${n} აღდგენის კოდი.`,
   lockedUntilRecovery: "განსაბლოკად გამოიყენეთ ერთ-ერთი აღდგენის კოდი.",
   lockedForAWhile: "ბლოკი გარკვეული დროის შემდეგ თავად მოიხსნება.",
+  reset: {
+    subject: `${name} — პაროლის აღდგენა`,
+    intro: `მოთხოვნილია თქვენი ${name}-ის ანგარიშის პაროლის აღდგენა. ახალი პაროლის ასარჩევად გახსენით ეს ბმული:`,
+    expiry: `ბმული ერთხელ მუშაობს, ${resetMinutes} წუთის განმავლობაში.`,
+    ignore: "თუ ეს თქვენ არ მოგითხოვიათ, ყურადღება არ მიაქციოთ ამ წერილს: პაროლი არ შეიცვლება.",
+  },
+  passwordNoticeDetail: "ყველა სხვა სესია დასრულდა, დამახსოვრებული მოწყობილობები კი წაიშალა.",
   notices: {
+    "password-changed": {
+      subject: "თქვენი პაროლი შეიცვალა",
+      body: (detail: string) => `თქვენი ${name}-ის ანგარიშის პაროლი შეიცვალა. ${detail}`,
+    },
+    "password-reset": {
+      subject: "თქვენი პაროლი აღდგა",
+      body: (detail: string) =>
+        `თქვენი ${name}-ის ანგარიშის პაროლი აღდგა ელფოსტით გამოგზავნილი ბმულით. ${detail}`,
+    },
     "method-enabled": {
       subject: "ორმაგი ავტორიზაცია ჩაირთო",
       body: (method: string) => `თქვენს ${name}-ის ანგარიშზე ჩაირთო ორმაგი ავტორიზაცია ${method}.`,

@@ -1,4 +1,4 @@
-import type { SecondStepClaims, TwoFactorMethod } from "@dash2fa/shared";
+import type { SecondStepClaims } from "@dash2fa/shared";
 import type { CallContext } from "../context.js";
 import { validAfterChange } from "./session.js";
 import { requireRecentVerification, requireSecondStep, type UserSecurity } from "./state.js";
@@ -11,10 +11,17 @@ import { requireRecentVerification, requireSecondStep, type UserSecurity } from 
  *   on, this needs a fresh verification by a factor already on the account, exactly like
  *   removing one, or a session could add its own factor and use it to remove the owner's.
  * - `remove-factor`, `regenerate-recovery-codes`, `revoke-devices`: a fresh verification.
+ * - `change-password`: a fresh verification once 2FA is on; without 2FA, the proof of the
+ *   current password (checked by the callable) is all there is.
  * - `manage`: a label or a preference (a passkey's name); the second step is enough.
  */
 export type SensitiveChange =
-  "add-factor" | "remove-factor" | "regenerate-recovery-codes" | "revoke-devices" | "manage";
+  | "add-factor"
+  | "remove-factor"
+  | "regenerate-recovery-codes"
+  | "revoke-devices"
+  | "change-password"
+  | "manage";
 
 export function authorizeChange(
   change: SensitiveChange,
@@ -26,6 +33,7 @@ export function authorizeChange(
   // The first factor of an account: nothing is on yet to step up with, and the password
   // session is all there is to protect.
   if (change === "add-factor" && !security.status.required) return;
+  if (change === "change-password" && !security.status.required) return;
   requireRecentVerification(ctx);
 }
 
@@ -37,7 +45,7 @@ export function authorizeChange(
  */
 export function claimsAfterChange(
   ctx: CallContext,
-  method: TwoFactorMethod,
+  method: SecondStepClaims["mfa"],
   now: number,
 ): SecondStepClaims {
   return {

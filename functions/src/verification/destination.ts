@@ -43,5 +43,12 @@ export function resolveDestination(
   }
   if (input.purpose === "step-up") requireSecondStep(security, ctx);
   if (!enabled || !onFile) throw refusal({ reason: "method-not-enabled" });
+  if (
+    input.purpose === "sign-in" &&
+    input.method === "email" &&
+    security.status.emailBarredAfterReset
+  ) {
+    throw refusal({ reason: "email-not-after-reset" });
+  }
   return onFile;
 }

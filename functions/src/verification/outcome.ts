@@ -155,7 +155,14 @@ function signIn({ tx, ctx, security, subject, now, rememberDevice }: CompleteArg
   if (security.status.methods[method]?.enabled !== true) {
     throw refusal({ reason: "method-not-enabled" });
   }
-  tx.set(refs.status(uid), { lastUsedMethod: method }, { merge: true });
+  // After a reset by an emailed link, the mailbox must not also be the second step.
+  const barred = security.status.emailBarredAfterReset === true;
+  if (barred && method === "email") throw refusal({ reason: "email-not-after-reset" });
+  tx.set(
+    refs.status(uid),
+    { lastUsedMethod: method, ...(barred ? { emailBarredAfterReset: false } : {}) },
+    { merge: true },
+  );
   recordActivity(tx, uid, { type: "sign-in-verified", at: now, method, browser: ctx.browser });
   const sessionAt = sessionAtFor(now, security.status);
   const rememberedDevice = rememberDevice ? rememberDeviceOf(tx, ctx, now, sessionAt) : undefined;

@@ -1,0 +1,234 @@
+import { createHash, randomBytes } from "node:crypto";
+import { getAuth } from "firebase-admin/auth";
+import { Timestamp, type DocumentReference, type Transaction } from "firebase-admin/firestore";
+import type { CallableRequest } from "firebase-functions/v2/https";
+import {
+  changePasswordInputSchema,
+  collections,
+  completePasswordResetInputSchema,
+  defaultLocale,
+  localeSchema,
+  passwordPolicy,
+  requestPasswordResetInputSchema,
+  sendLimits,
+  type ChangePasswordResult,
+  type CompletePasswordResetResult,
+  type RequestPasswordResetResult,
+} from "@dash2fa/shared";
+import { db } from "../admin.js";
+import { callable } from "../callable.js";
+import {
+  callContext,
+  clientAddress,
+  describeBrowser,
+  trustedProxyHops,
+  type CallContext,
+} from "../context.js";
+import { parseInput, refusal, transaction } from "../errors.js";
+import { passwordResetEmail, type NoticeKind } from "../outbound/email.js";
+import { queueMail } from "../outbound/queue.js";
+import { isEmulator, webHost } from "../runtime.js";
+import { recordActivity } from "../security/activity.js";
+import { queueNotices } from "../security/notices.js";
+import { authorizeChange, claimsAfterChange } from "../security/policy.js";
+import {
+  checkIpLimit,
+  checkWindow,
+  countIpSend,
+  destinationKey,
+  readSends,
+  recordSend,
+} from "../security/rate-limit.js";
+import { endOtherSessions, mintSession, validAfterChange } from "../security/session.js";
+import { readUserSecurity, refs, type UserSecurity } from "../security/state.js";
+
+/**
+ * The password's life: changing it (the current password and, with 2FA on, a step-up)
+ * and resetting it through an emailed link. Either way every other session ends,
+ * remembered devices are forgotten, a notice goes out, and the next sign-in still asks
+ * for the second step; after a reset by email, by a method other than email.
+ */
+
+type PasswordEvent = Extract<NoticeKind, "password-changed" | "password-reset">;
+
+/** Inside the transaction that records the change: everything a new password ends. */
+function afterNewPassword(
+  tx: Transaction,
+  ctx: CallContext,
+  security: UserSecurity,
+  devices: DocumentReference[],
+  event: PasswordEvent,
+  now: number,
+): boolean {
+  const emailBarred = event === "password-reset" && security.status.methods.email?.enabled === true;
+  if (security.status.required) {
+    tx.set(
+      refs.status(ctx.uid),
+      {
+        sessionsValidAfter: validAfterChange(now),
+        ...(emailBarred ? { emailBarredAfterReset: true } : {}),
+      },
+      { merge: true },
+    );
+  }
+  for (const device of devices) tx.delete(device);
+  recordActivity(tx, ctx.uid, { type: event, at: now, browser: ctx.browser });
+  queueNotices(tx, ctx, security, event, (words) => words.passwordNoticeDetail);
+  return emailBarred;
+}
+
+/**
+ * Changes the caller's password. The current one is proven by an ID token from signing
+ * in with it moments ago in a throwaway client (`passwordProof`), so the session itself
+ * keeps its claims; with 2FA on, a recent verification is needed too.
+ */
+export const changePassword = callable(async (request) => {
+  const ctx = callContext(request);
+  const input = parseInput(changePasswordInputSchema, request.data);
+  const proof = await getAuth()
+    .verifyIdToken(input.passwordProof)
+    .catch(() => undefined);
+  const proven =
+    proof !== undefined &&
+    proof.uid === ctx.uid &&
+    proof.firebase.sign_in_provider === "password" &&
+    ctx.now - proof.auth_time * 1000 <= passwordPolicy.proofMaxAgeMs;
+  if (!proven) throw refusal({ reason: "wrong-password" });
+
+  // Who may change it is decided before the password changes, and recorded after.
+  const security = await transaction(async (tx) => {
+    const read = await readUserSecurity(tx, ctx.uid);
+    authorizeChange("change-password", read, ctx);
+    return read;
+  });
+  await getAuth().updateUser(ctx.uid, { password: input.newPassword });
+  const now = await transaction(async (tx) => {
+    const now = Date.now();
+    const fresh = await readUserSecurity(tx, ctx.uid);
+    const devices = (await tx.get(refs.devices(ctx.uid))).docs.map((snap) => snap.ref);
+    afterNewPassword(tx, ctx, fresh, devices, "password-changed", now);
+    return now;
+  });
+  await endOtherSessions(ctx.uid);
+
+  // The caller's own refresh token was revoked with the others: a new session, past the
+  // second step as before (its verification time kept), or a plain one without 2FA.
+  const customToken = security.status.required
+    ? await mintSession(ctx.uid, claimsAfterChange(ctx, ctx.claims.mfa ?? "email", now))
+    : await getAuth().createCustomToken(ctx.uid);
+  return { customToken } satisfies ChangePasswordResult;
+});
+
+const sha256 = (value: string) => createHash("sha256").update(value).digest("base64url");
+const resetRef = (token: string) => db.collection(collections.passwordResets).doc(sha256(token));
+const resetLimitRef = (email: string) =>
+  db.collection(collections.rateLimits).doc(`reset_${sha256(destinationKey("email", email))}`);
+
+/** Where the emailed link points: the web app's reset page. */
+function resetLink(token: string): string {
+  const origin = isEmulator() ? `http://${webHost.value()}:5173` : `https://${webHost.value()}`;
+  return `${origin}/reset-password?token=${token}`;
+}
+
+/** A caller who may not be signed in: only the address and the clock. */
+function anonymousContext(request: CallableRequest) {
+  return {
+    ip: clientAddress(
+      request.rawRequest?.headers?.["x-forwarded-for"],
+      request.rawRequest?.socket?.remoteAddress,
+      trustedProxyHops(),
+    ),
+    browser: describeBrowser(request.rawRequest?.headers?.["user-agent"]),
+    now: Date.now(),
+  };
+}
+
+/**
+ * Emails a single-use link to choose a new password. The answer is the same whether or
+ * not the address has an account, and whether or not this address's hourly quota was
+ * spent (a refusal there would tell that someone asked before); only the per-IP limit,
+ * which says nothing about the address, is refused openly.
+ */
+export const requestPasswordReset = callable(async (request) => {
+  const caller = anonymousContext(request);
+  const { email } = parseInput(requestPasswordResetInputSchema, request.data);
+  const ipLimited = await checkIpLimit(caller.ip, caller.now);
+  if (ipLimited) throw refusal(ipLimited);
+  const user = await getAuth()
+    .getUserByEmail(email)
+    .catch(() => undefined);
+
+  await transaction(async (tx) => {
+    const now = Date.now();
+    const limitRef = resetLimitRef(email);
+    const [limitSnap, profile] = await tx.getAll(
+      limitRef,
+      db.collection(collections.users).doc(user?.uid ?? "-"),
+    );
+    const requests = readSends(limitSnap);
+    if (checkWindow(requests, now, sendLimits.passwordResetsPerAddress) !== undefined) return;
+    tx.set(limitRef, recordSend(requests, now));
+    if (!user?.email) return;
+    const token = randomBytes(32).toString("base64url");
+    tx.set(resetRef(token), {
+      uid: user.uid,
+      createdAt: now,
+      expiresAt: Timestamp.fromMillis(now + passwordPolicy.resetLinkLifetimeMs),
+    });
+    const locale = localeSchema.safeParse(profile?.get("locale"));
+    queueMail(
+      tx,
+      passwordResetEmail(
+        user.email,
+        resetLink(token),
+        locale.success ? locale.data : defaultLocale,
+      ),
+      now,
+    );
+  });
+  await countIpSend(caller.ip, caller.now);
+  return { accepted: true } satisfies RequestPasswordResetResult;
+});
+
+interface ResetDoc {
+  uid: string;
+  createdAt: number;
+  expiresAt: Timestamp;
+}
+
+/**
+ * Sets the new password for the link's account. The link works once and for
+ * `passwordPolicy.resetLinkLifetimeMs`; it is spent in the transaction that records the
+ * reset, so two tabs cannot both use it.
+ */
+export const completePasswordReset = callable(async (request) => {
+  const caller = anonymousContext(request);
+  const input = parseInput(completePasswordResetInputSchema, request.data);
+  const ref = resetRef(input.token);
+
+  const outcome = await transaction(async (tx) => {
+    const now = Date.now();
+    const snap = await tx.get(ref);
+    const reset = snap.data() as ResetDoc | undefined;
+    if (!reset || now >= reset.expiresAt.toMillis()) {
+      throw refusal({ reason: "reset-link-invalid" });
+    }
+    const user = await getAuth().getUser(reset.uid);
+    const security = await readUserSecurity(tx, reset.uid);
+    const devices = (await tx.get(refs.devices(reset.uid))).docs.map((d) => d.ref);
+    tx.delete(ref);
+    const ctx: CallContext = {
+      uid: reset.uid,
+      email: user.email,
+      claims: {},
+      ip: caller.ip,
+      browser: caller.browser,
+      now,
+    };
+    const emailBarred = afterNewPassword(tx, ctx, security, devices, "password-reset", now);
+    return { uid: reset.uid, emailBarred };
+  });
+  await getAuth().updateUser(outcome.uid, { password: input.newPassword });
+  await endOtherSessions(outcome.uid);
+  return { emailBarred: outcome.emailBarred } satisfies CompletePasswordResetResult;
+});

@@ -17,6 +17,13 @@ import { NotFoundPage } from "./not-found";
 const page = {
   signIn: async () => ({ Component: (await import("@/features/auth")).SignInPage }),
   signUp: async () => ({ Component: (await import("@/features/auth")).SignUpPage }),
+  // Apart from the sign-in chunk: few visitors of the sign-in page ever need them.
+  forgotPassword: async () => ({
+    Component: (await import("@/features/auth/forgot-password")).ForgotPasswordPage,
+  }),
+  resetPassword: async () => ({
+    Component: (await import("@/features/auth/reset-password")).ResetPasswordPage,
+  }),
   secondStep: async () => ({ Component: (await import("@/features/second-step")).SecondStepPage }),
   dashboard: async () => ({ Component: (await import("@/features/dashboard")).DashboardPage }),
   security: async () => ({ Component: (await import("@/features/security")).SecurityPage }),
@@ -37,6 +44,8 @@ export const router = createBrowserRouter([
         children: [
           { path: paths.signIn, lazy: page.signIn },
           { path: paths.signUp, lazy: page.signUp },
+          { path: paths.forgotPassword, lazy: page.forgotPassword },
+          { path: paths.resetPassword, lazy: page.resetPassword },
         ],
       },
       {

@@ -3,6 +3,10 @@ export const paths = {
   home: "/",
   signIn: "/sign-in",
   signUp: "/sign-up",
+  /** Asks for a reset link by email. */
+  forgotPassword: "/forgot-password",
+  /** Where the emailed link lands, with its single-use `token` in the query string. */
+  resetPassword: "/reset-password",
   /** The sign-in second step: a session that has not passed it lands here. */
   verify: "/verify",
   security: "/security",

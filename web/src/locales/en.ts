@@ -67,6 +67,31 @@ export const en = {
     weakPassword_one: "Choose a stronger password: use at least {{count}} character.",
     weakPassword_other: "Choose a stronger password: use at least {{count}} characters.",
     networkFailed: "Could not reach the server. Check your connection and try again.",
+    forgotPasswordLink: "Forgot password?",
+  },
+
+  /** Asking for a reset link by email, and choosing a new password through it. */
+  passwordReset: {
+    forgotTitle: "Reset your password",
+    forgotIntro: "Enter the email address of your account, and we will send it a link.",
+    sendLinkButton: "Send reset link",
+    // The same words whether or not an account uses the address, so the page never
+    // reveals which addresses have accounts.
+    linkSent_one:
+      "If an account uses that address, we sent it a link to choose a new password. The link works for {{count}} minute.",
+    linkSent_other:
+      "If an account uses that address, we sent it a link to choose a new password. The link works for {{count}} minutes.",
+    backToSignIn: "Back to sign in",
+    resetTitle: "Choose a new password",
+    newPasswordLabel: "New password",
+    newPasswordHint_one: "At least {{count}} character.",
+    newPasswordHint_other: "At least {{count}} characters.",
+    saveButton: "Save new password",
+    changed: "Your password was changed.",
+    emailBarred:
+      "When you sign in, verify with another method or a recovery code: email can't be your second step this time.",
+    signInLink: "Sign in",
+    newLinkLink: "Ask for a new link",
   },
 
   /** The sign-in second step page. */
@@ -281,6 +306,20 @@ export const en = {
         "This is your last key and your only method: two-factor authentication will be turned off and your recovery codes will stop working.",
       removeConfirmButton: "Remove key",
       removed: "“{{name}}” has been removed.",
+    },
+
+    /** Changing the password, which signs out every other session. */
+    password: {
+      title: "Password",
+      intro: "Changing your password signs you out everywhere else.",
+      changeButton: "Change password",
+      currentLabel: "Current password",
+      currentRequired: "Enter your current password.",
+      newLabel: "New password",
+      newHint_one: "At least {{count}} character.",
+      newHint_other: "At least {{count}} characters.",
+      submitButton: "Change password",
+      changed: "Your password was changed. Every other session was signed out.",
     },
 
     devicesTitle: "Remembered devices",

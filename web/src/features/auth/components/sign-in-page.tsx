@@ -23,6 +23,9 @@ export function SignInPage() {
         onSubmit={(credentials) => signIn.mutate(credentials)}
       />
       <p>
+        <Link to={paths.forgotPassword}>{t("auth.forgotPasswordLink")}</Link>
+      </p>
+      <p>
         {t("auth.noAccountPrompt")} <Link to={paths.signUp}>{t("auth.signUpLink")}</Link>
       </p>
     </div>

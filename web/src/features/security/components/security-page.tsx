@@ -3,6 +3,7 @@ import { PageTitle } from "@/components/page-title";
 import { useStepUp } from "@/components/second-factor";
 import { useT } from "@/lib/i18n";
 import { useSignedInUser } from "@/lib/session";
+import { PasswordSection } from "./password-section";
 import { RecoveryCodesPanel } from "./recovery-codes-panel";
 import { RecoveryCodesSection } from "./recovery-codes-section";
 import { RememberedDevicesSection } from "./remembered-devices-section";
@@ -54,6 +55,7 @@ export function SecurityPage() {
       />
       <RememberedDevicesSection withStepUp={withStepUp} />
       <SecurityActivitySection />
+      <PasswordSection withStepUp={withStepUp} />
       {stepUpDialog}
     </div>
   );

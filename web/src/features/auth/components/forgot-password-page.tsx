@@ -1,0 +1,93 @@
+import { useEffect, useRef } from "react";
+import { Link } from "react-router";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { MINUTE_MS, passwordPolicy } from "@dash2fa/shared";
+import { Field } from "@/components/field";
+import { PageTitle } from "@/components/page-title";
+import { describeError, toFailure } from "@/components/verify-dialog";
+import { paths } from "@/config/paths";
+import { useT } from "@/lib/i18n";
+import {
+  requestPasswordResetInputSchema,
+  useRequestPasswordReset,
+  type RequestPasswordResetInput,
+} from "../api/request-password-reset";
+
+const linkMinutes = passwordPolicy.resetLinkLifetimeMs / MINUTE_MS;
+
+type ForgotFormOutput = z.output<typeof requestPasswordResetInputSchema>;
+
+export function ForgotPasswordPage() {
+  const t = useT();
+  const request = useRequestPasswordReset();
+  const sentRef = useRef<HTMLParagraphElement>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<RequestPasswordResetInput, unknown, ForgotFormOutput>({
+    resolver: zodResolver(requestPasswordResetInputSchema),
+    defaultValues: { email: "" },
+  });
+
+  // A rate-limit refusal gets the same answer as a sent link, so that no limit, whichever
+  // it is, can ever tell a stranger something about the address.
+  const sent =
+    request.isSuccess || (request.isError && toFailure(request.error)?.reason === "rate-limited");
+
+  useEffect(() => {
+    if (sent) sentRef.current?.focus();
+  }, [sent]);
+
+  return (
+    <div className="page page-narrow card stack">
+      <PageTitle page={t("passwordReset.forgotTitle")} />
+      <h1>{t("passwordReset.forgotTitle")}</h1>
+      {!sent && <p>{t("passwordReset.forgotIntro")}</p>}
+      {/* Present from the start so screen readers announce the answer when it appears. */}
+      <p
+        ref={sentRef}
+        role="status"
+        tabIndex={-1}
+        className={sent ? "alert alert-success" : "live-region"}
+      >
+        {sent && t("passwordReset.linkSent", { count: linkMinutes })}
+      </p>
+      {!sent && (
+        <form
+          className="stack"
+          noValidate
+          onSubmit={handleSubmit((input) => {
+            if (!request.isPending) request.mutate(input);
+          })}
+        >
+          <Field
+            label={t("auth.emailLabel")}
+            type="email"
+            autoComplete="username"
+            spellCheck={false}
+            error={errors.email && t("auth.emailInvalid")}
+            {...register("email")}
+          />
+          {request.isError && (
+            <p key={request.submittedAt} role="alert" className="alert alert-error">
+              {describeError(request.error)}
+            </p>
+          )}
+          <button
+            type="submit"
+            className="button button-primary button-block"
+            aria-busy={request.isPending}
+          >
+            {t("passwordReset.sendLinkButton")}
+          </button>
+        </form>
+      )}
+      <p>
+        <Link to={paths.signIn}>{t("passwordReset.backToSignIn")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { MINUTE_MS, passwordPolicy } from "@dash2fa/shared";
 import { Field } from "@/components/field";
 import { PageTitle } from "@/components/page-title";
-import { describeError, toFailure } from "@/components/verify-dialog";
+import { describeError } from "@/components/verify-dialog";
 import { paths } from "@/config/paths";
 import { useT } from "@/lib/i18n";
 import {
@@ -32,10 +32,10 @@ export function ForgotPasswordPage() {
     defaultValues: { email: "" },
   });
 
-  // A rate-limit refusal gets the same answer as a sent link, so that no limit, whichever
-  // it is, can ever tell a stranger something about the address.
-  const sent =
-    request.isSuccess || (request.isError && toFailure(request.error)?.reason === "rate-limited");
+  // The server answers the same for every address (a spent per-address quota included);
+  // the one refusal it gives is the per-IP limit, which concerns this network, not the
+  // address, and is shown as it is rather than as a link that was never sent.
+  const sent = request.isSuccess;
 
   useEffect(() => {
     if (sent) sentRef.current?.focus();

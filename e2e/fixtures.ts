@@ -11,9 +11,17 @@ interface InboxMail {
   time: string;
 }
 
-/** Reads the newest code sent to `address` from MailDev's REST API. */
-export async function readCodeFromInbox(address: string, after = 0): Promise<string> {
-  let code = "";
+/**
+ * Reads, from MailDev's REST API, the first group of `pattern` in the newest mail sent to
+ * `address` since `after`; `what` names it in a failure.
+ */
+export async function readFromInbox(
+  address: string,
+  pattern: RegExp,
+  what: string,
+  after = 0,
+): Promise<string> {
+  let found = "";
   await expect
     .poll(
       async () => {
@@ -22,13 +30,18 @@ export async function readCodeFromInbox(address: string, after = 0): Promise<str
           .filter((mail) => mail.to.some((to) => to.address === address))
           .filter((mail) => Date.parse(mail.time) >= after)
           .sort((a, b) => Date.parse(b.time) - Date.parse(a.time))[0];
-        code = (newest && /\b(\d{6})\b/.exec(newest.text)?.[1]) ?? "";
-        return code;
+        found = (newest && pattern.exec(newest.text)?.[1]) ?? "";
+        return found;
       },
-      { message: `a verification code for ${address} in MailDev`, timeout: 20_000 },
+      { message: `${what} for ${address} in MailDev`, timeout: 20_000 },
     )
     .toBeTruthy();
-  return code;
+  return found;
+}
+
+/** Reads the newest code sent to `address` from MailDev's REST API. */
+export function readCodeFromInbox(address: string, after = 0): Promise<string> {
+  return readFromInbox(address, /\b(\d{6})\b/, "a verification code", after);
 }
 
 /** Tests fail on any console error the app logs, not only on failed assertions. */

@@ -3,9 +3,7 @@ import { getApps, initializeApp } from "firebase-admin/app";
 import { getAuth } from "firebase-admin/auth";
 import { resetIpLimit } from "../tests/support/clients.js";
 import { RECOVERY_CODES, twoFactorAccount } from "./accounts.js";
-import { expect, expectNoViolations, signUp, test } from "./fixtures.js";
-
-const mailDevApi = process.env.MAILDEV_API ?? "http://127.0.0.1:1080";
+import { expect, expectNoViolations, readFromInbox, signUp, test } from "./fixtures.js";
 
 const LINK_SENT =
   "If an account uses that address, we sent it a link to choose a new password. The link works for 30 minutes.";
@@ -13,32 +11,9 @@ const EMAIL_NOT_AFTER_RESET =
   "Your password was just reset through your email, so email can't be your second step this time. Use another method or a recovery code.";
 const NEW_PASSWORD = "a fresh and longer passphrase";
 
-interface InboxMail {
-  to: { address: string }[];
-  text: string;
-  time: string;
-}
-
-/** The token of the newest reset link sent to `address`, read from MailDev's REST API. */
-async function readResetTokenFromInbox(address: string, after: number): Promise<string> {
-  let token = "";
-  await expect
-    .poll(
-      async () => {
-        const inbox = (await (await fetch(`${mailDevApi}/api/email`)).json()) as InboxMail[];
-        const newest = inbox
-          .filter((mail) => mail.to.some((to) => to.address === address))
-          .filter((mail) => Date.parse(mail.time) >= after)
-          .sort((a, b) => Date.parse(b.time) - Date.parse(a.time))[0];
-        token =
-          (newest && /\/reset-password\?token=([A-Za-z0-9_-]{43})/.exec(newest.text)?.[1]) ?? "";
-        return token;
-      },
-      { message: `a reset link for ${address} in MailDev`, timeout: 20_000 },
-    )
-    .toBeTruthy();
-  return token;
-}
+/** The token of the newest reset link sent to `address`. */
+const readResetTokenFromInbox = (address: string, after: number) =>
+  readFromInbox(address, /\/reset-password\?token=([A-Za-z0-9_-]{43})/, "a reset link", after);
 
 async function signIn(page: Page, account: { email: string; password: string }) {
   await page.getByLabel("Email", { exact: true }).fill(account.email);

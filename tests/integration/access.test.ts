@@ -2,10 +2,35 @@ import { initializeApp, deleteApp } from "firebase/app";
 import { connectFunctionsEmulator, getFunctions, httpsCallable } from "firebase/functions";
 import { describe, expect, it } from "vitest";
 import { FUNCTIONS_REGION, callableNames } from "@dash2fa/shared";
-import { PROJECT_ID, refusalOf } from "../support/clients.js";
+import { PROJECT_ID, anonymousCaller, refusalOf } from "../support/clients.js";
+
+/** The forgotten-password pages work signed out, by design; every other callable refuses. */
+const openToSignedOut: string[] = [
+  callableNames.requestPasswordReset,
+  callableNames.completePasswordReset,
+];
+const needSignIn = Object.values(callableNames).filter((name) => !openToSignedOut.includes(name));
 
 describe("signed-out callers", () => {
-  it.each(Object.values(callableNames))("are refused by %s", async (name) => {
+  it("reach the forgotten-password callables, which answer them", async () => {
+    const caller = anonymousCaller();
+    try {
+      await expect(
+        caller.requestPasswordReset({ email: "nobody-signed-in@example.com" }),
+      ).resolves.toEqual({ accepted: true });
+      expect(
+        (
+          await refusalOf(
+            caller.completePasswordReset({ token: "A".repeat(43), newPassword: "x".repeat(8) }),
+          )
+        ).details.reason,
+      ).toBe("reset-link-invalid");
+    } finally {
+      await caller.dispose();
+    }
+  });
+
+  it.each(needSignIn)("are refused by %s", async (name) => {
     const app = initializeApp({ projectId: PROJECT_ID, apiKey: "demo-api-key" }, `anon-${name}`);
     const functions = getFunctions(app, FUNCTIONS_REGION);
     connectFunctionsEmulator(functions, "127.0.0.1", 5001);

@@ -213,15 +213,13 @@ export function PasswordSection({ withStepUp }: PasswordSectionProps) {
     <section className="card stack" aria-labelledby={headingId}>
       <h2 id={headingId}>{t("security.password.title")}</h2>
       <p>{t("security.password.intro")}</p>
-      {/* Present from the start so screen readers announce the message when it appears. */}
-      <p
-        ref={noticeRef}
-        role="status"
-        tabIndex={-1}
-        className={changedCount > 0 ? "alert alert-success" : "live-region"}
-      >
-        {changedCount > 0 && <span key={changedCount}>{t("security.password.changed")}</span>}
-      </p>
+      {/* Shown and focused once the password changed, so it is announced (one status on
+          the page at a time: the 2FA section has its own). */}
+      {changedCount > 0 && (
+        <p ref={noticeRef} role="status" tabIndex={-1} className="alert alert-success">
+          <span key={changedCount}>{t("security.password.changed")}</span>
+        </p>
+      )}
       {open ? (
         <ChangePasswordForm
           email={user.email ?? ""}

@@ -67,6 +67,8 @@ test("sets up the authenticator app with its QR code and key, then signs in with
   await page.getByRole("button", { name: "I have saved them" }).click();
 
   await page.getByRole("button", { name: "Sign out" }).click();
+  // Signed out once the sign-in page shows; going there sooner could find the session.
+  await expect(page.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
   await signInWithPassword(page, newAccount);
   await expect(page.getByText(appPrompt)).toBeVisible();
   await expect(page.getByRole("button", { name: /Resend code/ })).toHaveCount(0);
@@ -121,6 +123,8 @@ test("suggests the app before email, offers email instead, and refuses a used co
 
   // The same code again, still within its time window, is refused as used.
   await page.getByRole("button", { name: "Sign out" }).click();
+  // Signed out once the sign-in page shows; going there sooner could find the session.
+  await expect(page.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
   await signInWithPassword(page, account);
   await page.getByLabel("Verification code", { exact: true }).fill(app.lastCode());
   await page.getByRole("button", { name: "Verify", exact: true }).click();

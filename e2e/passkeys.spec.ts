@@ -42,8 +42,11 @@ async function cancelNextPasskeyPrompt(page: Page) {
   });
 }
 
+/** After "Sign out", which lands on the sign-in page once the session is gone. */
 async function signIn(page: Page, account: { email: string; password: string }) {
-  await page.goto("/sign-in");
+  // Going to /sign-in straight after the click could find the session not yet ended,
+  // and be sent on to the dashboard.
+  await expect(page.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
   await page.getByLabel("Email", { exact: true }).fill(account.email);
   await page.getByLabel("Password", { exact: true }).fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -14,6 +14,21 @@ export interface CallContext {
   now: number;
 }
 
+/** What any caller, signed in or not, is known by: its address, its browser, the time. */
+export type Caller = Pick<CallContext, "ip" | "browser" | "now">;
+
+export function callerOf(request: CallableRequest): Caller {
+  return {
+    ip: clientAddress(
+      request.rawRequest?.headers?.["x-forwarded-for"],
+      request.rawRequest?.socket?.remoteAddress,
+      trustedProxyHops(),
+    ),
+    browser: describeBrowser(request.rawRequest?.headers?.["user-agent"]),
+    now: Date.now(),
+  };
+}
+
 export function callContext(request: CallableRequest): CallContext {
   const uid = requireUid(request.auth);
   const token: Record<string, unknown> = request.auth?.token ?? {};
@@ -25,13 +40,7 @@ export function callContext(request: CallableRequest): CallContext {
     uid,
     email: typeof token.email === "string" ? token.email : undefined,
     claims,
-    ip: clientAddress(
-      request.rawRequest?.headers?.["x-forwarded-for"],
-      request.rawRequest?.socket?.remoteAddress,
-      trustedProxyHops(),
-    ),
-    browser: describeBrowser(request.rawRequest?.headers?.["user-agent"]),
-    now: Date.now(),
+    ...callerOf(request),
   };
 }
 

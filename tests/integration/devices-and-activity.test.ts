@@ -15,6 +15,7 @@ import {
   openSession,
   refusalOf,
   sendAndReadCode,
+  signInRemembering as rememberBrowser,
   stepUpByEmail,
   type TestUser,
 } from "../support/clients.js";
@@ -36,20 +37,7 @@ async function browser() {
 }
 
 async function signInRemembering(): Promise<RememberedDeviceToken> {
-  const session = await browser();
-  const { code } = await sendAndReadCode(
-    session,
-    { purpose: "sign-in", method: "email" },
-    user.email,
-  );
-  const result = await session.verify({
-    purpose: "sign-in",
-    method: "email",
-    code,
-    rememberDevice: true,
-  });
-  if (!result.rememberedDevice) throw new Error("no device token returned");
-  return result.rememberedDevice;
+  return rememberBrowser(await browser(), user.email);
 }
 
 describe("remembered devices", () => {

@@ -7,7 +7,7 @@ import {
   enableEmail,
   newUser,
   openSession,
-  sendAndReadCode,
+  signInRemembering,
   stepUpByEmail,
   type TestUser,
 } from "../support/clients.js";
@@ -42,22 +42,12 @@ beforeAll(async () => {
   });
   await victim.upgrade(registered);
   const browser = await openSession(victim.email);
-  const { code } = await sendAndReadCode(
-    browser,
-    { purpose: "sign-in", method: "email" },
-    victim.email,
-  );
-  const signedIn = await browser.verify({
-    purpose: "sign-in",
-    method: "email",
-    code,
-    rememberDevice: true,
-  });
+  const device = await signInRemembering(browser, victim.email);
   await browser.dispose();
   Object.assign(victimIds, {
     uid: victim.uid,
     email: victim.email,
-    deviceId: signedIn.rememberedDevice?.deviceId ?? "",
+    deviceId: device.deviceId,
     passkeyId: registered.passkeyId,
     credentialId: key.id,
   });

@@ -9,6 +9,7 @@ import {
   openSession,
   sendAndReadCode,
   sessionVerifiedAt,
+  signInRemembering,
   stepUpByEmail,
   type TestUser,
 } from "../support/clients.js";
@@ -99,19 +100,8 @@ describe("step-up before sensitive changes", () => {
 /** A second browser of the user that skipped the second step as a remembered device. */
 async function rememberedDeviceSession(owner: TestUser): Promise<TestUser> {
   const first = await openSession(owner.email);
-  const { code } = await sendAndReadCode(
-    first,
-    { purpose: "sign-in", method: "email" },
-    owner.email,
-  );
-  const { rememberedDevice } = await first.verify({
-    purpose: "sign-in",
-    method: "email",
-    code,
-    rememberDevice: true,
-  });
+  const rememberedDevice = await signInRemembering(first, owner.email);
   await first.dispose();
-  if (!rememberedDevice) throw new Error("no device token returned");
   const later = await openSession(owner.email);
   await later.upgrade(
     await later.signInWithRememberedDevice({

@@ -32,6 +32,7 @@ import {
   type RenamePasskeyResult,
   type StartTotpEnrollmentResult,
   type RegenerateRecoveryCodesResult,
+  type RememberedDeviceToken,
   type RevokeDevicesResult,
   type SecondStepClaims,
   type SendVerificationCodeResult,
@@ -284,4 +285,20 @@ export async function sessionVerifiedAt(
   await user.upgrade({
     customToken: await adminAuth().createCustomToken(user.uid, { mfa, mfaAt, sessionAt }),
   });
+}
+
+/** `browser` passes the second step with an email code and asks to be remembered. */
+export async function signInRemembering(
+  browser: TestUser,
+  email: string,
+): Promise<RememberedDeviceToken> {
+  const { code } = await sendAndReadCode(browser, { purpose: "sign-in", method: "email" }, email);
+  const { rememberedDevice } = await browser.verify({
+    purpose: "sign-in",
+    method: "email",
+    code,
+    rememberDevice: true,
+  });
+  if (!rememberedDevice) throw new Error("no device token returned");
+  return rememberedDevice;
 }

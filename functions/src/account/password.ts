@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { getAuth } from "firebase-admin/auth";
 import { Timestamp, type DocumentReference, type Transaction } from "firebase-admin/firestore";
-import type { CallableRequest } from "firebase-functions/v2/https";
 import {
   changePasswordInputSchema,
   collections,
@@ -17,13 +16,7 @@ import {
 } from "@dash2fa/shared";
 import { db } from "../admin.js";
 import { callable } from "../callable.js";
-import {
-  callContext,
-  clientAddress,
-  describeBrowser,
-  trustedProxyHops,
-  type CallContext,
-} from "../context.js";
+import { callContext, callerOf, type CallContext } from "../context.js";
 import { parseInput, refusal, transaction } from "../errors.js";
 import { passwordResetEmail, type NoticeKind } from "../outbound/email.js";
 import { queueMail } from "../outbound/queue.js";
@@ -130,19 +123,6 @@ function resetLink(token: string): string {
   return `${origin}/reset-password?token=${token}`;
 }
 
-/** A caller who may not be signed in: only the address and the clock. */
-function anonymousContext(request: CallableRequest) {
-  return {
-    ip: clientAddress(
-      request.rawRequest?.headers?.["x-forwarded-for"],
-      request.rawRequest?.socket?.remoteAddress,
-      trustedProxyHops(),
-    ),
-    browser: describeBrowser(request.rawRequest?.headers?.["user-agent"]),
-    now: Date.now(),
-  };
-}
-
 /**
  * Emails a single-use link to choose a new password. The answer is the same whether or
  * not the address has an account, and whether or not this address's hourly quota was
@@ -150,7 +130,7 @@ function anonymousContext(request: CallableRequest) {
  * which says nothing about the address, is refused openly.
  */
 export const requestPasswordReset = callable(async (request) => {
-  const caller = anonymousContext(request);
+  const caller = callerOf(request);
   const { email } = parseInput(requestPasswordResetInputSchema, request.data);
   const ipLimited = await checkIpLimit(caller.ip, caller.now);
   if (ipLimited) throw refusal(ipLimited);
@@ -202,7 +182,7 @@ interface ResetDoc {
  * reset, so two tabs cannot both use it.
  */
 export const completePasswordReset = callable(async (request) => {
-  const caller = anonymousContext(request);
+  const caller = callerOf(request);
   const input = parseInput(completePasswordResetInputSchema, request.data);
   const ref = resetRef(input.token);
 

@@ -11,7 +11,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"]],
+  // The JSON report lets `npm test` list failures at the end of its output.
+  reporter: [["list"], ["json", { outputFile: ".cache/reports/e2e.json" }]],
   use: {
     baseURL: `http://127.0.0.1:${PREVIEW_PORT}`,
     trace: "retain-on-failure",

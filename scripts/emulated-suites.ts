@@ -5,10 +5,21 @@
  * imports into a second, short emulator run (tests/restart/).
  */
 import { spawnSync } from "node:child_process";
+import { vitestReport } from "./lib/failures.js";
+
+/** Each suite also writes a JSON report, read back by `test.ts` to list what failed. */
+const vitest = (project: string) => [
+  "run",
+  "--project",
+  project,
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestReport(project)}`,
+];
 
 const suites: [name: string, command: string, args: string[]][] = [
-  ["rules tests", "vitest", ["run", "--project", "rules"]],
-  ["integration tests", "vitest", ["run", "--project", "integration"]],
+  ["rules tests", "vitest", vitest("rules")],
+  ["integration tests", "vitest", vitest("integration")],
   ["end-to-end tests", "playwright", ["test"]],
   // Last, so the emulators restart right after the export, well within a code's lifetime.
   ["restart check: export mid-flow", "tsx", ["tests/restart/before-restart.ts"]],

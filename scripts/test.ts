@@ -7,11 +7,13 @@
  */
 import { existsSync, rmSync } from "node:fs";
 import { exportDir, restartDir } from "../tests/restart/state.js";
+import { allFailures, reportsDir, vitestReport } from "./lib/failures.js";
 import { fail, step } from "./lib/log.js";
 import { firebaseArgs, ports, prepareStack, run, startMailDev, stopAll } from "./lib/stack.js";
 
 async function main(): Promise<number> {
   const started = Date.now();
+  rmSync(reportsDir, { recursive: true, force: true });
   const { web: _web, ...needed } = ports;
   const env = await prepareStack(needed);
   // The Functions emulator starts one Node process per request it runs at once. Left at
@@ -42,7 +44,14 @@ async function main(): Promise<number> {
       "--silent",
     ])) === 0
   ) {
-    await stage("unit tests", "vitest", ["run", "--project", "unit"]);
+    await stage("unit tests", "vitest", [
+      "run",
+      "--project",
+      "unit",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${vitestReport("unit")}`,
+    ]);
   }
 
   startMailDev(env);
@@ -66,6 +75,11 @@ async function main(): Promise<number> {
   await stopAll();
 
   const failed = results.filter(([, code]) => code !== 0).map(([name]) => name);
+  const tests = allFailures();
+  if (tests.length) {
+    console.log(`\n\x1b[31m${tests.length} failed test(s):\x1b[0m`);
+    for (const { test, reason } of tests) console.log(`  ✗ ${test}\n      ${reason}`);
+  }
   console.log(`\nnpm test finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(
     failed.length

@@ -15,6 +15,8 @@ export default defineConfig({
             "functions/test/**/*.test.ts",
             "web/src/**/*.test.{ts,tsx}",
             "scripts/**/*.test.ts",
+            "extensions/*/functions/src/**/*.test.ts",
+            "extensions/*/sink/**/*.test.ts",
           ],
         },
       },

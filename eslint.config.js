@@ -9,6 +9,7 @@ export default tseslint.config(
       "**/node_modules/",
       "**/dist/",
       "functions/lib/",
+      "extensions/*/functions/lib/",
       "**/.cache/",
       ".emulator-data/",
       "test-results/",

@@ -6,9 +6,10 @@ import type { RouteName } from "./lib/bundle.js";
  * builds the web app and fails above these; raise one only with a reason in the commit.
  */
 export const bundleBudgets: Record<RouteName, number> = {
-  // Measured 237.0, 229.9, 237.2 and 286.9 KB; about 3 % of headroom each.
+  // Measured 237.0, 229.9, 237.2 and 286.9 KB; about 3 % of headroom each. Security
+  // since grew to 295.6 KB with the password and "Where you're signed in" sections.
   "sign-in": 244_000,
   "second step": 237_000,
   dashboard: 244_000,
-  security: 295_000,
+  security: 298_000,
 };

@@ -36,6 +36,7 @@ export function callContext(request: CallableRequest): CallContext {
   if (typeof token.mfa === "string") claims.mfa = token.mfa as SecondStepClaims["mfa"];
   if (typeof token.mfaAt === "number") claims.mfaAt = token.mfaAt;
   if (typeof token.sessionAt === "number") claims.sessionAt = token.sessionAt;
+  if (typeof token.sid === "string") claims.sid = token.sid;
   return {
     uid,
     email: typeof token.email === "string" ? token.email : undefined,

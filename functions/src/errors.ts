@@ -69,6 +69,10 @@ const refusals: Record<VerificationFailureReason, { code: FunctionsErrorCode; me
     code: "resource-exhausted",
     message: "This account has the most keys it may have. Remove one first.",
   },
+  "session-ended": {
+    code: "unauthenticated",
+    message: "This session has ended. Sign in again.",
+  },
 };
 
 /** The one way a callable says no: a stable code, a readable message, and details. */

@@ -17,6 +17,7 @@ export { disableMethod } from "./account/disable-method.js";
 export { regenerateRecoveryCodes } from "./account/regenerate-recovery-codes.js";
 export { revokeDevice, revokeAllDevices } from "./account/revoke-devices.js";
 export { changePassword, requestPasswordReset, completePasswordReset } from "./account/password.js";
+export { touchSession, signOutSession, signOutOtherSessions } from "./account/sessions.js";
 export { redactDeliveredMail, redactDeliveredSms } from "./hygiene/redact-delivered.js";
 export { redactStaleCodes } from "./hygiene/redact-stale.js";
 

@@ -53,9 +53,12 @@ describe("what a deploy would ship", () => {
     "revokeDevice",
     "sendVerificationCode",
     "signInWithRememberedDevice",
+    "signOutOtherSessions",
+    "signOutSession",
     "startPasskeyRegistration",
     "startPasskeyVerification",
     "startTotpEnrollment",
+    "touchSession",
     "useRecoveryCode",
     "verifyCode",
   ];

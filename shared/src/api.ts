@@ -26,6 +26,9 @@ export const callableNames = {
   changePassword: "changePassword",
   requestPasswordReset: "requestPasswordReset",
   completePasswordReset: "completePasswordReset",
+  touchSession: "touchSession",
+  signOutSession: "signOutSession",
+  signOutOtherSessions: "signOutOtherSessions",
 } as const;
 export type CallableName = keyof typeof callableNames;
 
@@ -187,7 +190,9 @@ export type VerificationFailureReason =
   /** The reset link is unknown, used or expired. */
   | "reset-link-invalid"
   /** After a reset by email link, the next second step must use another method. */
-  | "email-not-after-reset";
+  | "email-not-after-reset"
+  /** The caller's session was signed out, ended elsewhere or ran out: sign in again. */
+  | "session-ended";
 
 export interface VerificationFailureDetails {
   reason: VerificationFailureReason;
@@ -254,7 +259,8 @@ export type ActivityType =
   | "passkey-renamed"
   | "passkey-removed"
   | "password-changed"
-  | "password-reset";
+  | "password-reset"
+  | "session-ended";
 
 /** `twoFactor/{uid}/activity/{id}`, owner-readable after the second step. */
 export interface ActivityDoc {
@@ -283,7 +289,60 @@ export interface SecondStepClaims {
   mfaAt: number;
   /** Epoch seconds when this session was issued. */
   sessionAt: number;
+  /** The session's id: `twoFactor/{uid}/sessions/{sid}` says whether it still lives. */
+  sid: string;
 }
+
+/** How the second step of a session was passed: a method, a recovery code or a device. */
+export type SecondStepMeans = SecondStepClaims["mfa"];
+
+/** Why a session ended before its time. */
+export type SessionEndReason =
+  /** Its own browser signed out. */
+  | "signed-out"
+  /** Another session of the same account signed it out. */
+  | "ended-elsewhere"
+  /** The remembered device that started it was revoked. */
+  | "device-revoked"
+  /** A 2FA or password change ended every other session. */
+  | "account-changed";
+
+/**
+ * `twoFactor/{uid}/sessions/{sessionId}`: one per completed second step (sign-in, or the
+ * first enrolment), written only by functions. Times in epoch milliseconds.
+ */
+export interface SessionDoc {
+  /** "Chrome on Linux". */
+  browser: string;
+  how: SecondStepMeans;
+  /** The remembered device this session signed in with, or was remembered by. */
+  deviceId?: string;
+  createdAt: number;
+  lastSeenAt: number;
+  /** `createdAt` plus the absolute lifetime. */
+  expiresAt: number;
+  /** `lastSeenAt` plus the idle limit. */
+  idleExpiresAt: number;
+  /** Epoch seconds: its token's `sessionAt` when it started (for `sessionsValidAfter`). */
+  sessionAt: number;
+  /** Null while it lives (so a query can ask for the live ones). */
+  endedAt: number | null;
+  endedReason?: SessionEndReason;
+}
+
+/** `touchSession`: when the session will end unless used again, and when at the latest. */
+export interface TouchSessionResult {
+  idleExpiresAt: number;
+  expiresAt: number;
+}
+
+/** `signOutSession` and `signOutOtherSessions`: how many sessions ended. */
+export interface SignOutSessionsResult {
+  ended: number;
+}
+
+/** `signOutOtherSessions`: also the caller's session, re-issued after the others ended. */
+export type SignOutOtherSessionsResult = SignOutSessionsResult & SessionUpgrade;
 
 /** `changePassword`: the caller's session, re-issued after every other one ended. */
 export type ChangePasswordResult = SessionUpgrade;

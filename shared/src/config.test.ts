@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { MINUTE_MS, SECOND_MS, passkeyPolicy, totpPolicy, verificationPolicy } from "./config.js";
+import {
+  MINUTE_MS,
+  SECOND_MS,
+  SESSION_ACTIVITY_INTERVAL_MS,
+  passkeyPolicy,
+  sessionPolicy,
+  totpPolicy,
+  verificationPolicy,
+} from "./config.js";
 
 describe("verification policy", () => {
   it("names its durations in real units", () => {
@@ -26,5 +34,17 @@ describe("authenticator app and passkey policy", () => {
   it("keeps passkey challenges short-lived", () => {
     expect(passkeyPolicy.challengeLifetimeMs).toBe(5 * MINUTE_MS);
     expect(passkeyPolicy.maxKeys).toBe(10);
+  });
+});
+
+describe("session policy", () => {
+  it("defaults to 30 days in all and 7 days unused", () => {
+    expect(sessionPolicy.absoluteLifetimeMs).toBe(30 * 24 * 60 * MINUTE_MS);
+    expect(sessionPolicy.idleTimeoutMs).toBe(7 * 24 * 60 * MINUTE_MS);
+  });
+
+  it("reports activity often enough that a session in use never reaches its idle limit", () => {
+    expect(SESSION_ACTIVITY_INTERVAL_MS).toBe(60 * MINUTE_MS);
+    expect(SESSION_ACTIVITY_INTERVAL_MS * 12).toBeLessThanOrEqual(sessionPolicy.idleTimeoutMs);
   });
 });

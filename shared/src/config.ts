@@ -86,6 +86,23 @@ export const passkeyPolicy = {
   nameMaxLength: 64,
 } as const;
 
+/**
+ * A session: what one completed second step grants a browser, until it is signed out,
+ * ended from another session, or runs out. The rules and every callable refuse it after.
+ */
+export const sessionPolicy = {
+  /** It ends this long after the second step that started it, however active. */
+  absoluteLifetimeMs: 30 * DAY_MS,
+  /** It ends this long after its browser was last used. */
+  idleTimeoutMs: 7 * DAY_MS,
+} as const;
+
+/**
+ * How often a browser in use reports it (`touchSession`): a twelfth of the idle limit,
+ * at most hourly, so a session in use never reaches it and "last seen" stays near true.
+ */
+export const SESSION_ACTIVITY_INTERVAL_MS = Math.min(HOUR_MS, sessionPolicy.idleTimeoutMs / 12);
+
 /** A remembered device skips the second step for this long, never longer. */
 export const REMEMBER_DEVICE_MS = 30 * DAY_MS;
 
@@ -137,6 +154,11 @@ export const collections = {
   users: "users",
   /** Subcollections of `twoFactor/{uid}`, owner-readable after the second step. */
   devices: "devices",
+  /**
+   * `twoFactor/{uid}/sessions/{sessionId}`: one per completed second step. Its owner lists
+   * them after the second step and may always read the one its token names (`sid`).
+   */
+  sessions: "sessions",
   activity: "activity",
   /** `twoFactor/{uid}/passkeys/{passkeyId}`: registered keys, owner-readable after the second step. */
   passkeys: "passkeys",

@@ -142,6 +142,15 @@ export type RememberedDeviceInput = z.input<typeof rememberedDeviceInputSchema>;
 export const revokeDeviceInputSchema = z.strictObject({ deviceId: deviceIdSchema });
 export type RevokeDeviceInput = z.input<typeof revokeDeviceInputSchema>;
 
+/** `signOutSession`: one session of the caller's account, by its id (its own included). */
+export const signOutSessionInputSchema = z.strictObject({
+  sessionId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/, "Unknown session.")
+    .refine(notReservedId, "Unknown session."),
+});
+export type SignOutSessionInput = z.input<typeof signOutSessionInputSchema>;
+
 /** WebAuthn binary fields travel as unpadded base64url. */
 const base64url = (maxLength: number) =>
   z

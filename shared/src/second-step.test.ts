@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { enabledMethods, passedSecondStep } from "./second-step.js";
+import type { SessionDoc } from "./api.js";
+import { enabledMethods, passedSecondStep, sessionState } from "./second-step.js";
 
 describe("passedSecondStep", () => {
   const required = { required: true, sessionsValidAfter: 1_800_000_000 };
@@ -9,13 +10,45 @@ describe("passedSecondStep", () => {
   });
 
   it("needs a session issued at or after the last 2FA change", () => {
-    expect(passedSecondStep(required, { sessionAt: 1_800_000_000 })).toBe(true);
-    expect(passedSecondStep(required, { sessionAt: 1_799_999_999 })).toBe(false);
+    expect(passedSecondStep(required, { sessionAt: 1_800_000_000, sid: "s" })).toBe(true);
+    expect(passedSecondStep(required, { sessionAt: 1_799_999_999, sid: "s" })).toBe(false);
+  });
+
+  it("needs a session id: a token from before sessions were recorded does not pass", () => {
+    expect(passedSecondStep(required, { sessionAt: 1_800_000_000 })).toBe(false);
   });
 
   it("never lets a password-only session through, even when no change was recorded", () => {
     expect(passedSecondStep(required, {})).toBe(false);
     expect(passedSecondStep({ required: true, sessionsValidAfter: 0 }, {})).toBe(false);
+  });
+});
+
+describe("sessionState", () => {
+  const session: SessionDoc = {
+    browser: "Chrome on Linux",
+    how: "email",
+    createdAt: 1_000,
+    lastSeenAt: 2_000,
+    expiresAt: 10_000,
+    idleExpiresAt: 5_000,
+    sessionAt: 1,
+    endedAt: null,
+  };
+
+  it("is live until the first of its two limits", () => {
+    expect(sessionState(session, 4_999)).toEqual({ live: true });
+    expect(sessionState(session, 5_000)).toEqual({ live: false, reason: "idle" });
+    expect(sessionState({ ...session, idleExpiresAt: 20_000 }, 10_000)).toEqual({
+      live: false,
+      reason: "expired",
+    });
+  });
+
+  it("says why an ended session ended, and refuses one that does not exist", () => {
+    const ended = { ...session, endedAt: 3_000, endedReason: "device-revoked" as const };
+    expect(sessionState(ended, 3_001)).toEqual({ live: false, reason: "device-revoked" });
+    expect(sessionState(undefined, 0)).toEqual({ live: false, reason: "unknown" });
   });
 });
 

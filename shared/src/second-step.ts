@@ -1,16 +1,39 @@
-import type { SecondStepClaims, TwoFactorStatusDoc } from "./api.js";
+import type { SecondStepClaims, SessionDoc, SessionEndReason, TwoFactorStatusDoc } from "./api.js";
 import { methodsByStrength, twoFactorMethods, type TwoFactorMethod } from "./schemas.js";
 
 /**
  * Whether a session has passed the second step: the rule `firestore.rules` applies, in
- * code, for the functions and the web app. A session without the `sessionAt` claim is a
- * password-only one and never passes, whatever `sessionsValidAfter` holds.
+ * code, for the functions and the web app. A session without the `sessionAt` and `sid`
+ * claims is a password-only one and never passes, whatever `sessionsValidAfter` holds.
+ * That its session document still lives is checked apart (`sessionState`): the rules and
+ * the callables read it on every request.
  */
 export function passedSecondStep(
   status: Pick<TwoFactorStatusDoc, "required" | "sessionsValidAfter">,
   claims: Partial<SecondStepClaims>,
 ): boolean {
-  return !status.required || (claims.sessionAt ?? -1) >= status.sessionsValidAfter;
+  return (
+    !status.required ||
+    ((claims.sessionAt ?? -1) >= status.sessionsValidAfter && typeof claims.sid === "string")
+  );
+}
+
+/** A session document read at `now`: usable, or why not. */
+export type SessionState =
+  { live: true } | { live: false; reason: SessionEndReason | "expired" | "idle" | "unknown" };
+
+/**
+ * The rule every request of a session is held to (`firestore.rules` applies the same):
+ * it exists, was not ended, and has reached neither its absolute nor its idle limit.
+ */
+export function sessionState(session: SessionDoc | undefined, now: number): SessionState {
+  if (!session) return { live: false, reason: "unknown" };
+  if (session.endedAt !== null) {
+    return { live: false, reason: session.endedReason ?? "ended-elsewhere" };
+  }
+  if (now >= session.expiresAt) return { live: false, reason: "expired" };
+  if (now >= session.idleExpiresAt) return { live: false, reason: "idle" };
+  return { live: true };
 }
 
 /** The enabled methods, in the order the UI lists them. */

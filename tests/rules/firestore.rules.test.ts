@@ -29,6 +29,26 @@ const OTHER = "other-uid";
 const SECURED = "secured-uid";
 const CHANGED_AT = 1_800_000_000;
 
+/** SECURED's sessions, by `sid`: one that lives, and one for each way a session ends. */
+const HOUR = 3_600_000;
+const liveSession = {
+  browser: "Chrome on Linux",
+  how: "email",
+  createdAt: Date.now() - HOUR,
+  lastSeenAt: Date.now() - HOUR,
+  expiresAt: Date.now() + 24 * HOUR,
+  idleExpiresAt: Date.now() + HOUR,
+  sessionAt: CHANGED_AT,
+  endedAt: null,
+};
+const sessions = {
+  live: liveSession,
+  ended: { ...liveSession, endedAt: Date.now() - 1000, endedReason: "ended-elsewhere" },
+  expired: { ...liveSession, expiresAt: Date.now() - 1000 },
+  idle: { ...liveSession, idleExpiresAt: Date.now() - 1000 },
+};
+const sid = (name: keyof typeof sessions) => `session-${name}`;
+
 let env: RulesTestEnvironment;
 
 const RULES = readFileSync(join(import.meta.dirname, "../../firestore.rules"), "utf8");
@@ -72,6 +92,10 @@ beforeEach(async () => {
       await setDoc(doc(db, collections.users, uid, "notes", "n1"), { text: "hi" });
     }
     for (const name of serverOnly) await setDoc(doc(db, name, OWNER), { secret: true });
+    for (const [name, session] of Object.entries(sessions)) {
+      const id = sid(name as keyof typeof sessions);
+      await setDoc(doc(db, collections.twoFactor, SECURED, collections.sessions, id), session);
+    }
   });
 });
 
@@ -130,13 +154,27 @@ describe.each(serverOnly)("%s/{id} (server only)", (name) => {
   );
 });
 
-/** Sessions of the 2FA user: password only, upgraded before the last change, upgraded after. */
+const upgradedAs = (claims: { sessionAt?: number; sid?: string }) =>
+  env.authenticatedContext(SECURED, { mfa: "email", ...claims }).firestore();
+
+/**
+ * Sessions of the 2FA user: password only, upgraded before the last change, upgraded
+ * after (and living), and upgraded after but signed out, ended, expired or idle.
+ */
 const secured = {
   passwordOnly: () => env.authenticatedContext(SECURED).firestore(),
-  upgradedBeforeChange: () =>
-    env.authenticatedContext(SECURED, { mfa: "email", sessionAt: CHANGED_AT - 1 }).firestore(),
-  upgraded: () =>
-    env.authenticatedContext(SECURED, { mfa: "email", sessionAt: CHANGED_AT }).firestore(),
+  upgradedBeforeChange: () => upgradedAs({ sessionAt: CHANGED_AT - 1, sid: sid("live") }),
+  upgraded: () => upgradedAs({ sessionAt: CHANGED_AT, sid: sid("live") }),
+};
+
+/** Upgraded after the last change, but the session its token names no longer lives. */
+const endedSessions = {
+  "signed out from another session": () => upgradedAs({ sessionAt: CHANGED_AT, sid: sid("ended") }),
+  "past its absolute lifetime": () => upgradedAs({ sessionAt: CHANGED_AT, sid: sid("expired") }),
+  "past its idle limit": () => upgradedAs({ sessionAt: CHANGED_AT, sid: sid("idle") }),
+  "naming no recorded session": () => upgradedAs({ sessionAt: CHANGED_AT, sid: "session-none" }),
+  "naming no session at all (issued before sessions were recorded)": () =>
+    upgradedAs({ sessionAt: CHANGED_AT }),
 };
 
 describe("protected data behind the second step", () => {
@@ -155,6 +193,24 @@ describe("protected data behind the second step", () => {
     await assertFails(getDoc(doc(as.other(), a, b, c, d)));
     await assertFails(getDoc(doc(as.signedOut(), a, b, c, d)));
   });
+
+  it.each(Object.keys(endedSessions) as (keyof typeof endedSessions)[])(
+    "refuses every protected read and write to a session %s",
+    async (name) => {
+      const db = endedSessions[name]();
+      for (const [a, b, c, d] of protectedPaths) await assertFails(getDoc(doc(db, a, b, c, d)));
+      await assertFails(
+        getDocs(collection(db, collections.twoFactor, SECURED, collections.sessions)),
+      );
+      await assertFails(
+        setDoc(doc(db, collections.users, SECURED, "notes", "new"), {
+          text: "x",
+          createdAt: serverTimestamp(),
+        }),
+      );
+      await assertFails(setDoc(doc(db, collections.users, SECURED), { locale: "ka" }));
+    },
+  );
 
   it("refuses a password-only session even when no 2FA change was ever recorded", async () => {
     await env.withSecurityRulesDisabled(async (context) => {
@@ -203,6 +259,39 @@ describe("protected data behind the second step", () => {
       }),
     );
     await assertFails(getDocs(collection(as.other(), collections.users, OWNER, "notes")));
+  });
+});
+
+describe(`${collections.twoFactor}/{uid}/${collections.sessions}`, () => {
+  const sessionsOf = (db: ReturnType<typeof as.owner>) =>
+    collection(db, collections.twoFactor, SECURED, collections.sessions);
+  const session = (db: ReturnType<typeof as.owner>, name: string) =>
+    doc(db, collections.twoFactor, SECURED, collections.sessions, name);
+
+  it("are listed by the owner past the second step, and by no one else", async () => {
+    const listed = await getDocs(sessionsOf(secured.upgraded()));
+    expect(listed.size).toBe(Object.keys(sessions).length);
+    await assertFails(getDocs(sessionsOf(secured.passwordOnly())));
+    await assertFails(getDocs(sessionsOf(secured.upgradedBeforeChange())));
+    await assertFails(getDocs(sessionsOf(as.other())));
+    await assertFails(getDocs(sessionsOf(as.signedOut())));
+  });
+
+  it("let an ended session read its own record, to learn why, and nothing else", async () => {
+    const db = endedSessions["signed out from another session"]();
+    const own = await assertSucceeds(getDoc(session(db, sid("ended"))));
+    expect(own.get("endedReason")).toBe("ended-elsewhere");
+    await assertFails(getDoc(session(db, sid("live"))));
+    await assertFails(getDoc(session(as.other(), sid("live"))));
+  });
+
+  it("are written by no client, not even to revive an ended session or stretch a limit", async () => {
+    for (const db of [secured.upgraded(), endedSessions["past its idle limit"](), as.other()]) {
+      await assertFails(updateDoc(session(db, sid("ended")), { endedAt: null }));
+      await assertFails(updateDoc(session(db, sid("idle")), { idleExpiresAt: Date.now() + HOUR }));
+      await assertFails(setDoc(session(db, "session-new"), liveSession));
+      await assertFails(deleteDoc(session(db, sid("live"))));
+    }
   });
 });
 

@@ -21,6 +21,7 @@ import {
   FUNCTIONS_REGION,
   callableNames,
   collections,
+  sessionPolicy,
   type ChangePasswordResult,
   type CompletePasswordResetResult,
   type DisableMethodResult,
@@ -36,7 +37,10 @@ import {
   type RevokeDevicesResult,
   type SecondStepClaims,
   type SendVerificationCodeResult,
+  type SessionDoc,
   type SessionUpgrade,
+  type SignOutSessionsResult,
+  type TouchSessionResult,
   type UseRecoveryCodeResult,
   type VerificationFailureDetails,
   type VerifyCodeResult,
@@ -102,6 +106,9 @@ export async function openSession(email: string, password = PASSWORD, create = f
     renamePasskey: call<RenamePasskeyResult>(callableNames.renamePasskey),
     removePasskey: call<RemovePasskeyResult>(callableNames.removePasskey),
     changePassword: call<ChangePasswordResult>(callableNames.changePassword),
+    touchSession: call<TouchSessionResult>(callableNames.touchSession),
+    signOutSession: call<SignOutSessionsResult>(callableNames.signOutSession),
+    signOutOtherSessions: call<SignOutSessionsResult>(callableNames.signOutOtherSessions),
     /** Signs this browser in with a custom token a verification returned. */
     async upgrade(result: SessionUpgrade) {
       await signInWithCustomToken(auth, result.customToken);
@@ -269,10 +276,24 @@ export async function stepUpByEmail(user: TestUser): Promise<void> {
   await user.upgrade(await user.verify({ purpose: "step-up", method: "email", code }));
 }
 
+/** The session record of `uid`'s session `sid`, as the functions keep it. */
+export function sessionRef(uid: string, sid: string) {
+  return adminDb()
+    .collection(collections.twoFactor)
+    .doc(uid)
+    .collection(collections.sessions)
+    .doc(sid);
+}
+
+export async function readSession(uid: string, sid: string): Promise<SessionDoc | undefined> {
+  return (await sessionRef(uid, sid).get()).data() as SessionDoc | undefined;
+}
+
 /**
  * Re-issues `user`'s session as the functions would now, but with its last verification
  * at `mfaAt` (epoch seconds): the clock, moved. Like the functions, it stamps the session
- * no earlier than the status's `sessionsValidAfter`, so it counts as after the last change.
+ * no earlier than the status's `sessionsValidAfter`, so it counts as after the last change,
+ * and it goes on in the user's session record (one is started if there is none).
  */
 export async function sessionVerifiedAt(
   user: TestUser,
@@ -281,9 +302,30 @@ export async function sessionVerifiedAt(
 ): Promise<void> {
   const status = await adminDb().collection(collections.twoFactor).doc(user.uid).get();
   const validAfter = Number(status.get("sessionsValidAfter") ?? 0);
-  const sessionAt = Math.max(Math.floor(Date.now() / 1000), validAfter);
+  const now = Date.now();
+  const sessionAt = Math.max(Math.floor(now / 1000), validAfter);
+  let sid = (await user.claims()).sid;
+  if (!sid || !(await readSession(user.uid, sid))) {
+    const ref = adminDb()
+      .collection(collections.twoFactor)
+      .doc(user.uid)
+      .collection(collections.sessions)
+      .doc();
+    const session: SessionDoc = {
+      browser: "Browser on unknown system",
+      how: mfa,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: now + sessionPolicy.absoluteLifetimeMs,
+      idleExpiresAt: now + sessionPolicy.idleTimeoutMs,
+      sessionAt,
+      endedAt: null,
+    };
+    await ref.set(session);
+    sid = ref.id;
+  }
   await user.upgrade({
-    customToken: await adminAuth().createCustomToken(user.uid, { mfa, mfaAt, sessionAt }),
+    customToken: await adminAuth().createCustomToken(user.uid, { mfa, mfaAt, sessionAt, sid }),
   });
 }
 

@@ -4,7 +4,7 @@ import { callContext } from "../context.js";
 import { parseInput, refusal, transaction } from "../errors.js";
 
 import { turnOffMethod } from "../security/turn-off.js";
-import { authorizeChange, claimsAfterChange } from "../security/policy.js";
+import { authorizeChange, claimsAfterChange, sessionIdOf } from "../security/policy.js";
 import { endOtherSessions, mintSession } from "../security/session.js";
 import { readUserSecurity, refs, requireSecondStep } from "../security/state.js";
 
@@ -16,14 +16,14 @@ export const disableMethod = callable(async (request) => {
   const ctx = callContext(request);
   const { method } = parseInput(disableMethodInputSchema, request.data);
 
-  const now = await transaction(async (tx) => {
+  const validAfter = await transaction(async (tx) => {
     const now = Date.now();
     const security = await readUserSecurity(tx, ctx.uid);
     const keys = method === "passkey" ? (await tx.get(refs.passkeys(ctx.uid))).docs : [];
     requireSecondStep(security, ctx);
     if (!security.status.methods[method]?.enabled) throw refusal({ reason: "method-not-enabled" });
     authorizeChange("remove-factor", security, ctx);
-    turnOffMethod(
+    return turnOffMethod(
       tx,
       ctx,
       security,
@@ -31,11 +31,14 @@ export const disableMethod = callable(async (request) => {
       now,
       keys.map((snap) => snap.ref),
     );
-    return now;
   });
 
-  await endOtherSessions(ctx.uid);
+  const sessionId = sessionIdOf(ctx);
+  await endOtherSessions(ctx.uid, { keep: sessionId, issuedBefore: validAfter });
   // The caller's own session stays, re-issued after the change (`claimsAfterChange`).
-  const customToken = await mintSession(ctx.uid, claimsAfterChange(ctx, method, now));
+  const customToken = await mintSession(
+    ctx.uid,
+    claimsAfterChange(ctx, method, validAfter, sessionId),
+  );
   return { method, customToken } satisfies DisableMethodResult;
 });

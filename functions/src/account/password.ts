@@ -23,7 +23,7 @@ import { queueMail } from "../outbound/queue.js";
 import { isEmulator, webHost } from "../runtime.js";
 import { recordActivity } from "../security/activity.js";
 import { queueNotices } from "../security/notices.js";
-import { authorizeChange, claimsAfterChange } from "../security/policy.js";
+import { authorizeChange, claimsAfterChange, sessionIdOf } from "../security/policy.js";
 import {
   checkIpLimit,
   checkWindow,
@@ -44,7 +44,11 @@ import { readUserSecurity, refs, type UserSecurity } from "../security/state.js"
 
 type PasswordEvent = Extract<NoticeKind, "password-changed" | "password-reset">;
 
-/** Inside the transaction that records the change: everything a new password ends. */
+/**
+ * Inside the transaction that records the change: everything a new password ends. Says
+ * whether email is barred from the next second step, and, with 2FA on, the
+ * `sessionsValidAfter` written.
+ */
 function afterNewPassword(
   tx: Transaction,
   ctx: CallContext,
@@ -52,13 +56,14 @@ function afterNewPassword(
   devices: DocumentReference[],
   event: PasswordEvent,
   now: number,
-): boolean {
+): { emailBarred: boolean; validAfter?: number } {
   const emailBarred = event === "password-reset" && security.status.methods.email?.enabled === true;
-  if (security.status.required) {
+  const validAfter = security.status.required ? validAfterChange(now, security.status) : undefined;
+  if (validAfter !== undefined) {
     tx.set(
       refs.status(ctx.uid),
       {
-        sessionsValidAfter: validAfterChange(now),
+        sessionsValidAfter: validAfter,
         ...(emailBarred ? { emailBarredAfterReset: true } : {}),
       },
       { merge: true },
@@ -67,7 +72,7 @@ function afterNewPassword(
   for (const device of devices) tx.delete(device);
   recordActivity(tx, ctx.uid, { type: event, at: now, browser: ctx.browser });
   queueNotices(tx, ctx, security, event, (words) => words.passwordNoticeDetail);
-  return emailBarred;
+  return { emailBarred, ...(validAfter !== undefined ? { validAfter } : {}) };
 }
 
 /**
@@ -89,26 +94,33 @@ export const changePassword = callable(async (request) => {
   if (!proven) throw refusal({ reason: "wrong-password" });
 
   // Who may change it is decided before the password changes, and recorded after.
-  const security = await transaction(async (tx) => {
+  await transaction(async (tx) => {
     const read = await readUserSecurity(tx, ctx.uid);
     authorizeChange("change-password", read, ctx);
     return read;
   });
   await getAuth().updateUser(ctx.uid, { password: input.newPassword });
-  const now = await transaction(async (tx) => {
+  const { validAfter } = await transaction(async (tx) => {
     const now = Date.now();
     const fresh = await readUserSecurity(tx, ctx.uid);
     const devices = (await tx.get(refs.devices(ctx.uid))).docs.map((snap) => snap.ref);
-    afterNewPassword(tx, ctx, fresh, devices, "password-changed", now);
-    return now;
+    return afterNewPassword(tx, ctx, fresh, devices, "password-changed", now);
   });
-  await endOtherSessions(ctx.uid);
+  const sessionId = ctx.claims.sid;
+  await endOtherSessions(ctx.uid, {
+    ...(sessionId ? { keep: sessionId } : {}),
+    ...(validAfter !== undefined ? { issuedBefore: validAfter } : {}),
+  });
 
   // The caller's own refresh token was revoked with the others: a new session, past the
   // second step as before (its verification time kept), or a plain one without 2FA.
-  const customToken = security.status.required
-    ? await mintSession(ctx.uid, claimsAfterChange(ctx, ctx.claims.mfa ?? "email", now))
-    : await getAuth().createCustomToken(ctx.uid);
+  const customToken =
+    validAfter !== undefined
+      ? await mintSession(
+          ctx.uid,
+          claimsAfterChange(ctx, ctx.claims.mfa ?? "email", validAfter, sessionIdOf(ctx)),
+        )
+      : await getAuth().createCustomToken(ctx.uid);
   return { customToken } satisfies ChangePasswordResult;
 });
 
@@ -205,7 +217,7 @@ export const completePasswordReset = callable(async (request) => {
       browser: caller.browser,
       now,
     };
-    const emailBarred = afterNewPassword(tx, ctx, security, devices, "password-reset", now);
+    const { emailBarred } = afterNewPassword(tx, ctx, security, devices, "password-reset", now);
     return { uid: reset.uid, emailBarred };
   });
   await getAuth().updateUser(outcome.uid, { password: input.newPassword });

@@ -11,7 +11,7 @@ import {
   readSends,
   recordSend,
 } from "../security/rate-limit.js";
-import { epochSeconds, mintSession, sessionAtFor } from "../security/session.js";
+import { epochSeconds, mintSession, sessionAtFor, startSession } from "../security/session.js";
 import { readUserSecurity, refs } from "../security/state.js";
 
 /**
@@ -58,7 +58,13 @@ export const signInWithRememberedDevice = callable(async (request) => {
       method: "device",
       browser: ctx.browser,
     });
-    return { ok: true as const, sessionAt: sessionAtFor(now, security.status) };
+    const sessionAt = sessionAtFor(now, security.status);
+    const sessionId = startSession(tx, ctx, now, {
+      how: "device",
+      sessionAt,
+      deviceId: input.deviceId,
+    });
+    return { ok: true as const, sessionAt, sessionId };
   });
 
   if (!outcome.ok) throw refusal({ reason: "device-not-recognized" });
@@ -67,6 +73,7 @@ export const signInWithRememberedDevice = callable(async (request) => {
       mfa: "device",
       mfaAt: 0,
       sessionAt: outcome.sessionAt,
+      sid: outcome.sessionId,
     }),
   } satisfies SessionUpgrade;
 });

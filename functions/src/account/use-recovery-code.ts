@@ -21,7 +21,8 @@ import {
   remainingCodes,
   type RecoveryCodesDoc,
 } from "../security/recovery-codes.js";
-import { epochSeconds, mintSession, sessionAtFor } from "../security/session.js";
+import { sessionIdOf } from "../security/policy.js";
+import { epochSeconds, mintSession, sessionAtFor, startSession } from "../security/session.js";
 import { readUserSecurity, refs, requireSecondStep } from "../security/state.js";
 
 /**
@@ -89,11 +90,17 @@ export const useRecoveryCode = callable(async (request) => {
       words.recoveryCodesLeft(remaining),
     );
     const sessionAt = sessionAtFor(now, security.status);
+    const signIn = input.purpose === "sign-in";
     const rememberedDevice =
-      input.purpose === "sign-in" && input.rememberDevice
-        ? rememberDevice(tx, ctx, now, sessionAt)
-        : undefined;
-    return { ok: true as const, now, remaining, rememberedDevice, sessionAt };
+      signIn && input.rememberDevice ? rememberDevice(tx, ctx, now, sessionAt) : undefined;
+    const sessionId = signIn
+      ? startSession(tx, ctx, now, {
+          how: "recovery-code",
+          sessionAt,
+          ...(rememberedDevice ? { deviceId: rememberedDevice.deviceId } : {}),
+        })
+      : sessionIdOf(ctx);
+    return { ok: true as const, now, remaining, rememberedDevice, sessionAt, sessionId };
   });
 
   if (!outcome.ok) {
@@ -108,6 +115,7 @@ export const useRecoveryCode = callable(async (request) => {
       mfa: "recovery-code",
       mfaAt: epochSeconds(outcome.now),
       sessionAt: outcome.sessionAt,
+      sid: outcome.sessionId,
     }),
     recoveryCodesRemaining: outcome.remaining,
     ...(outcome.rememberedDevice ? { rememberedDevice: outcome.rememberedDevice } : {}),

@@ -10,7 +10,7 @@ import { callContext } from "../context.js";
 import { parseInput, refusal, transaction } from "../errors.js";
 import { recordActivity } from "../security/activity.js";
 import { queueNotices } from "../security/notices.js";
-import { authorizeChange, claimsAfterChange } from "../security/policy.js";
+import { authorizeChange, claimsAfterChange, sessionIdOf } from "../security/policy.js";
 import { endOtherSessions, mintSession, validAfterChange } from "../security/session.js";
 import { readUserSecurity, refs } from "../security/state.js";
 import { turnOffMethod } from "../security/turn-off.js";
@@ -61,22 +61,28 @@ export const removePasskey = callable(async (request) => {
     const { name } = key.data() as PasskeyRecord;
     const remaining = keys.size - 1;
     if (remaining === 0) {
-      turnOffMethod(tx, ctx, security, "passkey", now, [key.ref]);
-    } else {
-      tx.delete(key.ref);
-      tx.update(refs.status(ctx.uid), {
-        "methods.passkey.keys": remaining,
-        sessionsValidAfter: validAfterChange(now),
-        lastUsedMethod: FieldValue.delete(),
-      });
-      const event = { at: now, method: "passkey" as const, browser: ctx.browser, name };
-      recordActivity(tx, ctx.uid, { type: "passkey-removed", ...event });
-      queueNotices(tx, ctx, security, "passkey-removed", () => name);
+      const validAfter = turnOffMethod(tx, ctx, security, "passkey", now, [key.ref]);
+      return { validAfter, remaining };
     }
-    return { now, remaining };
+    const validAfter = validAfterChange(now, security.status);
+    tx.delete(key.ref);
+    tx.update(refs.status(ctx.uid), {
+      "methods.passkey.keys": remaining,
+      sessionsValidAfter: validAfter,
+      lastUsedMethod: FieldValue.delete(),
+    });
+    const event = { at: now, method: "passkey" as const, browser: ctx.browser, name };
+    recordActivity(tx, ctx.uid, { type: "passkey-removed", ...event });
+    queueNotices(tx, ctx, security, "passkey-removed", () => name);
+    return { validAfter, remaining };
   });
 
-  await endOtherSessions(ctx.uid);
-  const customToken = await mintSession(ctx.uid, claimsAfterChange(ctx, "passkey", outcome.now));
+  const sessionId = sessionIdOf(ctx);
+  const { validAfter } = outcome;
+  await endOtherSessions(ctx.uid, { keep: sessionId, issuedBefore: validAfter });
+  const customToken = await mintSession(
+    ctx.uid,
+    claimsAfterChange(ctx, "passkey", validAfter, sessionId),
+  );
   return { remaining: outcome.remaining, customToken } satisfies RemovePasskeyResult;
 });

@@ -1,6 +1,6 @@
 import type { SecondStepClaims } from "@dash2fa/shared";
 import type { CallContext } from "../context.js";
-import { validAfterChange } from "./session.js";
+import { refusal } from "../errors.js";
 import { requireRecentVerification, requireSecondStep, type UserSecurity } from "./state.js";
 
 /**
@@ -10,7 +10,8 @@ import { requireRecentVerification, requireSecondStep, type UserSecurity } from 
  * - `add-factor`: enrol a method, change a destination, add a passkey. Once any method is
  *   on, this needs a fresh verification by a factor already on the account, exactly like
  *   removing one, or a session could add its own factor and use it to remove the owner's.
- * - `remove-factor`, `regenerate-recovery-codes`, `revoke-devices`: a fresh verification.
+ * - `remove-factor`, `regenerate-recovery-codes`, `revoke-devices`, `end-sessions` (sign
+ *   out another session): a fresh verification, so a stolen session cannot end the owner's.
  * - `change-password`: a fresh verification once 2FA is on; without 2FA, the proof of the
  *   current password (checked by the callable) is all there is.
  * - `manage`: a label or a preference (a passkey's name); the second step is enough.
@@ -21,6 +22,7 @@ export type SensitiveChange =
   | "regenerate-recovery-codes"
   | "revoke-devices"
   | "change-password"
+  | "end-sessions"
   | "manage";
 
 export function authorizeChange(
@@ -38,19 +40,30 @@ export function authorizeChange(
 }
 
 /**
- * The caller's session re-issued after a 2FA change it made (enrolling, removing): valid
- * again for the new settings, but with its last verification time kept, so a change never
+ * The caller's session re-issued after a 2FA change it made (enrolling, removing), with
+ * the `sessionsValidAfter` that change wrote: valid again for the new settings, but with its last verification time kept, so a change never
  * counts as a verification and never extends the step-up window. A remembered-device
  * session keeps its `mfaAt` of 0.
  */
 export function claimsAfterChange(
   ctx: CallContext,
   method: SecondStepClaims["mfa"],
-  now: number,
+  validAfter: number,
+  sessionId: string,
 ): SecondStepClaims {
   return {
     mfa: ctx.claims.mfa ?? method,
     mfaAt: ctx.claims.mfaAt ?? 0,
-    sessionAt: validAfterChange(now),
+    sessionAt: validAfter,
+    sid: sessionId,
   };
+}
+
+/**
+ * The caller's session id, for a change that needs the second step passed: present
+ * whenever `requireSecondStep` let the caller through with 2FA on.
+ */
+export function sessionIdOf(ctx: CallContext): string {
+  if (ctx.claims.sid === undefined) throw refusal({ reason: "second-step-required" });
+  return ctx.claims.sid;
 }

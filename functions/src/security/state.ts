@@ -38,6 +38,9 @@ export const refs = {
   device: (uid: string, deviceId: string) =>
     refs.status(uid).collection(collections.devices).doc(deviceId),
   devices: (uid: string) => refs.status(uid).collection(collections.devices),
+  session: (uid: string, sessionId: string) =>
+    refs.status(uid).collection(collections.sessions).doc(sessionId),
+  sessions: (uid: string) => refs.status(uid).collection(collections.sessions),
   activity: (uid: string) => refs.status(uid).collection(collections.activity),
   passkey: (uid: string, passkeyId: string) =>
     refs.status(uid).collection(collections.passkeys).doc(passkeyId),

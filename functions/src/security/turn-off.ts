@@ -12,7 +12,8 @@ import { endPendingCodes } from "../verification/store.js";
 /**
  * Turns one method off inside the caller's transaction, with everything it kept: the
  * destination, the app secret, or the passkeys (`keys`, read by the caller before any
- * write), and every code or challenge still pending for it. Turning off the last method turns 2FA off and retires the recovery codes.
+ * write), and every code or challenge still pending for it. Turning off the last method
+ * turns 2FA off and retires the recovery codes. Returns the `sessionsValidAfter` written.
  */
 export function turnOffMethod(
   tx: Transaction,
@@ -21,12 +22,13 @@ export function turnOffMethod(
   method: TwoFactorMethod,
   now: number,
   keys: DocumentReference[] = [],
-): void {
+): number {
   const last = enabledMethods(security.status).length === 1;
+  const validAfter = validAfterChange(now, security.status);
   tx.update(refs.status(ctx.uid), {
     [`methods.${method}`]: FieldValue.delete(),
     required: !last,
-    sessionsValidAfter: validAfterChange(now),
+    sessionsValidAfter: validAfter,
     ...(last ? { recoveryCodesRemaining: 0, lastUsedMethod: FieldValue.delete() } : {}),
   });
   if (method === "email" || method === "phone") {
@@ -39,4 +41,5 @@ export function turnOffMethod(
   recordActivity(tx, ctx.uid, { type: "method-disabled", at: now, method, browser: ctx.browser });
   const removedAddress = method === "email" ? security.destinations.email : undefined;
   queueNotices(tx, ctx, security, "method-disabled", methodName(method), [removedAddress]);
+  return validAfter;
 }

@@ -13,12 +13,14 @@ import {
 import { methodName, queueNotices } from "../security/notices.js";
 import { newRecoveryCodes, recoveryCodesRef } from "../security/recovery-codes.js";
 import { rememberDevice as rememberDeviceOf } from "../security/remember-device.js";
-import { authorizeChange, claimsAfterChange } from "../security/policy.js";
+import { authorizeChange, claimsAfterChange, sessionIdOf } from "../security/policy.js";
 import {
+  continueSession,
   endOtherSessions,
   epochSeconds,
   mintSession,
   sessionAtFor,
+  startSession,
   validAfterChange,
 } from "../security/session.js";
 import { refs, requireSecondStep, type UserSecurity } from "../security/state.js";
@@ -52,6 +54,8 @@ export interface Completed {
   endsOtherSessions: boolean;
   /** The new session's `sessionAt`, decided in the transaction (`sessionAtFor`). */
   sessionAt: number;
+  /** The session the caller goes on in: a new one for a sign-in, else its own. */
+  sessionId: string;
 }
 
 interface CompleteArgs {
@@ -102,6 +106,7 @@ function enroll({ tx, ctx, security, subject, now }: CompleteArgs): Completed {
   const existing = security.status.methods[method];
   const wasEnabled = existing?.enabled === true;
   const first = !security.status.required;
+  const validAfter = validAfterChange(now, security.status);
   const recovery = first ? newRecoveryCodes(otpHmacSecret.value(), uid, now) : undefined;
 
   tx.set(
@@ -116,7 +121,7 @@ function enroll({ tx, ctx, security, subject, now }: CompleteArgs): Completed {
         },
       },
       required: true,
-      sessionsValidAfter: validAfterChange(now),
+      sessionsValidAfter: validAfter,
       lastUsedMethod: method,
       ...(recovery ? { recoveryCodesRemaining: recovery.codes.length } : {}),
     },
@@ -139,13 +144,15 @@ function enroll({ tx, ctx, security, subject, now }: CompleteArgs): Completed {
     queueNotices(tx, ctx, security, type, methodName(method), [previous, newAddress]);
   }
 
+  const sessionAt = validAfter;
   return {
     purpose: "enroll",
     method,
     maskedDestination,
     ...(recovery ? { recoveryCodes: recovery.codes } : {}),
     endsOtherSessions: true,
-    sessionAt: validAfterChange(now),
+    sessionAt,
+    sessionId: continueSession(tx, ctx, now, { how: method, sessionAt }),
   };
 }
 
@@ -166,6 +173,11 @@ function signIn({ tx, ctx, security, subject, now, rememberDevice }: CompleteArg
   recordActivity(tx, uid, { type: "sign-in-verified", at: now, method, browser: ctx.browser });
   const sessionAt = sessionAtFor(now, security.status);
   const rememberedDevice = rememberDevice ? rememberDeviceOf(tx, ctx, now, sessionAt) : undefined;
+  const sessionId = startSession(tx, ctx, now, {
+    how: method,
+    sessionAt,
+    ...(rememberedDevice ? { deviceId: rememberedDevice.deviceId } : {}),
+  });
   return {
     purpose: "sign-in",
     method,
@@ -173,6 +185,7 @@ function signIn({ tx, ctx, security, subject, now, rememberDevice }: CompleteArg
     ...(rememberedDevice ? { rememberedDevice } : {}),
     endsOtherSessions: false,
     sessionAt,
+    sessionId,
   };
 }
 
@@ -186,6 +199,7 @@ function stepUp({ ctx, security, subject, now }: CompleteArgs): Completed {
     maskedDestination: maskDestination(method, destination),
     endsOtherSessions: false,
     sessionAt: sessionAtFor(now, security.status),
+    sessionId: sessionIdOf(ctx),
   };
 }
 
@@ -203,16 +217,24 @@ const handlers: Record<VerificationPurpose, (args: CompleteArgs) => Completed> =
  */
 export async function upgradeSession(
   ctx: CallContext,
-  completed: Pick<Completed, "purpose" | "method" | "endsOtherSessions" | "sessionAt">,
+  completed: Pick<
+    Completed,
+    "purpose" | "method" | "endsOtherSessions" | "sessionAt" | "sessionId"
+  >,
   now: number,
 ): Promise<string> {
-  if (completed.endsOtherSessions) await endOtherSessions(ctx.uid);
+  const { sessionId } = completed;
+  if (completed.endsOtherSessions) {
+    await endOtherSessions(ctx.uid, { keep: sessionId, issuedBefore: completed.sessionAt });
+  }
   if (completed.purpose === "enroll") {
-    return mintSession(ctx.uid, claimsAfterChange(ctx, completed.method, now));
+    const claims = claimsAfterChange(ctx, completed.method, completed.sessionAt, sessionId);
+    return mintSession(ctx.uid, claims);
   }
   return mintSession(ctx.uid, {
     mfa: completed.method,
     mfaAt: epochSeconds(now),
     sessionAt: completed.sessionAt,
+    sid: sessionId,
   });
 }

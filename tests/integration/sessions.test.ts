@@ -1,0 +1,280 @@
+import { doc, getDoc } from "firebase/firestore";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  STEP_UP_WINDOW_MS,
+  collections,
+  sessionPolicy,
+  type RememberedDeviceToken,
+} from "@dash2fa/shared";
+import {
+  adminAuth,
+  adminDb,
+  enableEmail,
+  newUser,
+  openSession,
+  readSession,
+  refusalOf,
+  sendAndReadCode,
+  sessionRef,
+  sessionVerifiedAt,
+  stepUpByEmail,
+  type TestUser,
+} from "../support/clients.js";
+
+/**
+ * Sessions you can see and end (SPEC, "Sessions"). Each attack is made by a browser whose
+ * ID token is still within its hour: an ended session must lose access on its next
+ * request all the same, from the rules and from every callable.
+ */
+
+let owner: TestUser;
+const others: TestUser[] = [];
+
+beforeEach(async () => {
+  owner = await newUser();
+  await enableEmail(owner);
+});
+afterEach(async () => {
+  await owner.dispose();
+  await Promise.all(others.splice(0).map((browser) => browser.dispose()));
+});
+
+/** Another browser of the owner, signed in with the password and an email code. */
+async function signInElsewhere(
+  rememberDevice = false,
+): Promise<TestUser & { rememberedDevice?: RememberedDeviceToken }> {
+  const browser = await openSession(owner.email);
+  others.push(browser);
+  const { code } = await sendAndReadCode(
+    browser,
+    { purpose: "sign-in", method: "email" },
+    owner.email,
+  );
+  const result = await browser.verify({
+    purpose: "sign-in",
+    method: "email",
+    code,
+    rememberDevice,
+  });
+  await browser.upgrade(result);
+  return Object.assign(browser, { rememberedDevice: result.rememberedDevice });
+}
+
+/** An ID token from signing in with the password just now, as "Change password" sends. */
+async function passwordProof(email: string): Promise<string> {
+  const browser = await openSession(email);
+  others.push(browser);
+  return (await browser.auth.currentUser?.getIdToken()) ?? "";
+}
+
+async function sidOf(browser: TestUser): Promise<string> {
+  const { sid } = await browser.claims();
+  if (!sid) throw new Error("the session has no id");
+  return sid;
+}
+
+/** A protected read through the rules, with the browser's current ID token. */
+async function readsNotes(browser: TestUser): Promise<boolean> {
+  return getDoc(doc(browser.firestore, collections.users, owner.uid, "notes", "any")).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Everything an ended session tries next is refused: the rules and the callables. */
+async function expectEnded(browser: TestUser) {
+  expect(await readsNotes(browser)).toBe(false);
+  const attempts = [
+    () => browser.touchSession(),
+    () => browser.regenerateRecoveryCodes(),
+    () => browser.send({ purpose: "sign-in", method: "email" }),
+    () => browser.revokeAllDevices(),
+  ];
+  for (const attempt of attempts) {
+    expect(await refusalOf(attempt())).toMatchObject({
+      code: "functions/unauthenticated",
+      details: { reason: "session-ended" },
+    });
+  }
+}
+
+describe("recorded sessions", () => {
+  it("records each second step as a session: browser, times, how it was passed", async () => {
+    const other = await signInElsewhere();
+    const session = await readSession(owner.uid, await sidOf(other));
+    expect(session).toMatchObject({ how: "email", endedAt: null, browser: expect.any(String) });
+    expect(session!.expiresAt - session!.createdAt).toBe(sessionPolicy.absoluteLifetimeMs);
+    expect(session!.idleExpiresAt - session!.lastSeenAt).toBe(sessionPolicy.idleTimeoutMs);
+    // The first enrolment started the owner's own session; the other browser has its own.
+    expect(await sidOf(owner)).not.toBe(await sidOf(other));
+    expect(await readsNotes(other)).toBe(true);
+  });
+
+  it("keeps a session's id through a step-up, so it stays one session", async () => {
+    const before = await sidOf(owner);
+    await stepUpByEmail(owner);
+    expect(await sidOf(owner)).toBe(before);
+  });
+
+  it("refuses a 2FA session whose token names no session (issued before they were recorded)", async () => {
+    const { sessionAt } = await owner.claims();
+    await owner.upgrade({
+      customToken: await adminAuth().createCustomToken(owner.uid, {
+        mfa: "email",
+        mfaAt: Math.floor(Date.now() / 1000),
+        sessionAt,
+      }),
+    });
+    expect(await readsNotes(owner)).toBe(false);
+    expect(await refusalOf(owner.regenerateRecoveryCodes())).toMatchObject({
+      details: { reason: "second-step-required" },
+    });
+  });
+});
+
+describe("signing out", () => {
+  it("ends a browser's own session with no step-up, and nothing works from it after", async () => {
+    const other = await signInElsewhere();
+    await sessionVerifiedAt(other, "email", 0);
+    expect(await other.signOutSession({ sessionId: await sidOf(other) })).toEqual({ ended: 1 });
+    expect((await readSession(owner.uid, await sidOf(other)))?.endedReason).toBe("signed-out");
+    await expectEnded(other);
+  });
+
+  it("ends another session only after a fresh step-up: a stolen session cannot end the owner's", async () => {
+    const thief = await signInElsewhere();
+    await sessionVerifiedAt(
+      thief,
+      "email",
+      Math.floor((Date.now() - STEP_UP_WINDOW_MS - 60_000) / 1000),
+    );
+    const ownerSid = await sidOf(owner);
+    const attempts = [
+      () => thief.signOutSession({ sessionId: ownerSid }),
+      () => thief.signOutOtherSessions(),
+    ];
+    for (const attempt of attempts) {
+      expect(await refusalOf(attempt())).toMatchObject({ details: { reason: "step-up-required" } });
+    }
+    expect((await readSession(owner.uid, ownerSid))?.endedAt).toBeNull();
+    expect(await readsNotes(owner)).toBe(true);
+  });
+
+  it("ends another session after a step-up; it is refused on its very next request", async () => {
+    const other = await signInElsewhere();
+    expect(await readsNotes(other)).toBe(true);
+    await stepUpByEmail(owner);
+    expect(await owner.signOutSession({ sessionId: await sidOf(other) })).toEqual({ ended: 1 });
+    const ended = await readSession(owner.uid, await sidOf(other));
+    expect(ended).toMatchObject({ endedReason: "ended-elsewhere", endedAt: expect.any(Number) });
+    await expectEnded(other);
+    expect(await readsNotes(owner)).toBe(true);
+  });
+
+  it("ends every other session at once, and keeps this one", async () => {
+    const [second, third] = [await signInElsewhere(), await signInElsewhere()];
+    await stepUpByEmail(owner);
+    expect(await owner.signOutOtherSessions()).toEqual({ ended: 2 });
+    await expectEnded(second!);
+    await expectEnded(third!);
+    expect(await readsNotes(owner)).toBe(true);
+    await expect(owner.touchSession()).resolves.toMatchObject({ expiresAt: expect.any(Number) });
+  });
+
+  it("cannot end a session of another account: the id names nothing of the caller's", async () => {
+    const stranger = await newUser();
+    others.push(stranger);
+    await enableEmail(stranger);
+    await stepUpByEmail(stranger);
+    expect(await stranger.signOutSession({ sessionId: await sidOf(owner) })).toEqual({ ended: 0 });
+    expect(await readsNotes(owner)).toBe(true);
+  });
+});
+
+describe("remembered devices end the sessions they started", () => {
+  it("revoking a device ends the session it remembered and every sign-in made with it", async () => {
+    const remembered = await signInElsewhere(true);
+    const device = remembered.rememberedDevice!;
+    // Later, the same browser signs in again by the remembered device alone.
+    const again = await openSession(owner.email);
+    others.push(again);
+    await again.upgrade(
+      await again.signInWithRememberedDevice({ deviceId: device.deviceId, token: device.token }),
+    );
+    expect((await readSession(owner.uid, await sidOf(again)))?.how).toBe("device");
+    expect(await readsNotes(again)).toBe(true);
+
+    await stepUpByEmail(owner);
+    await owner.revokeDevice({ deviceId: device.deviceId });
+    for (const browser of [remembered, again]) {
+      expect((await readSession(owner.uid, await sidOf(browser)))?.endedReason).toBe(
+        "device-revoked",
+      );
+      await expectEnded(browser);
+    }
+    expect(await readsNotes(owner)).toBe(true);
+  });
+});
+
+describe("limits", () => {
+  it("refuses a session past its idle limit, from the rules and the callables", async () => {
+    const other = await signInElsewhere();
+    await sessionRef(owner.uid, await sidOf(other)).update({ idleExpiresAt: Date.now() - 1_000 });
+    await expectEnded(other);
+  });
+
+  it("refuses a session past its absolute lifetime, however recently used", async () => {
+    const other = await signInElsewhere();
+    await sessionRef(owner.uid, await sidOf(other)).update({ expiresAt: Date.now() - 1_000 });
+    await expectEnded(other);
+  });
+
+  it("moves the idle limit on use, never past the absolute lifetime", async () => {
+    const ref = sessionRef(owner.uid, await sidOf(owner));
+    await ref.update({ idleExpiresAt: Date.now() + 60_000 });
+    const touched = await owner.touchSession();
+    expect(touched.idleExpiresAt).toBeGreaterThan(
+      Date.now() + sessionPolicy.idleTimeoutMs - 60_000,
+    );
+    const expiresAt = Date.now() + 3_600_000;
+    await ref.update({ expiresAt });
+    expect(await owner.touchSession()).toEqual({ idleExpiresAt: expiresAt, expiresAt });
+  });
+});
+
+describe("2FA and password changes", () => {
+  it("end a session signed in between two changes made in the same second", async () => {
+    // A change just made stamps the sessions issued after it a little ahead of the clock
+    // (`sessionAtFor`); the next change, within that second, must still end them.
+    const status = adminDb().collection(collections.twoFactor).doc(owner.uid);
+    const now = Math.floor(Date.now() / 1000);
+    await status.update({ sessionsValidAfter: now + 5 });
+    await sessionVerifiedAt(owner, "email", now);
+    const other = await signInElsewhere();
+    expect(await readsNotes(other)).toBe(true);
+    await owner.upgrade(
+      await owner.changePassword({
+        passwordProof: await passwordProof(owner.email),
+        newPassword: "another long passphrase",
+      }),
+    );
+    expect(await readsNotes(other)).toBe(false);
+    expect((await readSession(owner.uid, await sidOf(other)))?.endedReason).toBe("account-changed");
+    expect(await readsNotes(owner)).toBe(true);
+  });
+
+  it("mark every other session ended, and keep the one that made the change", async () => {
+    const other = await signInElsewhere();
+    await stepUpByEmail(owner);
+    const { code } = await sendAndReadCode(owner, {
+      purpose: "enroll",
+      method: "email",
+      destination: `moved-${owner.email}`,
+    });
+    await owner.upgrade(await owner.verify({ purpose: "enroll", method: "email", code }));
+    expect((await readSession(owner.uid, await sidOf(other)))?.endedReason).toBe("account-changed");
+    expect((await readSession(owner.uid, await sidOf(owner)))?.endedAt).toBeNull();
+    expect(await readsNotes(other)).toBe(false);
+    expect(await readsNotes(owner)).toBe(true);
+  });
+});

@@ -1,4 +1,13 @@
+import { useEffect, useRef } from "react";
 import { Navigate, Outlet, useLocation, type Location } from "react-router";
+import { useQueryClient } from "@tanstack/react-query";
+import {
+  noteSessionEnded,
+  useCurrentSession,
+  useSessionActivity,
+  type SessionEndedReason,
+} from "@/lib/current-session";
+import { auth } from "@/lib/firebase";
 import { afterSignUpPath, defaultSignedInPath, paths } from "@/config/paths";
 import { useT } from "@/lib/i18n";
 import { useSession, useSignedInSession } from "@/lib/session";
@@ -47,15 +56,40 @@ export function RequireAuth() {
 }
 
 /**
+ * A session that was signed out elsewhere or ran out: this browser signs out too and the
+ * sign-in page says why (the rules and callables already refuse it everything).
+ */
+function SessionEnded({ reason }: { reason: SessionEndedReason }) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    noteSessionEnded(reason);
+    void auth.signOut().then(() => queryClient.clear());
+  }, [reason, queryClient]);
+  return <PageLoading />;
+}
+
+/**
  * Protected pages (inside RequireAuth): a 2FA user whose session has not passed the
- * second step goes to it first, and comes back here afterwards. The rules enforce the
- * same on the data; this only spares the user pages that could not load.
+ * second step goes to it first, and comes back here afterwards; one whose session has
+ * ended is signed out. The rules enforce the same on the data; this only spares the
+ * user pages that could not load.
  */
 export function RequireSecondStep() {
   const { user, claims } = useSignedInSession();
   const status = useTwoFactorStatus(user.uid);
+  const session = useCurrentSession(user.uid, claims.sid);
   const location = useLocation();
-  if (status.isPending) return <PageLoading />;
+  const { refetch } = session;
+  useSessionActivity(claims.sid);
+  // Every page change asks again whether the session still lives.
+  const shownPath = useRef(location.pathname);
+  useEffect(() => {
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
+    void refetch();
+  }, [location.pathname, refetch]);
+  if (session.data?.live === false) return <SessionEnded reason={session.data.reason} />;
+  if (status.isPending || session.isPending) return <PageLoading />;
   if (status.isError) return <StatusLoadFailed onRetry={() => void status.refetch()} />;
   if (!passedSecondStep(status.data, claims)) {
     const state: RedirectState = { from: location };

@@ -105,6 +105,7 @@ const failureReasons = {
   "wrong-password": true,
   "reset-link-invalid": true,
   "email-not-after-reset": true,
+  "session-ended": true,
 } as const satisfies Record<VerificationFailureReason, true>;
 
 const failureDetailsSchema: z.ZodType<VerificationFailureDetails> = z.object({

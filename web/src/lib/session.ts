@@ -39,6 +39,7 @@ function readClaims(claims: Record<string, unknown>): SessionClaims {
   }
   if (typeof claims.mfaAt === "number") result.mfaAt = claims.mfaAt;
   if (typeof claims.sessionAt === "number") result.sessionAt = claims.sessionAt;
+  if (typeof claims.sid === "string") result.sid = claims.sid;
   return result;
 }
 

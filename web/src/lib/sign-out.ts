@@ -1,8 +1,20 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { signOut as firebaseSignOut } from "firebase/auth";
-import { auth } from "@/lib/firebase";
+import type { SignOutSessionInput, SignOutSessionsResult } from "@dash2fa/shared";
+import { auth, callable } from "@/lib/firebase";
+import { getSession } from "@/lib/session";
 
+const signOutSession = callable<SignOutSessionInput, SignOutSessionsResult>("signOutSession");
+
+/**
+ * Signs this browser out. Its session is ended on the server first, so a copy of its
+ * tokens is worth nothing either; if that call fails (offline), the browser signs out all
+ * the same, and the session runs out at its idle limit.
+ */
 export async function signOut(): Promise<void> {
+  const session = getSession();
+  const sessionId = session.status === "signed-in" ? session.claims.sid : undefined;
+  if (sessionId !== undefined) await signOutSession({ sessionId }).catch(() => undefined);
   await firebaseSignOut(auth);
 }
 

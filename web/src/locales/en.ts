@@ -68,6 +68,18 @@ export const en = {
     weakPassword_other: "Choose a stronger password: use at least {{count}} characters.",
     networkFailed: "Could not reach the server. Check your connection and try again.",
     forgotPasswordLink: "Forgot password?",
+    /** Why this browser was signed out, on the sign-in page that follows. */
+    sessionEnded: {
+      "signed-out": "You signed out. Sign in again.",
+      "ended-elsewhere": "You were signed out: this session was ended from another session.",
+      "device-revoked":
+        "You were signed out: the remembered device this session started on was revoked.",
+      "account-changed":
+        "You were signed out because your password or two-factor settings changed.",
+      expired: "Your session reached its time limit. Sign in again.",
+      idle: "You were signed out after a long time without use. Sign in again.",
+      unknown: "This session has ended. Sign in again.",
+    },
   },
 
   /** Asking for a reset link by email, and choosing a new password through it. */
@@ -322,6 +334,25 @@ export const en = {
       changed: "Your password was changed. Every other session was signed out.",
     },
 
+    /** "Where you're signed in": every session of the account, each one endable. */
+    sessions: {
+      title: "Where you're signed in",
+      intro:
+        "Each browser that passed the second step. Sign out of any you don't recognise; a session also ends after {{idleDays}} days unused, and after {{days}} days in any case.",
+      loading: "Loading your sessions…",
+      loadFailed: "We couldn't load your sessions.",
+      listLabel: "Signed-in sessions",
+      thisSession: "This browser",
+      signedInColumn: "Signed in",
+      lastSeenColumn: "Last seen",
+      howColumn: "Second step",
+      signOutButton: "Sign out",
+      signOutOthersButton: "Sign out of all other sessions",
+      noOthers: "You're signed in only here.",
+      ended_one: "{{count}} session signed out.",
+      ended_other: "{{count}} sessions signed out.",
+    },
+
     devicesTitle: "Remembered devices",
     devicesIntro_one:
       "These browsers skip the second step when you sign in, for up to {{count}} day. Revoke any you don't recognise.",
@@ -361,6 +392,7 @@ export const en = {
       "passkey-removed": "Passkey or security key removed",
       "password-changed": "Password changed",
       "password-reset": "Password reset by email link",
+      "session-ended": "Session signed out",
     },
     activityMethods: {
       email: "Email",

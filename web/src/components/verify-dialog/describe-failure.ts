@@ -131,6 +131,8 @@ export function describeFailure(
       return t("verify.resetLinkInvalid");
     case "email-not-after-reset":
       return t("verify.emailNotAfterReset");
+    case "session-ended":
+      return t("auth.sessionEnded.unknown");
     case "invalid-input":
       return describeInvalidInput(failure.issues);
     case undefined:

@@ -1,5 +1,5 @@
 import { useT } from "@/lib/i18n";
-import { useSignOut } from "../api/sign-out";
+import { useSignOut } from "@/lib/sign-out";
 
 export function SignOutButton() {
   const t = useT();

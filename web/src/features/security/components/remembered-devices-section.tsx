@@ -4,7 +4,6 @@ import { isStepUpCancelled, type StepUp } from "@/components/second-factor";
 import { describeError } from "@/components/verify-dialog";
 import { REMEMBER_DEVICE_MS, DAY_MS } from "@dash2fa/shared";
 import { ListSkeleton } from "@/components/list-skeleton";
-import { formatDateTime, isoDateTime } from "@/lib/format-time";
 import { useT } from "@/lib/i18n";
 import { forgetRememberedDevice, rememberedDeviceId } from "@/lib/remembered-device";
 import { useSignedInUser } from "@/lib/session";
@@ -12,19 +11,9 @@ import { invalidateSecurityQueries } from "../api/invalidate";
 import { revokeAllDevices } from "../api/revoke-all-devices";
 import { revokeDevice } from "../api/revoke-device";
 import { useRememberedDevices, type RememberedDevice } from "../api/get-remembered-devices";
+import { DateDetail } from "./date-detail";
 
 const rememberDays = REMEMBER_DEVICE_MS / DAY_MS;
-
-function DateDetail({ term, epochMs }: { term: string; epochMs: number }) {
-  return (
-    <div>
-      <dt>{term}</dt>
-      <dd>
-        <time dateTime={isoDateTime(epochMs)}>{formatDateTime(epochMs)}</time>
-      </dd>
-    </div>
-  );
-}
 
 interface DeviceItemProps {
   device: RememberedDevice;

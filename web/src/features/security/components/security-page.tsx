@@ -3,11 +3,13 @@ import { PageTitle } from "@/components/page-title";
 import { useStepUp } from "@/components/second-factor";
 import { useT } from "@/lib/i18n";
 import { useSignedInUser } from "@/lib/session";
+import { useTwoFactorStatus } from "@/lib/two-factor-status";
 import { PasswordSection } from "./password-section";
 import { RecoveryCodesPanel } from "./recovery-codes-panel";
 import { RecoveryCodesSection } from "./recovery-codes-section";
 import { RememberedDevicesSection } from "./remembered-devices-section";
 import { SecurityActivitySection } from "./security-activity-section";
+import { SessionsSection } from "./sessions-section";
 import { TwoFactorSection } from "./two-factor-section";
 
 /** Recovery codes to show once, and the section whose action produced them. */
@@ -19,6 +21,7 @@ interface ShownCodes {
 export function SecurityPage() {
   const t = useT();
   const user = useSignedInUser();
+  const status = useTwoFactorStatus(user.uid);
   // One "Confirm it's you" flow for every sensitive action on the page.
   const { withStepUp, stepUpDialog } = useStepUp();
   const [shownCodes, setShownCodes] = useState<ShownCodes | null>(null);
@@ -53,6 +56,7 @@ export function SecurityPage() {
         onRegenerated={(codes) => setShownCodes({ codes, origin: "regenerate" })}
         codesPanel={shownCodes?.origin === "regenerate" ? panel : null}
       />
+      {status.data?.required && <SessionsSection withStepUp={withStepUp} />}
       <RememberedDevicesSection withStepUp={withStepUp} />
       <SecurityActivitySection />
       <PasswordSection withStepUp={withStepUp} />

@@ -108,7 +108,7 @@ test("enrolling and signing in work with the keyboard alone", async ({ page, new
   // The sixth digit submits.
   await expect(page.getByText("Save your recovery codes")).toBeVisible();
 
-  const signOut = page.getByRole("button", { name: "Sign out" });
+  const signOut = page.getByRole("button", { name: "Sign out", exact: true });
   await tabTo(page, page.getByRole("button", { name: "I have saved them" }));
   await page.keyboard.press("Enter");
   await tabTo(page, signOut);

@@ -66,7 +66,7 @@ test("sets up the authenticator app with its QR code and key, then signs in with
   await expectNoViolations(page, "recovery codes after setting up the app");
   await page.getByRole("button", { name: "I have saved them" }).click();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   // Signed out once the sign-in page shows; going there sooner could find the session.
   await expect(page.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
   await signInWithPassword(page, newAccount);
@@ -122,7 +122,7 @@ test("suggests the app before email, offers email instead, and refuses a used co
   await expect(dashboard(page)).toBeVisible();
 
   // The same code again, still within its time window, is refused as used.
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   // Signed out once the sign-in page shows; going there sooner could find the session.
   await expect(page.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
   await signInWithPassword(page, account);

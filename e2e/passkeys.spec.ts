@@ -93,7 +93,7 @@ test("registers, lists, uses, renames and removes a passkey", async ({ page, new
   await expectNoViolations(page, "security page with a passkey");
 
   // Sign in with it: a closed prompt says so and offers to try again.
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await signIn(page, newAccount);
   await expect(page.getByRole("heading", { name: "Verify it's you" })).toBeVisible();
   const usePasskey = page.getByRole("button", { name: "Use your passkey" });
@@ -115,7 +115,7 @@ test("registers, lists, uses, renames and removes a passkey", async ({ page, new
   await expect(protectedPage(page)).toBeVisible();
 
   // Remembered: the next sign-in skips the second step, so removing a key needs step-up.
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await signIn(page, newAccount);
   await expect(protectedPage(page)).toBeVisible();
   await page.getByRole("link", { name: "Security" }).click();

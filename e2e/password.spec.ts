@@ -73,7 +73,7 @@ test("a user without 2FA changes the password; only the new one signs in", async
   await page.reload();
   await expect(page.getByRole("heading", { name: "Security", level: 1 })).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
   await signIn(page, newAccount);
   await expect(page.getByRole("alert")).toHaveText("Incorrect email or password.");

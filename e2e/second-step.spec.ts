@@ -68,7 +68,7 @@ test("a remembered device skips the second step; disabling still asks to verify"
   await enterCode(page, await readCodeFromOutbox(account.email, after));
   await expect(dashboard(page)).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await page.getByLabel("Email", { exact: true }).fill(account.email);
   await page.getByLabel("Password", { exact: true }).fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -5,7 +5,7 @@ import { auth } from "@/lib/firebase";
 
 /**
  * The second-step claims of the current ID token, as far as it carries them: a session
- * signed in with only a password has none, an upgraded one has all three.
+ * signed in with only a password has none, an upgraded one has all four.
  */
 export type SessionClaims = Partial<SecondStepClaims>;
 

@@ -347,6 +347,9 @@ export const en = {
       lastSeenColumn: "Last seen",
       howColumn: "Second step",
       signOutButton: "Sign out",
+      /** The button's name for assistive technology, which hears no row around it. */
+      signOutOf: "Sign out of {{browser}}",
+      signOutHere: "Sign out of this browser",
       signOutOthersButton: "Sign out of all other sessions",
       noOthers: "You're signed in only here.",
       ended_one: "{{count}} session signed out.",

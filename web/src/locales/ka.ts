@@ -341,6 +341,9 @@ export const ka = {
       lastSeenColumn: "ბოლო აქტივობა",
       howColumn: "მეორე ნაბიჯი",
       signOutButton: "გასვლა",
+      /** The button's name for assistive technology, which hears no row around it. */
+      signOutOf: "გასვლა: {{browser}}",
+      signOutHere: "ამ ბრაუზერიდან გასვლა",
       signOutOthersButton: "ყველა სხვა სესიიდან გასვლა",
       noOthers: "მხოლოდ აქ ხართ შესული.",
       ended_one: "დასრულდა {{count}} სესია.",

@@ -47,7 +47,11 @@ function SessionItem({ session, isThisSession, busy, onSignOut }: SessionItemPro
       <button
         type="button"
         className="button"
-        aria-describedby={nameId}
+        aria-label={
+          isThisSession
+            ? t("security.sessions.signOutHere")
+            : t("security.sessions.signOutOf", { browser: session.browser })
+        }
         aria-busy={busy}
         onClick={onSignOut}
       >

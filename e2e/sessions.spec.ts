@@ -46,7 +46,7 @@ test("one browser signs another out; the other is sent to sign in again, and tol
     .nth(1)
     .getByRole("button", { name: /^Sign out of / })
     .click();
-  await expect(section.getByRole("status")).toHaveText("1 session signed out.");
+  await expect(section.getByText("1 session signed out.")).toBeVisible();
   await expect(sessions).toHaveCount(1);
   await expect(section.getByText("You're signed in only here.")).toBeVisible();
 
@@ -76,7 +76,7 @@ test("signing out of all other sessions leaves only this one", async ({ page, br
   const section = sessionsSection(page);
   await expect(section.getByRole("listitem")).toHaveCount(3);
   await section.getByRole("button", { name: "Sign out of all other sessions" }).click();
-  await expect(section.getByRole("status")).toHaveText("2 sessions signed out.");
+  await expect(section.getByText("2 sessions signed out.")).toBeVisible();
   await expect(section.getByRole("listitem")).toHaveCount(1);
 
   // Using the page is the next request: a click in the dashboard is enough.

@@ -1,6 +1,13 @@
 import type { Page } from "@playwright/test";
+import { resetIpLimit } from "../tests/support/clients.js";
 import { readCodeFromOutbox, twoFactorAccount } from "./accounts.js";
 import { expect, expectNoViolations, test } from "./fixtures.js";
+
+// Each test sends a code per browser from 127.0.0.1: start each with that address's
+// hourly send limit cleared, so earlier tests cannot refuse these sign-ins.
+test.beforeEach(async () => {
+  await resetIpLimit();
+});
 
 /** Password, then the emailed code (the form submits itself once the code is complete). */
 async function signInWithEmailCode(page: Page, account: { email: string; password: string }) {

@@ -88,8 +88,10 @@ export function RequireSecondStep() {
     shownPath.current = location.pathname;
     void refetch();
   }, [location.pathname, refetch]);
+  // The page does not wait for this answer (the rules guard the data meanwhile), so an
+  // upgrade that names a new session never unmounts the page that made it.
   if (session.data?.live === false) return <SessionEnded reason={session.data.reason} />;
-  if (status.isPending || session.isPending) return <PageLoading />;
+  if (status.isPending) return <PageLoading />;
   if (status.isError) return <StatusLoadFailed onRetry={() => void status.refetch()} />;
   if (!passedSecondStep(status.data, claims)) {
     const state: RedirectState = { from: location };

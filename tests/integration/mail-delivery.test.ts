@@ -23,7 +23,19 @@ describe("development mail delivery (Trigger Email contract)", () => {
   it("delivers the code to MailDev and records SUCCESS with the message id", async () => {
     const { code, outboundId: mailId } = await sendAndReadCode(user);
     const delivery = await finalDelivery(mailId);
-    expect(delivery).toMatchObject({ state: "SUCCESS", attempts: 1, error: null });
+    // Field for field what Trigger Email 0.2.8 writes on a delivered message.
+    expect(Object.keys(delivery).sort()).toEqual(
+      ["attempts", "endTime", "error", "info", "leaseExpireTime", "startTime", "state"].sort(),
+    );
+    expect(delivery).toMatchObject({
+      state: "SUCCESS",
+      attempts: 1,
+      error: null,
+      leaseExpireTime: null,
+    });
+    expect(Object.keys(delivery.info).sort()).toEqual(
+      ["accepted", "messageId", "pending", "rejected", "response", "sendgridQueueId"].sort(),
+    );
     expect(delivery.info.messageId).toMatch(/^<.+>$/);
     expect(delivery.info.accepted).toEqual([user.email]);
 
@@ -55,7 +67,41 @@ describe("development mail delivery (Trigger Email contract)", () => {
       .collection(collections.mail)
       .add({ to: "", message: { subject: "s", text: "t", html: "<p>t</p>" } });
     const delivery = await finalDelivery(ref.id);
-    expect(delivery.state).toBe("ERROR");
-    expect(String(delivery.error)).not.toBe("");
+    expect(delivery).toMatchObject({ state: "ERROR", attempts: 1, leaseExpireTime: null });
+    // The extension stores the error as `String(error)`: "Error: <reason>".
+    expect(String(delivery.error)).toMatch(/^Error: ./);
+  });
+
+  it("acts on every write, as the extension does: a message set back to RETRY is sent again", async () => {
+    const ref = await adminDb()
+      .collection(collections.mail)
+      .add({ to: user.email, message: { subject: "again", text: "t", html: "<p>t</p>" } });
+    expect((await finalDelivery(ref.id)).attempts).toBe(1);
+    await ref.update({ "delivery.state": "RETRY" });
+    const again = await waitFor(async () => {
+      const delivery = (await ref.get()).get("delivery");
+      return delivery?.attempts === 2 && delivery.state === "SUCCESS" ? delivery : undefined;
+    }, "the second attempt");
+    expect(again.info.accepted).toEqual([user.email]);
+  });
+
+  it("sends from the document's own sender when it names one", async () => {
+    const subject = `From a named sender ${user.uid}`;
+    const ref = await adminDb()
+      .collection(collections.mail)
+      .add({
+        to: user.email,
+        from: "Security <security@dashboard.localhost>",
+        message: { subject, text: "t", html: "<p>t</p>" },
+      });
+    await finalDelivery(ref.id);
+    const inbox = await waitFor(async () => {
+      const all = (await (await fetch(`${mailDevApi}/api/email`)).json()) as {
+        subject: string;
+        from: { address: string }[];
+      }[];
+      return all.find((mail) => mail.subject === subject);
+    }, "the email in MailDev");
+    expect(inbox.from[0]?.address).toBe("security@dashboard.localhost");
   });
 });

@@ -4,13 +4,23 @@
  * bench-report.json. Not part of `npm test`: timings are measured, never asserted.
  */
 import { fail, step } from "./lib/log.js";
-import { firebaseArgs, prepareStack, run, startMailDev, stopAll } from "./lib/stack.js";
+import {
+  buildSmsExtension,
+  firebaseArgs,
+  prepareStack,
+  run,
+  startMailDev,
+  startSmsSink,
+  stopAll,
+} from "./lib/stack.js";
 
 async function main(): Promise<number> {
   const env = await prepareStack({});
   step("Building functions and the web app");
   if ((await run("npm", ["run", "build", "--silent"], { env })) !== 0) return 1;
+  if ((await buildSmsExtension(env)) !== 0) return 1;
   startMailDev(env);
+  await startSmsSink(env);
   const code = await run("firebase", [...firebaseArgs("exec"), "tsx scripts/bench-run.ts"], {
     env,
   });

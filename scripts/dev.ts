@@ -1,6 +1,7 @@
 /**
  * `npm run dev`: the whole system on this machine. Auth, Firestore and Functions
- * emulators (data kept in .emulator-data/), MailDev for mail, the functions rebuilt on
+ * emulators (data kept in .emulator-data/), the SMS extension run by the Functions
+ * emulator against a local SMS sink, MailDev for mail, the functions rebuilt on
  * change, the web app wired to the emulators, and the demo accounts seeded.
  */
 import { existsSync } from "node:fs";
@@ -9,6 +10,7 @@ import { fail, step } from "./lib/log.js";
 import { waitForHttp } from "./lib/ports.js";
 import { demoAccounts, demoRecoveryCodes, seedDemoAccounts } from "./lib/seed.js";
 import {
+  buildSmsExtension,
   firebaseArgs,
   ports,
   prepareStack,
@@ -16,6 +18,7 @@ import {
   run,
   startMailDev,
   startService,
+  startSmsSink,
   stopAll,
   waitForOutput,
   urls,
@@ -46,7 +49,12 @@ async function main(): Promise<void> {
     cwd: join(root, "functions"),
     env,
   });
+  step("Building the SMS extension");
+  if ((await buildSmsExtension(env)) !== 0) {
+    throw new Error("The SMS extension did not build; see the errors above.");
+  }
   startMailDev(env);
+  await startSmsSink(env);
 
   const importArgs = existsSync(dataDir) ? ["--import", dataDir] : [];
   const emulators = startService(
@@ -80,6 +88,7 @@ async function main(): Promise<void> {
 
   Web app            ${urls.app}
   Mail inbox         ${urls.mailInbox}
+  SMS sink           ${urls.smsOutbox}
   Auth emulator      ${urls.auth}
   Firestore emulator ${urls.firestore}
   Functions emulator ${urls.functions}

@@ -9,7 +9,16 @@ import { existsSync, rmSync } from "node:fs";
 import { exportDir, restartDir } from "../tests/restart/state.js";
 import { allFailures, reportsDir, vitestReport } from "./lib/failures.js";
 import { fail, step } from "./lib/log.js";
-import { firebaseArgs, ports, prepareStack, run, startMailDev, stopAll } from "./lib/stack.js";
+import {
+  firebaseArgs,
+  ports,
+  prepareStack,
+  run,
+  smsSender,
+  startMailDev,
+  startSmsSink,
+  stopAll,
+} from "./lib/stack.js";
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -54,7 +63,17 @@ async function main(): Promise<number> {
     ]);
   }
 
+  // The Functions emulator runs the SMS extension from its compiled lib/.
+  await stage("build SMS extension", "npm", [
+    "run",
+    "build",
+    "--workspace",
+    smsSender.workspace,
+    "--silent",
+  ]);
+
   startMailDev(env);
+  await startSmsSink(env);
   rmSync(restartDir, { recursive: true, force: true });
   await stage("emulated suites (rules, integration, end-to-end)", "firebase", [
     ...firebaseArgs("exec"),

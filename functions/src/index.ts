@@ -1,5 +1,4 @@
 import { deliverMailInEmulator } from "./emulator/deliver-mail.js";
-import { deliverSmsInEmulator } from "./emulator/deliver-sms.js";
 import { devOutboxCallable } from "./emulator/dev-outbox.js";
 import { benchFloorCallable } from "./emulator/floor.js";
 import { isEmulator } from "./runtime.js";
@@ -22,13 +21,13 @@ export { redactDeliveredMail, redactDeliveredSms } from "./hygiene/redact-delive
 export { redactStaleCodes } from "./hygiene/redact-stale.js";
 
 /**
- * Development delivery, the development outbox and the benchmark floor exist only when the Functions
- * emulator loads this module. A deploy discovers functions with the emulator variable
- * unset, so it sees `undefined` here and has nothing to deploy (proved by
- * `functions/test/deploy-manifest.test.ts`).
+ * Development mail delivery, the development outbox and the benchmark floor exist only
+ * when the Functions emulator loads this module. SMS is delivered in the emulator by the
+ * SMS extension itself (extensions/sms-sender), against a local sink. A deploy discovers
+ * functions with the emulator variable unset, so it sees `undefined` here and has nothing
+ * to deploy (proved by `functions/test/deploy-manifest.test.ts`).
  */
 const emulator = isEmulator();
 export const devDeliverMail = emulator ? deliverMailInEmulator() : undefined;
-export const devDeliverSms = emulator ? deliverSmsInEmulator() : undefined;
 export const devOutbox = emulator ? devOutboxCallable() : undefined;
 export const benchFloor = emulator ? benchFloorCallable() : undefined;

@@ -33,6 +33,7 @@ export const ports = {
   firestoreWebSocket: emulators.firestore?.websocketPort ?? 9150,
   smtp: 1025,
   mailWeb: 1080,
+  smsSink: 8099,
   web: 5173,
   preview: 4173,
 } as const;
@@ -42,6 +43,7 @@ export const urls = {
   // functions use `localhost` (WEB_HOST) as the passkeys' relying party in development.
   app: `http://localhost:${ports.web}`,
   mailInbox: `http://127.0.0.1:${ports.mailWeb}`,
+  smsOutbox: `http://127.0.0.1:${ports.smsSink}/messages`,
   firestore: `http://127.0.0.1:${ports.firestore}`,
   auth: `http://127.0.0.1:${ports.auth}`,
   functions: `http://127.0.0.1:${ports.functions}`,
@@ -54,6 +56,7 @@ export const emulatorEnv = {
   GCLOUD_PROJECT: projectId,
   DEV_SMTP_PORT: String(ports.smtp),
   MAILDEV_API: `http://127.0.0.1:${ports.mailWeb}`,
+  SMS_SINK_URL: `http://127.0.0.1:${ports.smsSink}`,
 };
 
 /**
@@ -65,6 +68,8 @@ export async function prepareStack(portsToCheck: Partial<typeof ports>): Promise
   step(`Java ${java.major} at ${java.javaHome}`);
   const firestoreJar = prepareFirestoreEmulator(join(root, ".cache", "emulators"));
   ensureFunctionsSecret();
+  ensureSmsSenderSecret();
+  writeEmulatorConfig();
   await assertPortsFree(portsToCheck);
   return {
     ...process.env,
@@ -90,8 +95,70 @@ function ensureFunctionsSecret(): void {
   step(`Wrote fresh ${missing.join(" and ")} to functions/.secret.local`);
 }
 
+/**
+ * The SMS extension's instance (`extensions/sms-sender/` installed as `sms-sender`), its
+ * development auth token file, read by the Functions emulator as the secret param and
+ * given to the SMS sink so that the two agree, and the sink's number rules.
+ */
+export const smsSender = {
+  instanceId: "sms-sender",
+  workspace: "extensions/sms-sender/functions",
+  secretFile: join(root, "extensions", "sms-sender.secret.local"),
+  /** Numbers ending in these digits get these outcomes from the sink (see sink.ts). */
+  outcomes: "000000=undelivered,000001=failed,000002=slow,000003=unavailable,000004=rejected",
+} as const;
+
+/** Writes a fresh development auth token for the SMS extension unless the clone has one. */
+function ensureSmsSenderSecret(): void {
+  if (existsSync(smsSender.secretFile)) return;
+  writeFileSync(smsSender.secretFile, `TWILIO_AUTH_TOKEN=${randomBytes(16).toString("hex")}\n`, {
+    mode: 0o600,
+  });
+  step("Wrote a development TWILIO_AUTH_TOKEN to extensions/sms-sender.secret.local");
+}
+
+/** The development auth token the extension and the SMS sink share. */
+export function smsSenderAuthToken(): string {
+  const match = /^TWILIO_AUTH_TOKEN=(.+)$/m.exec(readFileSync(smsSender.secretFile, "utf8"));
+  if (!match?.[1]) throw new SetupError(`No TWILIO_AUTH_TOKEN in ${smsSender.secretFile}`);
+  return match[1].trim();
+}
+
+/**
+ * The emulators' configuration: firebase.json with only the extensions installed from a
+ * local path. firebase.json stays the production manifest, published extensions
+ * included, but firebase-tools resolves every entry of `extensions` when the Extensions
+ * emulator starts, and a published one needs the network. Written next to firebase.json
+ * because firebase-tools takes the project directory from the configuration's folder.
+ */
+export const emulatorConfigName = "firebase.emulators.json";
+
+export function emulatorConfig(firebaseJson: Record<string, unknown>): Record<string, unknown> {
+  const extensions = (firebaseJson.extensions ?? {}) as Record<string, string>;
+  const local = Object.entries(extensions).filter(([, source]) => /^\.{0,2}\//.test(source));
+  return { ...firebaseJson, extensions: Object.fromEntries(local) };
+}
+
+function writeEmulatorConfig(): void {
+  const firebaseJson = JSON.parse(readFileSync(join(root, "firebase.json"), "utf8")) as Record<
+    string,
+    unknown
+  >;
+  const text = `${JSON.stringify(emulatorConfig(firebaseJson), null, 2)}\n`;
+  const file = join(root, emulatorConfigName);
+  if (!existsSync(file) || readFileSync(file, "utf8") !== text) writeFileSync(file, text);
+}
+
 export function firebaseArgs(command: "start" | "exec"): string[] {
-  return [`emulators:${command}`, "--only", "auth,firestore,functions", "--project", projectId];
+  return [
+    `emulators:${command}`,
+    "--config",
+    emulatorConfigName,
+    "--only",
+    "auth,firestore,functions,extensions",
+    "--project",
+    projectId,
+  ];
 }
 
 /**
@@ -193,4 +260,27 @@ export function startMailDev(env: NodeJS.ProcessEnv): ChildProcess {
     ["--smtp", String(ports.smtp), "--web", String(ports.mailWeb), "--ip", "127.0.0.1"],
     { env },
   );
+}
+
+/** Compiles the SMS extension's functions, which the Functions emulator runs from lib/. */
+export function buildSmsExtension(env: NodeJS.ProcessEnv): Promise<number> {
+  return run("npm", ["run", "build", "--workspace", smsSender.workspace, "--silent"], { env });
+}
+
+/**
+ * The SMS sink in place of Twilio's API: the extension sends to it (its
+ * PROVIDER_API_BASE_URL in extensions/sms-sender.env.local), it answers and posts signed
+ * delivery receipts as Twilio does, and copies each message into the development outbox.
+ */
+export async function startSmsSink(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = startService("sms-sink", join(root, "node_modules", ".bin", "tsx"), [join(root, "scripts", "sms-sink.ts")], {
+    env: {
+      ...env,
+      SMS_SINK_PORT: String(ports.smsSink),
+      SMS_SINK_OUTCOMES: env.SMS_SINK_OUTCOMES ?? smsSender.outcomes,
+      TWILIO_AUTH_TOKEN: smsSenderAuthToken(),
+    },
+  });
+  await waitForOutput(child, /SMS sink listening/, 30_000);
+  return child;
 }

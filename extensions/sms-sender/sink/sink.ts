@@ -48,6 +48,13 @@ export interface SinkOptions {
   callbackDelayMs?: number;
   /** Until a `slow` message is delivered. */
   slowDelayMs?: number;
+  /**
+   * Told of each message taken, before the API answers (so while the sender still holds
+   * the message as it was sent). A failure here is logged, never turned into an API error.
+   */
+  onMessage?: (message: SinkMessage) => Promise<void> | void;
+  /** Told of each status a message moves to, before its callback is posted. */
+  onStatus?: (message: SinkMessage, status: string) => Promise<void> | void;
 }
 
 export interface CallbackRecord {
@@ -154,9 +161,19 @@ export async function startSink(options: SinkOptions): Promise<Sink> {
     timers.add(timer);
   }
 
+  /** Runs an observer; what it throws is reported and otherwise ignored. */
+  async function tell(what: string, observe: () => Promise<void> | void): Promise<void> {
+    try {
+      await observe();
+    } catch (error) {
+      console.error(`SMS sink: ${what} observer failed:`, error);
+    }
+  }
+
   async function postCallback(message: SinkMessage, status: string): Promise<void> {
     message.status = status;
     if (status === "undelivered" || status === "failed") message.errorCode = ERROR_CODES[status];
+    if (options.onStatus) await tell("status", () => options.onStatus?.(message, status));
     if (!message.statusCallback) return;
     const params: Record<string, string> = {
       AccountSid: message.accountSid,
@@ -251,6 +268,7 @@ export async function startSink(options: SinkOptions): Promise<Sink> {
       callbacks: [],
     };
     store.unshift(message);
+    if (options.onMessage) await tell("message", () => options.onMessage?.(message));
     schedule(message, outcome);
     sendJson(res, 201, {
       sid: message.sid,

@@ -6,7 +6,9 @@ import { isEmulator } from "../runtime.js";
 /**
  * Emulator-only copy of every delivered email and SMS, so a developer (and the tests)
  * can read codes after the outbound documents have been redacted. Server-only in the
- * rules; listed by `devOutbox`.
+ * rules; listed by `devOutbox`. Emails are copied by `devDeliverMail`; texts by the SMS
+ * sink the extension sends to in development (scripts/lib/sms-outbox.ts), keyed by the
+ * `messages` document's id as well.
  */
 export const DEV_OUTBOX = "devOutbox";
 

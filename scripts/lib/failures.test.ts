@@ -19,7 +19,11 @@ describe("failure summary", () => {
           name: `${process.cwd()}/a.test.ts`,
           assertionResults: [
             { fullName: "passes", status: "passed" },
-            { fullName: "x fails", status: "failed", failureMessages: ["\n\x1b[31mBoom\x1b[0m\n at"] },
+            {
+              fullName: "x fails",
+              status: "failed",
+              failureMessages: ["\n\x1b[31mBoom\x1b[0m\n at"],
+            },
           ],
         },
         { name: "b.test.ts", message: "Failed to load", assertionResults: [] },
@@ -45,7 +49,9 @@ describe("failure summary", () => {
                 {
                   title: "times out",
                   ok: false,
-                  tests: [{ results: [{ status: "timedOut", error: { message: "Test timeout" } }] }],
+                  tests: [
+                    { results: [{ status: "timedOut", error: { message: "Test timeout" } }] },
+                  ],
                 },
               ],
             },

@@ -126,7 +126,10 @@ export interface LighthouseResult {
   runtimeError?: { code: string; message: string };
   runWarnings?: string[];
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
-  audits: Record<string, { score: number | null; numericValue?: number; scoreDisplayMode?: string }>;
+  audits: Record<
+    string,
+    { score: number | null; numericValue?: number; scoreDisplayMode?: string }
+  >;
 }
 
 /** Reads the scores out of a Lighthouse result; throws when the run did not measure the page. */

@@ -3,11 +3,7 @@ import { join } from "node:path";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getAuth } from "firebase-admin/auth";
 import { getFirestore } from "firebase-admin/firestore";
-import {
-  collections,
-  maskEmail,
-  type TwoFactorStatusDoc,
-} from "@dash2fa/shared";
+import { collections, maskEmail, type TwoFactorStatusDoc } from "@dash2fa/shared";
 import { maskPhone } from "@dash2fa/shared/phone";
 import { hashRecoveryCode, sealSecret } from "@dash2fa/shared/server";
 import { Secret } from "otpauth";
@@ -133,7 +129,10 @@ export async function createTwoFactorUser(account: TwoFactorUser): Promise<strin
     .collection(collections.recoveryCodes)
     .doc(user.uid)
     .set({
-      codes: codes.map((code) => ({ hash: hashRecoveryCode(secret, user.uid, code), usedAt: null })),
+      codes: codes.map((code) => ({
+        hash: hashRecoveryCode(secret, user.uid, code),
+        usedAt: null,
+      })),
       generatedAt: now,
     });
   return user.uid;

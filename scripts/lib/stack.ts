@@ -63,7 +63,9 @@ export const emulatorEnv = {
  * Everything the emulators need that a fresh clone lacks: Java 21+, the Firestore
  * emulator wrapper, the HMAC secret for codes. Returns the environment to run them in.
  */
-export async function prepareStack(portsToCheck: Partial<typeof ports>): Promise<NodeJS.ProcessEnv> {
+export async function prepareStack(
+  portsToCheck: Partial<typeof ports>,
+): Promise<NodeJS.ProcessEnv> {
   const java = findJava();
   step(`Java ${java.major} at ${java.javaHome}`);
   const firestoreJar = prepareFirestoreEmulator(join(root, ".cache", "emulators"));
@@ -169,7 +171,12 @@ export function firebaseArgs(command: "start" | "exec"): string[] {
 const children = new Set<ChildProcess>();
 
 /** Starts a long-running process whose output is prefixed with its name. */
-export function startService(name: string, command: string, args: string[], options: SpawnOptions): ChildProcess {
+export function startService(
+  name: string,
+  command: string,
+  args: string[],
+  options: SpawnOptions,
+): ChildProcess {
   const child = spawn(command, args, {
     cwd: root,
     ...options,
@@ -178,7 +185,8 @@ export function startService(name: string, command: string, args: string[], opti
   });
   const prefix = `\x1b[2m[${name}]\x1b[0m `;
   const relay = (out: NodeJS.WriteStream) => (chunk: Buffer) => {
-    for (const line of chunk.toString().split("\n")) if (line.trim()) out.write(`${prefix}${line}\n`);
+    for (const line of chunk.toString().split("\n"))
+      if (line.trim()) out.write(`${prefix}${line}\n`);
   };
   child.stdout?.on("data", relay(process.stdout));
   child.stderr?.on("data", relay(process.stderr));
@@ -188,10 +196,16 @@ export function startService(name: string, command: string, args: string[], opti
 }
 
 /** Resolves when the service prints a line matching `pattern`; fails if it exits first. */
-export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<void> {
+export function waitForOutput(
+  child: ChildProcess,
+  pattern: RegExp,
+  timeoutMs: number,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      reject(new SetupError(`Timed out after ${timeoutMs / 1000} s waiting for ${pattern.source}.`));
+      reject(
+        new SetupError(`Timed out after ${timeoutMs / 1000} s waiting for ${pattern.source}.`),
+      );
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       if (!pattern.test(chunk.toString())) return;
@@ -201,7 +215,9 @@ export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: n
     };
     const onExit = (code: number | null) => {
       clearTimeout(timer);
-      reject(new SetupError(`It stopped (exit ${code}) before printing ${pattern.source}; see above.`));
+      reject(
+        new SetupError(`It stopped (exit ${code}) before printing ${pattern.source}; see above.`),
+      );
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
@@ -273,14 +289,19 @@ export function buildSmsExtension(env: NodeJS.ProcessEnv): Promise<number> {
  * delivery receipts as Twilio does, and copies each message into the development outbox.
  */
 export async function startSmsSink(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = startService("sms-sink", join(root, "node_modules", ".bin", "tsx"), [join(root, "scripts", "sms-sink.ts")], {
-    env: {
-      ...env,
-      SMS_SINK_PORT: String(ports.smsSink),
-      SMS_SINK_OUTCOMES: env.SMS_SINK_OUTCOMES ?? smsSender.outcomes,
-      TWILIO_AUTH_TOKEN: smsSenderAuthToken(),
+  const child = startService(
+    "sms-sink",
+    join(root, "node_modules", ".bin", "tsx"),
+    [join(root, "scripts", "sms-sink.ts")],
+    {
+      env: {
+        ...env,
+        SMS_SINK_PORT: String(ports.smsSink),
+        SMS_SINK_OUTCOMES: env.SMS_SINK_OUTCOMES ?? smsSender.outcomes,
+        TWILIO_AUTH_TOKEN: smsSenderAuthToken(),
+      },
     },
-  });
+  );
   await waitForOutput(child, /SMS sink listening/, 30_000);
   return child;
 }

@@ -137,7 +137,7 @@ export const collections = {
   verifications: "verifications",
   /** Outbound email in the Trigger Email extension's schema. */
   mail: "mail",
-  /** Outbound SMS in the Twilio Send Message extension's schema. */
+  /** Outbound SMS, sent by the project's SMS extension (`extensions/sms-sender`). */
   messages: "messages",
   /** Server-only: recovery code hashes per user. */
   recoveryCodes: "recoveryCodes",

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { DocumentReference, Transaction } from "firebase-admin/firestore";
+import type { DocumentReference } from "firebase-admin/firestore";
 import { Secret, TOTP } from "otpauth";
 import { collections, product, totpPolicy } from "@dash2fa/shared";
 import type { SealedSecret } from "@dash2fa/shared/server";
@@ -58,9 +58,4 @@ export function matchingStep(secret: Uint8Array, code: string, now: number): num
 /** The code for a time: for tests and the development tools, never sent anywhere. */
 export function codeAt(secret: Uint8Array, at: number): string {
   return totpOf(secret).generate({ timestamp: at });
-}
-
-/** Turning the app off forgets its secret entirely. */
-export function forgetTotp(tx: Transaction, uid: string): void {
-  tx.delete(totpSecretRef(uid));
 }

@@ -25,7 +25,9 @@ export async function getCurrentSession(
   sessionId: string | undefined,
 ): Promise<SessionState> {
   if (sessionId === undefined) return { live: true };
-  const snapshot = await getDoc(doc(db, collections.twoFactor, uid, collections.sessions, sessionId));
+  const snapshot = await getDoc(
+    doc(db, collections.twoFactor, uid, collections.sessions, sessionId),
+  );
   return sessionState(snapshot.data() as SessionDoc | undefined, Date.now());
 }
 

@@ -30,9 +30,9 @@ describe("classifyWebAuthnError", () => {
   });
 
   it("recognises a browser without WebAuthn", () => {
-    expect(
-      classifyWebAuthnError(new Error("WebAuthn is not supported in this browser")),
-    ).toBe("unsupported");
+    expect(classifyWebAuthnError(new Error("WebAuthn is not supported in this browser"))).toBe(
+      "unsupported",
+    );
   });
 
   it("reports other prompt failures as failed", () => {

@@ -15,7 +15,9 @@ const loadWebAuthn = () => import("@simplewebauthn/browser");
  * options the server generated. Rejects with the browser's error (see
  * `classifyWebAuthnError`) when the prompt is cancelled or refused.
  */
-export async function createPasskey(options: WebAuthnOptionsJSON): Promise<RegistrationResponseJSON> {
+export async function createPasskey(
+  options: WebAuthnOptionsJSON,
+): Promise<RegistrationResponseJSON> {
   const { startRegistration } = await loadWebAuthn();
   // The server produced these with SimpleWebAuthn itself; the shape is its own.
   return startRegistration({
@@ -24,7 +26,9 @@ export async function createPasskey(options: WebAuthnOptionsJSON): Promise<Regis
 }
 
 /** Opens the browser's prompt to answer the server's challenge with a registered key. */
-export async function answerWithPasskey(options: WebAuthnOptionsJSON): Promise<AuthenticationResponseJSON> {
+export async function answerWithPasskey(
+  options: WebAuthnOptionsJSON,
+): Promise<AuthenticationResponseJSON> {
   const { startAuthentication } = await loadWebAuthn();
   return startAuthentication({
     optionsJSON: options as unknown as PublicKeyCredentialRequestOptionsJSON,

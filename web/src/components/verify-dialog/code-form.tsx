@@ -60,11 +60,6 @@ interface CodeFormOptions {
   extraFields?: ReactNode;
   /** Extra buttons after Verify and Resend (e.g. "Use a recovery code"). */
   extraActions?: ReactNode;
-  /**
-   * Buttons shown before `extraActions` only once the message with the code could not be
-   * delivered (e.g. "Use another method").
-   */
-  deliveryFailedActions?: ReactNode;
   /** Focus the code field when the form appears (default true). */
   autoFocus?: boolean;
   /** Told about every refusal the server explained, after it is shown. */
@@ -106,7 +101,6 @@ export function VerificationCodeForm({
   descriptionId,
   extraFields,
   extraActions,
-  deliveryFailedActions,
   autoFocus = true,
   onFailure,
 }: VerificationCodeFormProps) {
@@ -358,7 +352,6 @@ export function VerificationCodeForm({
               : t("verify.resendIn", { wait: formatDuration(resendWaitSeconds) })}
           </button>
         )}
-        {deliveryFailed && deliveryFailedActions}
         {extraActions}
         {onCancel && (
           <button type="button" className="button button-quiet" onClick={onCancel}>

@@ -1,5 +1,5 @@
 import type { CallableRequest } from "firebase-functions/v2/https";
-import type { SecondStepClaims } from "@dash2fa/shared";
+import { parseSecondStepClaims, type SecondStepClaims } from "@dash2fa/shared";
 import { requireUid } from "./errors.js";
 import { isEmulator } from "./runtime.js";
 
@@ -32,11 +32,7 @@ export function callerOf(request: CallableRequest): Caller {
 export function callContext(request: CallableRequest): CallContext {
   const uid = requireUid(request.auth);
   const token: Record<string, unknown> = request.auth?.token ?? {};
-  const claims: Partial<SecondStepClaims> = {};
-  if (typeof token.mfa === "string") claims.mfa = token.mfa as SecondStepClaims["mfa"];
-  if (typeof token.mfaAt === "number") claims.mfaAt = token.mfaAt;
-  if (typeof token.sessionAt === "number") claims.sessionAt = token.sessionAt;
-  if (typeof token.sid === "string") claims.sid = token.sid;
+  const claims = parseSecondStepClaims(token);
   return {
     uid,
     email: typeof token.email === "string" ? token.email : undefined,

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { SessionDoc } from "./api.js";
-import { enabledMethods, passedSecondStep, sessionState } from "./second-step.js";
+import {
+  enabledMethods,
+  parseSecondStepClaims,
+  passedSecondStep,
+  sessionState,
+} from "./second-step.js";
 
 describe("passedSecondStep", () => {
   const required = { required: true, sessionsValidAfter: 1_800_000_000 };
@@ -57,5 +62,24 @@ describe("enabledMethods", () => {
     const on = { enabled: true, maskedDestination: "x", enabledAt: 0 };
     expect(enabledMethods({ methods: { phone: on, email: on } })).toEqual(["email", "phone"]);
     expect(enabledMethods({ methods: { phone: { ...on, enabled: false } } })).toEqual([]);
+  });
+});
+
+describe("parseSecondStepClaims", () => {
+  it("reads the four claims of an upgraded session", () => {
+    const token = { mfa: "device", mfaAt: 0, sessionAt: 1_800_000_000, sid: "abc", email: "x" };
+    expect(parseSecondStepClaims(token)).toEqual({
+      mfa: "device",
+      mfaAt: 0,
+      sessionAt: 1_800_000_000,
+      sid: "abc",
+    });
+  });
+
+  it("leaves out what is missing or malformed, and never takes an unknown factor", () => {
+    expect(parseSecondStepClaims({})).toEqual({});
+    expect(
+      parseSecondStepClaims({ mfa: "toString", mfaAt: "1", sessionAt: null, sid: 42 }),
+    ).toEqual({});
   });
 });

@@ -1,4 +1,10 @@
-import type { SecondStepClaims, SessionDoc, SessionEndReason, TwoFactorStatusDoc } from "./api.js";
+import type {
+  SecondStepClaims,
+  SecondStepMeans,
+  SessionDoc,
+  SessionEndReason,
+  TwoFactorStatusDoc,
+} from "./api.js";
 import { methodsByStrength, twoFactorMethods, type TwoFactorMethod } from "./schemas.js";
 
 /**
@@ -46,4 +52,30 @@ export function suggestedMethod(
   status: Pick<TwoFactorStatusDoc, "methods">,
 ): TwoFactorMethod | undefined {
   return methodsByStrength.find((method) => status.methods[method]?.enabled === true);
+}
+
+/** Every way a second step can be passed; a new one missing here fails to compile. */
+const secondStepMeans: Record<SecondStepMeans, true> = {
+  email: true,
+  phone: true,
+  totp: true,
+  passkey: true,
+  "recovery-code": true,
+  device: true,
+};
+
+/**
+ * The second-step claims of an ID token, as far as it carries them well-formed: the one
+ * reading of a token for the functions (`callContext`) and the web app (`session.ts`).
+ * A password-only session has none; anything malformed is left out, never guessed.
+ */
+export function parseSecondStepClaims(token: Record<string, unknown>): Partial<SecondStepClaims> {
+  const claims: Partial<SecondStepClaims> = {};
+  if (typeof token.mfa === "string" && Object.hasOwn(secondStepMeans, token.mfa)) {
+    claims.mfa = token.mfa as SecondStepMeans;
+  }
+  if (typeof token.mfaAt === "number") claims.mfaAt = token.mfaAt;
+  if (typeof token.sessionAt === "number") claims.sessionAt = token.sessionAt;
+  if (typeof token.sid === "string") claims.sid = token.sid;
+  return claims;
 }

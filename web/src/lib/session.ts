@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from "react";
 import { onIdTokenChanged, signInWithCustomToken, type User } from "firebase/auth";
-import { STEP_UP_WINDOW_MS, type SecondStepClaims } from "@dash2fa/shared";
+import { STEP_UP_WINDOW_MS, parseSecondStepClaims, type SecondStepClaims } from "@dash2fa/shared";
 import { auth } from "@/lib/firebase";
 
 /**
@@ -23,26 +23,6 @@ const listeners = new Set<() => void>();
 // older token can never overwrite the claims of a session that was upgraded since.
 let latestRead = 0;
 
-const secondFactors: readonly string[] = [
-  "email",
-  "phone",
-  "totp",
-  "passkey",
-  "recovery-code",
-  "device",
-] satisfies SecondStepClaims["mfa"][];
-
-function readClaims(claims: Record<string, unknown>): SessionClaims {
-  const result: SessionClaims = {};
-  if (typeof claims.mfa === "string" && secondFactors.includes(claims.mfa)) {
-    result.mfa = claims.mfa as SecondStepClaims["mfa"];
-  }
-  if (typeof claims.mfaAt === "number") result.mfaAt = claims.mfaAt;
-  if (typeof claims.sessionAt === "number") result.sessionAt = claims.sessionAt;
-  if (typeof claims.sid === "string") result.sid = claims.sid;
-  return result;
-}
-
 function publish(session: Session) {
   current = session;
   for (const listener of listeners) listener();
@@ -57,7 +37,7 @@ async function publishUser(user: User | null): Promise<Session> {
   }
   let claims: SessionClaims = {};
   try {
-    claims = readClaims((await user.getIdTokenResult()).claims);
+    claims = parseSecondStepClaims((await user.getIdTokenResult()).claims);
   } catch {
     // No token (offline, revoked): without claims the session counts as password-only,
     // which at worst asks for the second step again; the rules decide in any case.

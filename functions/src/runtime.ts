@@ -14,6 +14,14 @@ export const webHost = defineString("WEB_HOST", {
   description: "Host name of the web app (no scheme or port), e.g. dashboard.example.com",
 });
 
+/**
+ * Where the web app is, for links in emails: `https://<WEB_HOST>`, or the development
+ * server in the emulator.
+ */
+export function webOrigin(): string {
+  return isEmulator() ? `http://${webHost.value()}:5173` : `https://${webHost.value()}`;
+}
+
 /** True only inside the Functions emulator, which sets this variable itself. */
 export function isEmulator(): boolean {
   return process.env.FUNCTIONS_EMULATOR === "true";

@@ -47,8 +47,16 @@ describe.each(supportedLocales)("messages in %s", (locale) => {
       expect(message.text).toContain("2026");
       expect(message.text).toContain("09:05");
       expect(message.text).toContain(t.wasntYou);
+      expect(message.text).not.toContain("https://");
     },
   );
+
+  it("links the Security page when given its address", () => {
+    const url = "https://dashboard.example/security";
+    const { message } = noticeEmail("m@example.com", "method-enabled", "x", 0, locale, url);
+    expect(message.text).toContain(t.securityPage(url));
+    expect(message.html).toContain(url);
+  });
 });
 
 describe("the Georgian texts", () => {

@@ -8,6 +8,7 @@ import {
   refusalOf,
   stepUpByEmail,
   type TestUser,
+  waitFor,
 } from "../support/clients.js";
 
 let user: TestUser;
@@ -90,6 +91,21 @@ describe("recovery codes", () => {
     );
     expect(notice?.get("message.text")).toContain("9 of your recovery codes are left.");
     expect(notice?.get("message.text")).toContain("Wasn't you?");
+  });
+
+  it("notify the account address when a new set is generated, with a link to review it", async () => {
+    await stepUpByEmail(user);
+    await user.regenerateRecoveryCodes();
+    const notice = await waitFor(async () => {
+      const mail = await adminDb().collection(collections.mail).where("to", "==", user.email).get();
+      return mail.docs.find((d) =>
+        String(d.get("message.subject")).includes("New recovery codes were generated"),
+      );
+    }, "the notice of new recovery codes");
+    expect(notice.get("message.text")).toContain("The codes you had before no longer work.");
+    expect(notice.get("message.text")).toContain(
+      "Your Security page: http://localhost:5173/security",
+    );
   });
 
   it("cannot be used by another account", async () => {

@@ -20,7 +20,7 @@ import { callContext, callerOf, type CallContext } from "../context.js";
 import { parseInput, refusal, transaction } from "../errors.js";
 import { passwordResetEmail, type NoticeKind } from "../outbound/email.js";
 import { queueMail } from "../outbound/queue.js";
-import { isEmulator, webHost } from "../runtime.js";
+import { webOrigin } from "../runtime.js";
 import { recordActivity } from "../security/activity.js";
 import { queueNotices } from "../security/notices.js";
 import { authorizeChange, claimsAfterChange, sessionIdOf } from "../security/policy.js";
@@ -131,8 +131,7 @@ const resetLimitRef = (email: string) =>
 
 /** Where the emailed link points: the web app's reset page. */
 function resetLink(token: string): string {
-  const origin = isEmulator() ? `http://${webHost.value()}:5173` : `https://${webHost.value()}`;
-  return `${origin}/reset-password?token=${token}`;
+  return `${webOrigin()}/reset-password?token=${token}`;
 }
 
 /**

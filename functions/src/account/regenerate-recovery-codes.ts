@@ -4,6 +4,7 @@ import { callContext } from "../context.js";
 import { parseInput, refusal, transaction } from "../errors.js";
 import { otpHmacSecret } from "../runtime.js";
 import { recordActivity } from "../security/activity.js";
+import { queueNotices } from "../security/notices.js";
 import { authorizeChange } from "../security/policy.js";
 import { newRecoveryCodes, recoveryCodesRef } from "../security/recovery-codes.js";
 import { readUserSecurity, refs } from "../security/state.js";
@@ -30,6 +31,13 @@ export const regenerateRecoveryCodes = callable(async (request) => {
       at: now,
       browser: ctx.browser,
     });
+    queueNotices(
+      tx,
+      ctx,
+      security,
+      "recovery-codes-regenerated",
+      (words) => words.oldRecoveryCodesVoid,
+    );
     return recovery.codes;
   });
   return { recoveryCodes: codes } satisfies RegenerateRecoveryCodesResult;

@@ -56,13 +56,19 @@ export function noticeEmail(
   detail: string,
   at: number,
   locale: Locale = "en",
+  securityPageUrl?: string,
 ): MailDoc {
   const t = texts[locale];
   const notice = t.notices[kind];
   return email(
     to,
     `${product.name}: ${notice.subject}`,
-    [notice.body(detail), t.when(formatWhen(at, locale)), t.wasntYou],
+    [
+      notice.body(detail),
+      t.when(formatWhen(at, locale)),
+      t.wasntYou,
+      ...(securityPageUrl ? [t.securityPage(securityPageUrl)] : []),
+    ],
     locale,
   );
 }

@@ -28,6 +28,7 @@ const en = {
     sms: (code: string) => `${code} is your ${name} verification code.`,
   },
   wasntYou: "Wasn't you? Someone may know your password: change it and review your Security page.",
+  securityPage: (url: string) => `Your Security page: ${url}`,
   when: (at: string) => `When: ${at}.`,
   recoveryCodesLeft: (n: number) => `${n} of your recovery codes are left.`,
   lockedUntilRecovery: "Use one of your recovery codes to unlock it.",
@@ -39,6 +40,7 @@ const en = {
     ignore: "If you didn't ask for this, ignore this email: your password stays as it is.",
   },
   passwordNoticeDetail: "Every other session was signed out and remembered devices were forgotten.",
+  oldRecoveryCodesVoid: "The codes you had before no longer work.",
   notices: {
     "password-changed": {
       subject: "Your password was changed",
@@ -59,6 +61,11 @@ const en = {
       body: (method: string) =>
         `Two-factor authentication by ${method} was turned off for your ${name} account.`,
     },
+    "method-removed": {
+      subject: "A two-factor method was removed",
+      body: (method: string) =>
+        `Two-factor authentication by ${method} was removed from your ${name} account. Two-factor authentication stays on with your other methods.`,
+    },
     "destination-changed": {
       subject: "Your two-factor authentication details changed",
       body: (method: string) =>
@@ -78,6 +85,11 @@ const en = {
       subject: "A recovery code was used",
       body: (detail: string) =>
         `A recovery code was used to verify your ${name} account. ${detail}`,
+    },
+    "recovery-codes-regenerated": {
+      subject: "New recovery codes were generated",
+      body: (detail: string) =>
+        `New recovery codes were generated for your ${name} account. ${detail}`,
     },
     "locked-out": {
       subject: "Verification locked after wrong codes",
@@ -104,6 +116,7 @@ const ka: Texts = {
   },
   wasntYou:
     "ეს თქვენ არ იყავით? შესაძლოა ვინმემ იცის თქვენი პაროლი: შეცვალეთ იგი და გადახედეთ უსაფრთხოების გვერდს.",
+  securityPage: (url: string) => `უსაფრთხოების გვერდი: ${url}`,
   when: (at: string) => `დრო: ${at}.`,
   recoveryCodesLeft: (n: number) => `დარჩენილია ${n} აღდგენის კოდი.`,
   lockedUntilRecovery: "განსაბლოკად გამოიყენეთ ერთ-ერთი აღდგენის კოდი.",
@@ -115,6 +128,7 @@ const ka: Texts = {
     ignore: "თუ ეს თქვენ არ მოგითხოვიათ, ყურადღება არ მიაქციოთ ამ წერილს: პაროლი არ შეიცვლება.",
   },
   passwordNoticeDetail: "ყველა სხვა სესია დასრულდა, დამახსოვრებული მოწყობილობები კი წაიშალა.",
+  oldRecoveryCodesVoid: "აქამდე არსებული კოდები აღარ მუშაობს.",
   notices: {
     "password-changed": {
       subject: "თქვენი პაროლი შეიცვალა",
@@ -133,6 +147,11 @@ const ka: Texts = {
       subject: "ორმაგი ავტორიზაცია გამოირთო",
       body: (method: string) =>
         `თქვენს ${name}-ის ანგარიშზე გამოირთო ორმაგი ავტორიზაცია ${method}.`,
+    },
+    "method-removed": {
+      subject: "ორმაგი ავტორიზაციის მეთოდი წაიშალა",
+      body: (method: string) =>
+        `თქვენი ${name}-ის ანგარიშიდან წაიშალა ორმაგი ავტორიზაცია ${method}. ორმაგი ავტორიზაცია ჩართული რჩება დანარჩენი მეთოდებით.`,
     },
     "destination-changed": {
       subject: "ორმაგი ავტორიზაციის მონაცემები შეიცვალა",
@@ -153,6 +172,11 @@ const ka: Texts = {
       subject: "გამოყენებულია აღდგენის კოდი",
       body: (detail: string) =>
         `თქვენი ${name}-ის ანგარიშის დასადასტურებლად გამოყენებულია აღდგენის კოდი. ${detail}`,
+    },
+    "recovery-codes-regenerated": {
+      subject: "შეიქმნა ახალი აღდგენის კოდები",
+      body: (detail: string) =>
+        `თქვენი ${name}-ის ანგარიშისთვის შეიქმნა ახალი აღდგენის კოდები. ${detail}`,
     },
     "locked-out": {
       subject: "დადასტურება დაიბლოკა",

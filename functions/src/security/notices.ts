@@ -4,12 +4,14 @@ import type { CallContext } from "../context.js";
 import { noticeEmail, type NoticeKind } from "../outbound/email.js";
 import { queueMail } from "../outbound/queue.js";
 import { texts } from "../outbound/texts.js";
+import { webOrigin } from "../runtime.js";
 import type { UserSecurity } from "./state.js";
 
 /**
  * Emails a security notice, in the user's language, to the account address and every
  * enabled email destination (plus `alsoTo`, e.g. the address being removed), each
- * address once. `detail` picks the words for the user's language.
+ * address once, with a link to the Security page. `detail` picks the words for the
+ * user's language.
  */
 export function queueNotices(
   tx: Transaction,
@@ -27,7 +29,11 @@ export function queueNotices(
   );
   const words = detail(texts[security.locale]);
   for (const to of recipients) {
-    queueMail(tx, noticeEmail(to, kind, words, ctx.now, security.locale), ctx.now);
+    queueMail(
+      tx,
+      noticeEmail(to, kind, words, ctx.now, security.locale, `${webOrigin()}/security`),
+      ctx.now,
+    );
   }
 }
 

@@ -40,6 +40,8 @@ export function turnOffMethod(
   if (last) tx.delete(recoveryCodesRef(ctx.uid));
   recordActivity(tx, ctx.uid, { type: "method-disabled", at: now, method, browser: ctx.browser });
   const removedAddress = method === "email" ? security.destinations.email : undefined;
-  queueNotices(tx, ctx, security, "method-disabled", methodName(method), [removedAddress]);
+  // Says whether the account is still protected: off altogether, or one method fewer.
+  const notice = last ? "method-disabled" : "method-removed";
+  queueNotices(tx, ctx, security, notice, methodName(method), [removedAddress]);
   return validAfter;
 }

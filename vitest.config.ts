@@ -2,12 +2,16 @@ import { defineConfig } from "vitest/config";
 
 /**
  * Three projects: `unit` needs nothing running; `rules` and `integration` need the
- * emulators and run one file at a time against them (scripts/emulated-suites.ts).
+ * emulators and run one file at a time against them (scripts/emulated-suites.ts). The web
+ * app's component tests are unit tests too: each names its DOM (happy-dom) in a
+ * `@vitest-environment` comment.
  */
 export default defineConfig({
   test: {
     projects: [
       {
+        // `@/…` in the web app's files resolves through web/tsconfig.json, as in its build.
+        resolve: { tsconfigPaths: true },
         test: {
           name: "unit",
           include: [

@@ -1,6 +1,5 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useId, useRef, type FormEvent, type ReactNode } from "react";
 import {
-  verificationCodeSchema,
   verificationPolicy,
   type SendVerificationCodeResult,
   type VerificationFailureDetails,
@@ -8,6 +7,7 @@ import {
   type VerifyCodeResult,
 } from "@dash2fa/shared";
 import type { SendVerificationCodeInput } from "@dash2fa/shared/phone";
+import { Field } from "@/components/field";
 import {
   formatClockTime,
   formatClockTimeWithSeconds,
@@ -16,10 +16,23 @@ import {
 } from "@/lib/format-time";
 import { useT } from "@/lib/i18n";
 import { keepTogether } from "@/lib/text";
+import { useMachine } from "@/lib/use-machine";
 import { useNow } from "@/lib/use-now";
 import { shownDeliveryState, useDeliveryStatus } from "./api/get-delivery-status";
 import { useSendVerificationCode } from "./api/send-verification-code";
 import { useVerifyCode } from "./api/verify-code";
+import {
+  attemptsLeftShown,
+  codeFormTransition,
+  deliveryNotice,
+  followsDelivery,
+  initialCodeFormState,
+  isBusy,
+  type CodeFormCommand,
+  type CodeFormEvent,
+  type Problem,
+  type Rejection,
+} from "./code-form-state";
 import { describeError, describeFailure, toFailure } from "./describe-failure";
 
 /** A code the server sent (email, phone): resending, delivery and expiry apply to it. */
@@ -67,30 +80,23 @@ interface CodeFormOptions {
 }
 
 /**
- * The alert is re-keyed on every failure so an identical message is announced again; its
- * words are made while rendering, so they follow a change of language.
- */
-interface Alert {
-  id: number;
-  describe: () => string;
-}
-
-/** A whole code once spaces and dashes are gone: typing its last digit submits it. */
-function isCompleteCode(value: string): boolean {
-  return verificationCodeSchema.safeParse(value).success;
-}
-
-/**
  * How long after the last digit the code submits by itself: long enough to see the digit
  * land (and to take back a slip), short enough to feel immediate. A press of Verify in
  * that moment submits instead, once.
  */
 export const AUTO_SUBMIT_DELAY_MS = 250;
 
+/** A failed call as the form's events carry it: the refusal explained, if it was one. */
+function rejection(error: unknown): Rejection {
+  const failure = toFailure(error);
+  return failure ? { failure } : { error };
+}
+
 /**
  * The one form that asks for a code (sent, or shown by the authenticator app), in the
  * verify dialog, the step-up dialog, the authenticator app setup and inline on the
- * second-step page, so the field, Verify and Resend behave the same everywhere.
+ * second-step page, so the field, Verify and Resend behave the same everywhere. What it
+ * does is decided by `codeFormTransition`; this renders that and runs its commands.
  */
 export function VerificationCodeForm({
   request,
@@ -106,39 +112,81 @@ export function VerificationCodeForm({
 }: VerificationCodeFormProps) {
   const t = useT();
   const inputRef = useRef<HTMLInputElement>(null);
-  const ids = useId();
-  const inputId = `${ids}-code`;
-  const hintId = `${ids}-hint`;
-  const errorId = `${ids}-error`;
-
-  const [sent, setSent] = useState(initiallySent);
-  const [code, setCode] = useState("");
-  const [alert, setAlert] = useState<Alert | null>(null);
-  const [resentTo, setResentTo] = useState<string | null>(null);
-  const [finishing, setFinishing] = useState(false);
-  const [resendBlockedUntil, setResendBlockedUntil] = useState(
-    initiallySent?.resendAvailableAt ?? 0,
-  );
+  const errorId = `${useId()}-error`;
+  const autoSubmitRef = useRef<number | undefined>(undefined);
   const [now, refreshNow] = useNow();
   const verify = useVerifyCode();
   const resend = useSendVerificationCode();
-  // The message with the current code, followed while the form is open; a verified code
-  // is spent, so the question stops once the server accepted it.
   const fromApp = request.method === "totp";
-  const delivery = useDeliveryStatus(
-    request.method === "totp" ? undefined : { purpose: request.purpose, method: request.method },
-    sent,
-    !finishing,
+
+  function run(command: CodeFormCommand, dispatch: (event: CodeFormEvent) => void) {
+    switch (command.type) {
+      case "verify":
+        verify
+          .mutateAsync({
+            purpose: request.purpose,
+            method: request.method,
+            code: command.code,
+            ...(rememberDevice ? { rememberDevice: true } : {}),
+          })
+          .then(
+            (result) => dispatch({ type: "verified", result }),
+            (error: unknown) => dispatch({ type: "verify-failed", ...rejection(error) }),
+          );
+        return;
+      case "finish":
+        void (async () => {
+          try {
+            await onVerified(command.result);
+            dispatch({ type: "finished" });
+          } catch (error) {
+            dispatch({ type: "finish-failed", ...rejection(error) });
+          }
+        })();
+        return;
+      case "resend":
+        if (request.method === "totp") return;
+        resend.mutateAsync(request).then(
+          (sent) => dispatch({ type: "resent", sent }),
+          (error: unknown) => dispatch({ type: "resend-failed", ...rejection(error) }),
+        );
+        return;
+      case "schedule-submit":
+        window.clearTimeout(autoSubmitRef.current);
+        autoSubmitRef.current = window.setTimeout(
+          () => dispatch({ type: "submitted", code: command.code }),
+          AUTO_SUBMIT_DELAY_MS,
+        );
+        return;
+      case "cancel-submit":
+        window.clearTimeout(autoSubmitRef.current);
+        return;
+      case "focus-field":
+        if (command.select) inputRef.current?.select();
+        inputRef.current?.focus();
+        return;
+      case "refresh-clock":
+        refreshNow();
+        return;
+      case "report-failure":
+        onFailure?.(command.failure);
+        return;
+    }
+  }
+
+  const [state, dispatch] = useMachine(
+    codeFormTransition,
+    () => initialCodeFormState(initiallySent, fromApp),
+    run,
   );
-  const deliveryState = shownDeliveryState(delivery);
-  const deliveryFailed = deliveryState === "failed";
-  // Set synchronously, unlike the mutation's state: the sixth digit submits, and a press of
-  // Verify right after must not send the same code a second time.
-  const inFlightRef = useRef(false);
-  // The code the server just called wrong, and why: sending it again would only burn an
-  // attempt, so pressing Verify on it repeats the answer instead.
-  const refusedRef = useRef<{ code: string; describe: () => string } | null>(null);
-  const autoSubmitRef = useRef<number | undefined>(undefined);
+
+  // The message with the current code, followed while the form is open.
+  const deliveryQuery = useDeliveryStatus(
+    request.method === "totp" ? undefined : { purpose: request.purpose, method: request.method },
+    state.sent,
+    followsDelivery(state),
+  );
+  const delivery = deliveryNotice(shownDeliveryState(deliveryQuery));
 
   useEffect(() => {
     if (autoFocus) inputRef.current?.focus();
@@ -146,131 +194,20 @@ export function VerificationCodeForm({
 
   useEffect(() => () => window.clearTimeout(autoSubmitRef.current), []);
 
-  function showAlert(describe: () => string) {
-    refreshNow();
-    setResentTo(null);
-    setAlert((previous) => ({ id: (previous?.id ?? 0) + 1, describe }));
-    inputRef.current?.select();
-    inputRef.current?.focus();
-  }
-
-  function showFailure(failure: VerificationFailureDetails | undefined) {
-    // Keep resending in step with what the server will accept next.
-    switch (failure?.reason) {
-      case "wrong-code":
-        if (failure.attemptsLeft === 0 && sent) setResendBlockedUntil(sent.expiresAt);
-        break;
-      case "attempts-exhausted":
-      case "cooldown":
-      case "rate-limited":
-      case "locked":
-        if (failure.retryAt !== undefined) setResendBlockedUntil(failure.retryAt);
-        break;
-      case "expired":
-      case "no-active-code":
-        setResendBlockedUntil(0);
-        break;
-    }
-    const expiresAt = sent?.expiresAt;
-    const { method } = request;
-    showAlert(() => describeFailure(failure, expiresAt, method));
-    if (failure) onFailure?.(failure);
-  }
-
-  function showError(error: unknown) {
-    const failure = toFailure(error);
-    if (failure) showFailure(failure);
-    else showAlert(() => describeError(error));
-  }
-
-  function showRefusal(code: string, failure: VerificationFailureDetails) {
-    const expiresAt = sent?.expiresAt;
-    const { method } = request;
-    // An app code refused now may be accepted later (a phone clock running ahead), so
-    // only a sent code's wrong digits are answered without asking the server again.
-    if (!fromApp) {
-      refusedRef.current = { code, describe: () => describeFailure(failure, expiresAt, method) };
-    }
-    showFailure(failure);
-  }
-
-  const busy = verify.isPending || finishing;
-
-  async function submit(value: string) {
-    window.clearTimeout(autoSubmitRef.current);
-    if (inFlightRef.current) return;
-    const parsed = verificationCodeSchema.safeParse(value);
-    if (!parsed.success) {
-      showFailure({ reason: "invalid-input", issues: [{ path: "code", message: "" }] });
-      return;
-    }
-    if (parsed.data === refusedRef.current?.code) {
-      showAlert(refusedRef.current.describe);
-      return;
-    }
-    inFlightRef.current = true;
-    try {
-      let result: VerifyCodeResult;
-      try {
-        result = await verify.mutateAsync({
-          purpose: request.purpose,
-          method: request.method,
-          code: parsed.data,
-          ...(rememberDevice ? { rememberDevice: true } : {}),
-        });
-      } catch (error) {
-        const failure = toFailure(error);
-        if (failure?.reason === "wrong-code") showRefusal(parsed.data, failure);
-        else showError(error);
-        return;
-      }
-      setFinishing(true);
-      try {
-        await onVerified(result);
-      } catch (error) {
-        showError(error);
-      } finally {
-        setFinishing(false);
-      }
-    } finally {
-      inFlightRef.current = false;
-    }
-  }
-
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    void submit(code);
+    dispatch({ type: "submitted", code: state.code });
   }
 
-  function handleChange(value: string) {
-    const wasComplete = isCompleteCode(code);
-    setCode(value);
-    window.clearTimeout(autoSubmitRef.current);
-    // Only the change that completes the code submits it (typing, pasting "123 456" or
-    // an autofilled one-time code); editing a complete code waits for Verify.
-    if (!wasComplete && isCompleteCode(value)) {
-      autoSubmitRef.current = window.setTimeout(() => void submit(value), AUTO_SUBMIT_DELAY_MS);
-    }
+  function describe(problem: Problem): string {
+    return "failure" in problem
+      ? describeFailure(problem.failure, problem.codeExpiresAt, request.method)
+      : describeError(problem.error);
   }
 
-  function handleResend() {
-    if (resend.isPending || request.method === "totp") return;
-    resend.mutate(request, {
-      onSuccess: (next: SendVerificationCodeResult) => {
-        refreshNow();
-        setSent(next);
-        setResendBlockedUntil(next.resendAvailableAt);
-        setCode("");
-        setAlert(null);
-        refusedRef.current = null;
-        setResentTo(next.maskedDestination);
-        inputRef.current?.focus();
-      },
-      onError: showError,
-    });
-  }
-
-  const resendWaitSeconds = secondsUntil(resendBlockedUntil, now);
+  const { sent, alert, resent } = state;
+  const attemptsLeft = attemptsLeftShown(state);
+  const resendWaitSeconds = secondsUntil(state.resendBlockedUntil, now);
   const canResend = resendWaitSeconds === 0;
 
   return (
@@ -285,16 +222,16 @@ export function VerificationCodeForm({
               pending.
             */}
             <p aria-live="polite" className="delivery-status">
-              {deliveryState && !deliveryFailed && t(`verify.delivery.${deliveryState}`)}
+              {delivery.step && t(`verify.delivery.${delivery.step}`)}
             </p>
-            {deliveryFailed && (
+            {delivery.failed && (
               <p role="alert" className="delivery-status delivery-status-failed">
                 {t("verify.delivery.failed")}
               </p>
             )}
             <p>{t("verify.expiresAt", { time: formatClockTime(sent.expiresAt) })}</p>
-            {sent.attemptsLeft < verificationPolicy.maxFailedAttempts && (
-              <p>{t("verify.attemptsLeft", { count: sent.attemptsLeft })}</p>
+            {attemptsLeft !== undefined && (
+              <p>{t("verify.attemptsLeft", { count: attemptsLeft })}</p>
             )}
           </>
         ) : (
@@ -302,50 +239,48 @@ export function VerificationCodeForm({
         )}
       </div>
 
-      <div className="field">
-        <label htmlFor={inputId}>{t("verify.codeLabel")}</label>
-        <p id={hintId} className="field-hint">
-          {t("verify.codeHint", { count: verificationPolicy.codeLength })}
-        </p>
-        {/* No maxLength: "123 456" and "123-456" must paste whole; the schema strips them. */}
-        <input
-          ref={inputRef}
-          id={inputId}
-          name="code"
-          type="text"
-          className="code-input"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          enterKeyHint="done"
-          spellCheck={false}
-          value={code}
-          onChange={(event) => handleChange(event.target.value)}
-          aria-invalid={alert ? true : undefined}
-          aria-describedby={alert ? `${hintId} ${errorId}` : hintId}
-        />
-      </div>
+      {/* No maxLength: "123 456" and "123-456" must paste whole; the schema strips them. */}
+      <Field
+        ref={inputRef}
+        label={t("verify.codeLabel")}
+        hint={t("verify.codeHint", { count: verificationPolicy.codeLength })}
+        errorElsewhere={alert ? errorId : undefined}
+        name="code"
+        type="text"
+        inputClassName="code-input"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        enterKeyHint="done"
+        spellCheck={false}
+        value={state.code}
+        onChange={(event) => dispatch({ type: "typed", value: event.target.value })}
+      />
 
       {extraFields}
 
       {alert && (
-        <p key={alert.id} id={errorId} role="alert" className="alert alert-error">
-          {alert.describe()}
+        <p key={alert.key} id={errorId} role="alert" className="alert alert-error">
+          {describe(alert.message)}
         </p>
       )}
       <p role="status" className="notice live-region">
-        {resentTo && t("verify.resent", { destination: keepTogether(resentTo) })}
+        {resent && (
+          <span key={resent.key}>
+            {t("verify.resent", { destination: keepTogether(resent.message) })}
+          </span>
+        )}
       </p>
 
       <div className="actions">
-        <button type="submit" className="button button-primary" aria-busy={busy}>
+        <button type="submit" className="button button-primary" aria-busy={isBusy(state)}>
           {t("verify.verifyButton")}
         </button>
         {!fromApp && (
           <button
             type="button"
             className="button"
-            disabled={!canResend || resend.isPending}
-            onClick={handleResend}
+            disabled={!canResend || state.resending}
+            onClick={() => dispatch({ type: "resend-pressed" })}
           >
             {canResend
               ? t("verify.resendButton")
@@ -366,7 +301,7 @@ export function VerificationCodeForm({
           {canResend
             ? t("verify.resendAvailable")
             : t("verify.resendWaitAnnouncement", {
-                time: formatClockTimeWithSeconds(resendBlockedUntil),
+                time: formatClockTimeWithSeconds(state.resendBlockedUntil),
               })}
         </p>
       )}

@@ -1,0 +1,256 @@
+import {
+  verificationCodeSchema,
+  verificationPolicy,
+  type DeliveryState,
+  type SendVerificationCodeResult,
+  type VerificationFailureDetails,
+  type VerifyCodeResult,
+} from "@dash2fa/shared";
+import { nextAnnouncement, type Announcement } from "@/lib/use-announcement";
+
+/**
+ * What went wrong, kept as data and worded while rendering (so the words follow a change
+ * of language): a refusal the server or the schema explained, with the expiry of the code
+ * it was about, or any other error.
+ */
+export type Problem =
+  { failure: VerificationFailureDetails; codeExpiresAt: number | undefined } | { error: unknown };
+
+/** A call that failed, as the form hears of it: the refusal explained, if it was one. */
+export type Rejection = { failure: VerificationFailureDetails } | { error: unknown };
+
+export interface CodeFormState {
+  /** The code comes from the authenticator app: nothing was sent, so none is resent. */
+  fromApp: boolean;
+  /** The last code sent, with its expiry and attempts; none for the app. */
+  sent: SendVerificationCodeResult | undefined;
+  /** What the field holds. */
+  code: string;
+  /**
+   * `verifying` while the server checks `checking`, `finishing` while the caller's
+   * `onVerified` runs; a code submitted meanwhile is not sent a second time.
+   */
+  phase: "ready" | "verifying" | "finishing";
+  checking: string | null;
+  resending: boolean;
+  /** "Resend code" waits until then (epoch ms; 0 when it need not wait). */
+  resendBlockedUntil: number;
+  alert: Announcement<Problem> | null;
+  /** "We sent a new code to …", with the masked destination. */
+  resent: Announcement<string> | null;
+  /**
+   * The code the server just called wrong, and what it said: sending it again would only
+   * burn an attempt, so submitting it repeats the answer instead.
+   */
+  refused: { code: string; problem: Problem } | null;
+}
+
+export type CodeFormEvent =
+  | { type: "typed"; value: string }
+  | { type: "submitted"; code: string }
+  | { type: "verified"; result: VerifyCodeResult }
+  | ({ type: "verify-failed" } & Rejection)
+  | { type: "finished" }
+  | ({ type: "finish-failed" } & Rejection)
+  | { type: "resend-pressed" }
+  | { type: "resent"; sent: SendVerificationCodeResult }
+  | ({ type: "resend-failed" } & Rejection);
+
+/** What the view does after a transition: calls, the auto-submit timer, focus, callbacks. */
+export type CodeFormCommand =
+  | { type: "verify"; code: string }
+  | { type: "finish"; result: VerifyCodeResult }
+  | { type: "resend" }
+  | { type: "schedule-submit"; code: string }
+  | { type: "cancel-submit" }
+  | { type: "focus-field"; select: boolean }
+  | { type: "refresh-clock" }
+  | { type: "report-failure"; failure: VerificationFailureDetails };
+
+export interface CodeFormStep {
+  state: CodeFormState;
+  commands: CodeFormCommand[];
+}
+
+export function initialCodeFormState(
+  sent: SendVerificationCodeResult | undefined,
+  fromApp: boolean,
+): CodeFormState {
+  return {
+    fromApp,
+    sent,
+    code: "",
+    phase: "ready",
+    checking: null,
+    resending: false,
+    resendBlockedUntil: sent?.resendAvailableAt ?? 0,
+    alert: null,
+    resent: null,
+    refused: null,
+  };
+}
+
+/** A whole code once spaces and dashes are gone: typing its last digit submits it. */
+export function isCompleteCode(value: string): boolean {
+  return verificationCodeSchema.safeParse(value).success;
+}
+
+/** The alert replaces the "new code sent" notice and puts the field under the user's hand. */
+function showProblem(state: CodeFormState, problem: Problem): CodeFormStep {
+  return {
+    state: { ...state, alert: nextAnnouncement(state.alert, problem), resent: null },
+    commands: [{ type: "refresh-clock" }, { type: "focus-field", select: true }],
+  };
+}
+
+/** When a new code can be asked for after this refusal: in step with what the server allows. */
+function resendBlockedAfter(state: CodeFormState, failure: VerificationFailureDetails): number {
+  switch (failure.reason) {
+    case "wrong-code":
+      return failure.attemptsLeft === 0 && state.sent
+        ? state.sent.expiresAt
+        : state.resendBlockedUntil;
+    case "attempts-exhausted":
+    case "cooldown":
+    case "rate-limited":
+    case "locked":
+      return failure.retryAt ?? state.resendBlockedUntil;
+    case "expired":
+    case "no-active-code":
+      return 0;
+    default:
+      return state.resendBlockedUntil;
+  }
+}
+
+function showFailure(state: CodeFormState, failure: VerificationFailureDetails): CodeFormStep {
+  const problem: Problem = { failure, codeExpiresAt: state.sent?.expiresAt };
+  const step = showProblem(
+    { ...state, resendBlockedUntil: resendBlockedAfter(state, failure) },
+    problem,
+  );
+  return { ...step, commands: [...step.commands, { type: "report-failure", failure }] };
+}
+
+function showRejection(state: CodeFormState, rejection: Rejection): CodeFormStep {
+  return "failure" in rejection
+    ? showFailure(state, rejection.failure)
+    : showProblem(state, { error: rejection.error });
+}
+
+const unchanged = (state: CodeFormState): CodeFormStep => ({ state, commands: [] });
+
+export function codeFormTransition(state: CodeFormState, event: CodeFormEvent): CodeFormStep {
+  switch (event.type) {
+    case "typed": {
+      // Only the change that completes the code submits it (typing, pasting "123 456" or
+      // an autofilled one-time code); editing a complete code waits for Verify.
+      const completes = !isCompleteCode(state.code) && isCompleteCode(event.value);
+      return {
+        state: { ...state, code: event.value },
+        commands: [
+          { type: "cancel-submit" },
+          ...(completes ? [{ type: "schedule-submit", code: event.value } as const] : []),
+        ],
+      };
+    }
+
+    case "submitted": {
+      const cancel: CodeFormCommand = { type: "cancel-submit" };
+      if (state.phase !== "ready") return { state, commands: [cancel] };
+      const parsed = verificationCodeSchema.safeParse(event.code);
+      const step = !parsed.success
+        ? showFailure(state, { reason: "invalid-input", issues: [{ path: "code", message: "" }] })
+        : parsed.data === state.refused?.code
+          ? showProblem(state, state.refused.problem)
+          : {
+              state: { ...state, phase: "verifying" as const, checking: parsed.data },
+              commands: [{ type: "verify", code: parsed.data } as const],
+            };
+      return { ...step, commands: [cancel, ...step.commands] };
+    }
+
+    case "verified":
+      return {
+        state: { ...state, phase: "finishing", checking: null },
+        commands: [{ type: "finish", result: event.result }],
+      };
+
+    case "verify-failed": {
+      const ready: CodeFormState = { ...state, phase: "ready", checking: null };
+      if (!("failure" in event) || event.failure.reason !== "wrong-code") {
+        return showRejection(ready, event);
+      }
+      // An app code refused now may be accepted later (a phone clock running ahead), so
+      // only a sent code's wrong digits are answered without asking the server again.
+      const step = showFailure(ready, event.failure);
+      const alert = step.state.alert;
+      if (state.fromApp || state.checking === null || !alert) return step;
+      return {
+        ...step,
+        state: { ...step.state, refused: { code: state.checking, problem: alert.message } },
+      };
+    }
+
+    case "finished":
+      return unchanged({ ...state, phase: "ready" });
+
+    case "finish-failed":
+      // The code is spent by now: what went wrong is shown like a refusal.
+      return showRejection({ ...state, phase: "ready" }, event);
+
+    case "resend-pressed":
+      if (state.resending || state.fromApp) return unchanged(state);
+      return { state: { ...state, resending: true }, commands: [{ type: "resend" }] };
+
+    case "resent":
+      return {
+        state: {
+          ...state,
+          resending: false,
+          sent: event.sent,
+          resendBlockedUntil: event.sent.resendAvailableAt,
+          code: "",
+          alert: null,
+          refused: null,
+          resent: nextAnnouncement(state.resent, event.sent.maskedDestination),
+        },
+        commands: [{ type: "refresh-clock" }, { type: "focus-field", select: false }],
+      };
+
+    case "resend-failed":
+      return showRejection({ ...state, resending: false }, event);
+  }
+}
+
+/** Verify shows it is busy from the press until the caller has taken the result in. */
+export function isBusy(state: CodeFormState): boolean {
+  return state.phase !== "ready";
+}
+
+/**
+ * Where the message is asked about only while the form can still use the answer: a
+ * verified code is spent, so the question stops once the server accepted it.
+ */
+export function followsDelivery(state: CodeFormState): boolean {
+  return state.phase !== "finishing";
+}
+
+/**
+ * The delivery line: each step on its way is said politely, and a failure instead as an
+ * alert, because the user has to act on it (ask again, or choose another method).
+ */
+export function deliveryNotice(delivery: DeliveryState | undefined): {
+  step: Exclude<DeliveryState, "failed"> | undefined;
+  failed: boolean;
+} {
+  return delivery === "failed"
+    ? { step: undefined, failed: true }
+    : { step: delivery, failed: false };
+}
+
+/** The attempts left on the sent code, said only once one was used. */
+export function attemptsLeftShown(state: CodeFormState): number | undefined {
+  const left = state.sent?.attemptsLeft;
+  return left !== undefined && left < verificationPolicy.maxFailedAttempts ? left : undefined;
+}

@@ -1,0 +1,291 @@
+// @vitest-environment happy-dom
+import { cleanup, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { SendVerificationCodeResult, VerifyCodeResult } from "@dash2fa/shared";
+import { refusal, renderWithQueries } from "@/test/support";
+import { VerificationCodeForm, type VerificationCodeFormProps } from "./code-form";
+
+/** The server, one handler per callable; everything between it and the form is real. */
+const server = vi.hoisted(() => ({
+  sendVerificationCode: vi.fn<(input: unknown) => unknown>(),
+  verifyCode: vi.fn<(input: unknown) => unknown>(),
+  getDeliveryStatus: vi.fn<(input: unknown) => unknown>(),
+}));
+
+vi.mock("firebase/functions", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("firebase/functions")>()),
+  httpsCallable: (_functions: unknown, name: keyof typeof server) => async (input: unknown) => ({
+    data: await server[name](input),
+  }),
+}));
+
+const accepted: VerifyCodeResult = {
+  purpose: "enroll",
+  method: "email",
+  maskedDestination: "a•••@example.com",
+  customToken: "custom-token",
+};
+
+function sentCode(overrides: Partial<SendVerificationCodeResult> = {}) {
+  return {
+    purpose: "enroll",
+    method: "email",
+    maskedDestination: "a•••@example.com",
+    expiresAt: Date.now() + 10 * 60_000,
+    resendAvailableAt: Date.now() + 60_000,
+    attemptsLeft: 5,
+    ...overrides,
+  } satisfies SendVerificationCodeResult;
+}
+
+const request = {
+  purpose: "enroll",
+  method: "email",
+  destination: "ana@example.com",
+} as const;
+
+function renderForm(props: Partial<VerificationCodeFormProps> = {}) {
+  const onVerified = vi.fn<VerificationCodeFormProps["onVerified"]>();
+  const onFailure = vi.fn();
+  renderWithQueries(
+    <VerificationCodeForm
+      request={request}
+      sent={sentCode()}
+      onVerified={onVerified}
+      onFailure={onFailure}
+      {...(props as object)}
+    />,
+  );
+  return { onVerified, onFailure, user: userEvent.setup() };
+}
+
+const codeField = () => screen.getByRole("textbox", { name: "Verification code" });
+const verifyButton = () => screen.getByRole("button", { name: "Verify" });
+
+beforeEach(() => {
+  server.sendVerificationCode.mockReset();
+  server.verifyCode.mockReset().mockResolvedValue(accepted);
+  server.getDeliveryStatus.mockReset().mockResolvedValue({ state: "sending" });
+});
+
+afterEach(cleanup);
+
+describe("a sent code", () => {
+  it("says where it went, takes focus and counts down to Resend", async () => {
+    renderForm();
+    expect(screen.getByText("We sent a code to a•••@example.com.")).toBeTruthy();
+    expect(screen.getByText(/^The code expires at /)).toBeTruthy();
+    expect(document.activeElement).toBe(codeField());
+    expect(codeField().getAttribute("aria-invalid")).toBeNull();
+    expect(
+      screen.getByRole("textbox", {
+        description: "Enter the 6 digits. Spaces and dashes are fine.",
+      }),
+    ).toBe(codeField());
+    const resend = screen.getByRole("button", { name: /^Resend code in \d+ s$/ });
+    expect(resend).toHaveProperty("disabled", true);
+    expect(screen.queryByText(/attempts? left/)).toBeNull();
+    await screen.findByText("Sending…");
+  });
+
+  it("follows the message until it is delivered", async () => {
+    server.getDeliveryStatus.mockResolvedValue({ state: "delivered" });
+    renderForm();
+    expect(await screen.findByText("Delivered")).toBeTruthy();
+    expect(server.getDeliveryStatus).toHaveBeenCalledWith({ purpose: "enroll", method: "email" });
+  });
+
+  it("alerts when the message could not be delivered", async () => {
+    server.getDeliveryStatus.mockResolvedValue({ state: "failed" });
+    renderForm();
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toBe("Couldn't deliver the message.");
+  });
+
+  it("says how many attempts are left once one was used", () => {
+    renderForm({ sent: sentCode({ attemptsLeft: 2 }) });
+    expect(screen.getByText("You have 2 attempts left.")).toBeTruthy();
+  });
+});
+
+describe("entering the code", () => {
+  it("submits by itself once the last digit is typed, and only once", async () => {
+    const { user, onVerified } = renderForm();
+    await user.type(codeField(), "123 456");
+    await user.click(verifyButton());
+    await waitFor(() => expect(onVerified).toHaveBeenCalledWith(accepted));
+    expect(server.verifyCode).toHaveBeenCalledTimes(1);
+    expect(server.verifyCode).toHaveBeenCalledWith({
+      purpose: "enroll",
+      method: "email",
+      code: "123456",
+    });
+  });
+
+  it("asks to remember this browser when told to", async () => {
+    const { user } = renderForm({ rememberDevice: true });
+    await user.type(codeField(), "123456");
+    await waitFor(() =>
+      expect(server.verifyCode).toHaveBeenCalledWith(
+        expect.objectContaining({ rememberDevice: true }),
+      ),
+    );
+  });
+
+  it("is busy while the server checks the code, and sends it once", async () => {
+    let answer: (result: VerifyCodeResult) => void = () => undefined;
+    server.verifyCode.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    const { user, onVerified } = renderForm();
+    await user.type(codeField(), "123456");
+    await user.click(verifyButton());
+    await waitFor(() => expect(verifyButton().getAttribute("aria-busy")).toBe("true"));
+    // Pressed again while the first press is being checked: the code is not sent twice.
+    await user.click(verifyButton());
+    expect(server.verifyCode).toHaveBeenCalledTimes(1);
+    answer(accepted);
+    await waitFor(() => expect(onVerified).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(verifyButton().getAttribute("aria-busy")).toBe("false"));
+  });
+
+  it("refuses a malformed code without asking the server", async () => {
+    const { user, onFailure } = renderForm();
+    await user.type(codeField(), "12a");
+    await user.click(verifyButton());
+    expect((await screen.findByRole("alert")).textContent).toBe("Enter the 6-digit code.");
+    expect(server.verifyCode).not.toHaveBeenCalled();
+    expect(onFailure).toHaveBeenCalledWith(expect.objectContaining({ reason: "invalid-input" }));
+  });
+});
+
+describe("a wrong code", () => {
+  it("says so, marks the field, and does not spend an attempt on the same code", async () => {
+    server.verifyCode.mockRejectedValue(refusal({ reason: "wrong-code", attemptsLeft: 3 }));
+    const { user, onFailure, onVerified } = renderForm();
+    await user.type(codeField(), "123456");
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toBe("That code is not correct. 3 attempts left.");
+    expect(codeField().getAttribute("aria-invalid")).toBe("true");
+    expect(
+      screen.getByRole("textbox", {
+        description:
+          "Enter the 6 digits. Spaces and dashes are fine. That code is not correct. 3 attempts left.",
+      }),
+    ).toBe(codeField());
+    expect(document.activeElement).toBe(codeField());
+    expect(onFailure).toHaveBeenCalledWith({ reason: "wrong-code", attemptsLeft: 3 });
+
+    await user.click(verifyButton());
+    const again = await screen.findByRole("alert");
+    // A new alert, so the same words are announced again.
+    expect(again).not.toBe(alert);
+    expect(again.textContent).toBe("That code is not correct. 3 attempts left.");
+    expect(server.verifyCode).toHaveBeenCalledTimes(1);
+    expect(onVerified).not.toHaveBeenCalled();
+  });
+
+  it("sends a corrected code", async () => {
+    server.verifyCode.mockRejectedValueOnce(refusal({ reason: "wrong-code", attemptsLeft: 3 }));
+    const { user, onVerified } = renderForm();
+    await user.type(codeField(), "123456");
+    await screen.findByRole("alert");
+    await user.clear(codeField());
+    await user.type(codeField(), "654321");
+    await waitFor(() => expect(onVerified).toHaveBeenCalledWith(accepted));
+    expect(server.verifyCode).toHaveBeenLastCalledWith(expect.objectContaining({ code: "654321" }));
+  });
+});
+
+describe("refusals", () => {
+  it("offers a new code at once when the code expired", async () => {
+    server.verifyCode.mockRejectedValue(refusal({ reason: "expired" }));
+    const { user } = renderForm();
+    await user.type(codeField(), "123456");
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "That code has expired. Request a new one.",
+    );
+    expect(screen.getByRole("button", { name: "Resend code" })).toHaveProperty("disabled", false);
+  });
+
+  it("shows the lockout", async () => {
+    server.verifyCode.mockRejectedValue(
+      refusal({ reason: "locked", retryAt: Date.now() + 15 * 60_000 }),
+    );
+    const { user } = renderForm();
+    await user.type(codeField(), "123456");
+    expect((await screen.findByRole("alert")).textContent).toMatch(
+      /^Too many wrong codes\. Verification is locked until /,
+    );
+  });
+
+  it("shows what went wrong after the server accepted the code", async () => {
+    const { user, onVerified } = renderForm();
+    onVerified.mockRejectedValue(new Error("upgrade failed"));
+    await user.type(codeField(), "123456");
+    expect((await screen.findByRole("alert")).textContent).toBe("Something went wrong. Try again.");
+    expect(verifyButton().getAttribute("aria-busy")).toBe("false");
+  });
+});
+
+describe("resending", () => {
+  it("sends a new code, says so and starts over", async () => {
+    const next = sentCode({ maskedDestination: "a•••@example.com" });
+    server.sendVerificationCode.mockResolvedValue(next);
+    server.verifyCode.mockRejectedValue(refusal({ reason: "expired" }));
+    const { user } = renderForm();
+    await user.type(codeField(), "123456");
+    await screen.findByRole("alert");
+
+    await user.click(screen.getByRole("button", { name: "Resend code" }));
+    expect(server.sendVerificationCode).toHaveBeenCalledWith(request);
+    const status = await screen.findByText("We sent a new code to a•••@example.com.");
+    expect(status.closest('[role="status"]')).not.toBeNull();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(codeField()).toHaveProperty("value", "");
+    expect(document.activeElement).toBe(codeField());
+    expect(screen.getByRole("button", { name: /^Resend code in \d+ s$/ })).toHaveProperty(
+      "disabled",
+      true,
+    );
+  });
+
+  it("shows a refused resend", async () => {
+    server.sendVerificationCode.mockRejectedValue(
+      refusal({ reason: "rate-limited", retryAt: Date.now() + 60 * 60_000 }),
+    );
+    const { user } = renderForm({ sent: sentCode({ resendAvailableAt: Date.now() - 1 }) });
+    await user.click(screen.getByRole("button", { name: "Resend code" }));
+    expect((await screen.findByRole("alert")).textContent).toMatch(
+      /^Too many codes requested\. Try again at /,
+    );
+  });
+});
+
+describe("an authenticator app code", () => {
+  const appRequest = { purpose: "sign-in", method: "totp" } as const;
+
+  it("asks for the app's code, with nothing to resend or follow", () => {
+    renderForm({ request: appRequest, sent: undefined });
+    expect(screen.getByText("Enter the 6-digit code from your authenticator app.")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /Resend code/ })).toBeNull();
+    expect(server.getDeliveryStatus).not.toHaveBeenCalled();
+  });
+
+  it("asks the server again about a refused code, which may be right a moment later", async () => {
+    server.verifyCode.mockRejectedValue(refusal({ reason: "wrong-code" }));
+    const { user } = renderForm({ request: appRequest, sent: undefined });
+    await user.type(codeField(), "123456");
+    expect((await screen.findByRole("alert")).textContent).toMatch(
+      /^That code is not correct\. Enter the code your authenticator app shows/,
+    );
+    await user.click(verifyButton());
+    await waitFor(() => expect(server.verifyCode).toHaveBeenCalledTimes(2));
+  });
+});
+
+it("offers Cancel when it may be cancelled", async () => {
+  const onCancel = vi.fn();
+  const { user } = renderForm({ onCancel });
+  await user.click(screen.getByRole("button", { name: "Cancel" }));
+  expect(onCancel).toHaveBeenCalledTimes(1);
+});

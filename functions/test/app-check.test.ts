@@ -1,9 +1,9 @@
 import type { FirebaseApp } from "firebase/app";
 import type { CallableOptions, CallableRequest } from "firebase-functions/v2/https";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { limitedUseCallables, type VerifyCodeResult } from "@dash2fa/shared";
 import {
   chooseAppCheck,
-  limitedUseCallables,
   startAppCheck,
   type AppCheckEnvironment,
 } from "../../web/src/lib/app-check.js";
@@ -80,21 +80,30 @@ describe("App Check on the callables", () => {
     expect(consuming(declared)).toEqual([]);
   });
 
-  it("matches the web app: exactly the consuming callables get limited-use tokens", async () => {
+  it("matches the contract: exactly the callables it marks limited-use consume tokens", async () => {
     expect([...limitedUseCallables].sort()).toEqual(consuming(await declaredCallables(false)));
   });
 
   it("refuses a replayed token before the handler runs", async () => {
     setEmulator(false);
-    const { callable } = await import("../src/callable.js");
-    const handler = vi.fn(async () => "ran");
-    const fn = callable({ consumeAppCheckToken: true }, handler);
+    const { define } = await import("../src/callable.js");
+    const result = { purpose: "sign-in", method: "email", maskedDestination: "", customToken: "t" };
+    const handler = vi.fn(async () => result as VerifyCodeResult);
+    const fn = define("verifyCode", handler);
     const request = (alreadyConsumed: boolean) =>
-      ({ data: {}, app: { appId: "app", token: {}, alreadyConsumed } }) as CallableRequest;
+      ({
+        data: { purpose: "sign-in", method: "email", code: "123456" },
+        auth: { uid: "u1", token: {} },
+        app: { appId: "app", token: {}, alreadyConsumed },
+      }) as unknown as CallableRequest;
 
     await expect(fn.run(request(true))).rejects.toMatchObject({ code: "unauthenticated" });
     expect(handler).not.toHaveBeenCalled();
-    await expect(fn.run(request(false))).resolves.toBe("ran");
+    await expect(fn.run(request(false))).resolves.toEqual(result);
+    expect(handler).toHaveBeenCalledWith(
+      { purpose: "sign-in", method: "email", code: "123456" },
+      expect.objectContaining({ auth: { uid: "u1", token: {} } }),
+    );
   });
 });
 

@@ -4,33 +4,15 @@ import type {
   TwoFactorMethod,
   VerificationPurpose,
 } from "./schemas.js";
+import type { CallableName } from "./contract.js";
 
-/** Names of the callable functions, as exported by `functions/src/index.ts`. */
-export const callableNames = {
-  sendVerificationCode: "sendVerificationCode",
-  verifyCode: "verifyCode",
-  useRecoveryCode: "useRecoveryCode",
-  signInWithRememberedDevice: "signInWithRememberedDevice",
-  disableMethod: "disableMethod",
-  regenerateRecoveryCodes: "regenerateRecoveryCodes",
-  revokeDevice: "revokeDevice",
-  revokeAllDevices: "revokeAllDevices",
-  getDeliveryStatus: "getDeliveryStatus",
-  startTotpEnrollment: "startTotpEnrollment",
-  startPasskeyRegistration: "startPasskeyRegistration",
-  finishPasskeyRegistration: "finishPasskeyRegistration",
-  startPasskeyVerification: "startPasskeyVerification",
-  finishPasskeyVerification: "finishPasskeyVerification",
-  renamePasskey: "renamePasskey",
-  removePasskey: "removePasskey",
-  changePassword: "changePassword",
-  requestPasswordReset: "requestPasswordReset",
-  completePasswordReset: "completePasswordReset",
-  touchSession: "touchSession",
-  signOutSession: "signOutSession",
-  signOutOtherSessions: "signOutOtherSessions",
-} as const;
-export type CallableName = keyof typeof callableNames;
+/**
+ * The callables that consume each App Check token (replay protection on the server), so
+ * every call to them needs a fresh limited-use token rather than the cached one. The
+ * functions and the web app both read this one list; the rest of the contract is in
+ * `contract.ts`.
+ */
+export const limitedUseCallables: readonly CallableName[] = ["sendVerificationCode", "verifyCode"];
 
 /** What the client learns about a sent code: never the code, never the full address. */
 export interface SendVerificationCodeResult {
@@ -340,9 +322,6 @@ export interface TouchSessionResult {
 export interface SignOutSessionsResult {
   ended: number;
 }
-
-/** `signOutOtherSessions`: also the caller's session, re-issued after the others ended. */
-export type SignOutOtherSessionsResult = SignOutSessionsResult & SessionUpgrade;
 
 /** `changePassword`: the caller's session, re-issued after every other one ended. */
 export type ChangePasswordResult = SessionUpgrade;

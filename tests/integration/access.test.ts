@@ -1,17 +1,18 @@
 import { initializeApp, deleteApp } from "firebase/app";
 import { connectFunctionsEmulator, getFunctions, httpsCallable } from "firebase/functions";
 import { describe, expect, it } from "vitest";
-import { FUNCTIONS_REGION, callableNames } from "@dash2fa/shared";
+import { FUNCTIONS_REGION } from "@dash2fa/shared";
+import { callableNames, contract } from "@dash2fa/shared/contract";
 import { PROJECT_ID, anonymousCaller, refusalOf } from "../support/clients.js";
 
-/** The forgotten-password pages work signed out, by design; every other callable refuses. */
-const openToSignedOut: string[] = [
-  callableNames.requestPasswordReset,
-  callableNames.completePasswordReset,
-];
-const needSignIn = Object.values(callableNames).filter((name) => !openToSignedOut.includes(name));
+const openToSignedOut = callableNames.filter((name) => contract[name].signedOut === true);
+const needSignIn = callableNames.filter((name) => contract[name].signedOut !== true);
 
 describe("signed-out callers", () => {
+  it("are answered only by the forgotten-password callables, by design", () => {
+    expect(openToSignedOut.sort()).toEqual(["completePasswordReset", "requestPasswordReset"]);
+  });
+
   it("reach the forgotten-password callables, which answer them", async () => {
     const caller = anonymousCaller();
     try {

@@ -1,24 +1,8 @@
 import fc from "fast-check";
 import { httpsCallable, getFunctions, type FunctionsError } from "firebase/functions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  FUNCTIONS_REGION,
-  callableNames,
-  collections,
-  deliveryStatusInputSchema,
-  disableMethodInputSchema,
-  emptyInputSchema,
-  finishPasskeyRegistrationInputSchema,
-  finishPasskeyVerificationInputSchema,
-  rememberedDeviceInputSchema,
-  removePasskeyInputSchema,
-  renamePasskeyInputSchema,
-  startPasskeyVerificationInputSchema,
-  revokeDeviceInputSchema,
-  useRecoveryCodeInputSchema,
-  verifyCodeInputSchema,
-} from "@dash2fa/shared";
-import { sendVerificationCodeInputSchema } from "@dash2fa/shared/phone";
+import { FUNCTIONS_REGION, collections } from "@dash2fa/shared";
+import { callableNames, contract } from "@dash2fa/shared/contract";
 import type { z } from "zod";
 import {
   adminDb,
@@ -128,24 +112,8 @@ const nearValid = fc.record(
 );
 const anyInput = fc.oneof(fc.anything(), nearValid);
 
-const callables: [string, z.ZodType][] = [
-  [callableNames.sendVerificationCode, sendVerificationCodeInputSchema],
-  [callableNames.verifyCode, verifyCodeInputSchema],
-  [callableNames.useRecoveryCode, useRecoveryCodeInputSchema],
-  [callableNames.signInWithRememberedDevice, rememberedDeviceInputSchema],
-  [callableNames.disableMethod, disableMethodInputSchema],
-  [callableNames.regenerateRecoveryCodes, emptyInputSchema],
-  [callableNames.revokeDevice, revokeDeviceInputSchema],
-  [callableNames.revokeAllDevices, emptyInputSchema],
-  [callableNames.getDeliveryStatus, deliveryStatusInputSchema],
-  [callableNames.startTotpEnrollment, emptyInputSchema],
-  [callableNames.startPasskeyRegistration, emptyInputSchema],
-  [callableNames.finishPasskeyRegistration, finishPasskeyRegistrationInputSchema],
-  [callableNames.startPasskeyVerification, startPasskeyVerificationInputSchema],
-  [callableNames.finishPasskeyVerification, finishPasskeyVerificationInputSchema],
-  [callableNames.renamePasskey, renamePasskeyInputSchema],
-  [callableNames.removePasskey, removePasskeyInputSchema],
-];
+/** Every callable of the contract, with the schema its input must pass. */
+const callables: [string, z.ZodType][] = callableNames.map((name) => [name, contract[name].input]);
 
 async function documentCounts() {
   const names = Object.values(collections);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { callableNames, type DeliveryStatusResult } from "@dash2fa/shared";
+import type { DeliveryStatusResult } from "@dash2fa/shared";
 import { httpsCallable } from "firebase/functions";
 import { getFunctions } from "firebase/functions";
 import { newUser, refusalOf, sendAndReadCode, waitFor, type TestUser } from "../support/clients.js";
@@ -13,12 +13,8 @@ afterEach(() => user.dispose());
 
 async function status(input: unknown): Promise<DeliveryStatusResult> {
   const functions = getFunctions(user.auth.app, FUNCTIONS_REGION);
-  return (
-    await httpsCallable<unknown, DeliveryStatusResult>(
-      functions,
-      callableNames.getDeliveryStatus,
-    )(input)
-  ).data;
+  return (await httpsCallable<unknown, DeliveryStatusResult>(functions, "getDeliveryStatus")(input))
+    .data;
 }
 
 describe("live delivery state", () => {

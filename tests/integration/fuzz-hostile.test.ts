@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { getFunctions, httpsCallable, type FunctionsError } from "firebase/functions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FUNCTIONS_REGION, callableNames, collections } from "@dash2fa/shared";
+import { FUNCTIONS_REGION, collections } from "@dash2fa/shared";
+import type { CallableName } from "@dash2fa/shared/contract";
 import {
   adminDb,
   enableEmail,
@@ -119,9 +120,9 @@ const webauthnAnswer = fc.record({
   clientExtensionResults: fc.constant({}),
 });
 
-const shaped: [string, fc.Arbitrary<unknown>][] = [
+const shaped: [CallableName, fc.Arbitrary<unknown>][] = [
   [
-    callableNames.sendVerificationCode,
+    "sendVerificationCode",
     fc.oneof(
       fc.record({
         purpose: fc.constant("enroll"),
@@ -140,7 +141,7 @@ const shaped: [string, fc.Arbitrary<unknown>][] = [
     ),
   ],
   [
-    callableNames.verifyCode,
+    "verifyCode",
     fc.record({
       purpose,
       method: fc.constantFrom("email", "phone", "totp"),
@@ -149,7 +150,7 @@ const shaped: [string, fc.Arbitrary<unknown>][] = [
     }),
   ],
   [
-    callableNames.useRecoveryCode,
+    "useRecoveryCode",
     fc.record({
       purpose: fc.constantFrom("sign-in", "step-up"),
       code: fc.oneof(fc.stringMatching(/^[0-9A-HJKMNP-TV-Z]{16}$/), hostileText),
@@ -157,43 +158,31 @@ const shaped: [string, fc.Arbitrary<unknown>][] = [
     }),
   ],
   [
-    callableNames.signInWithRememberedDevice,
+    "signInWithRememberedDevice",
     fc.record({
       deviceId: idLike,
       token: fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{43}$/), hostileText),
     }),
   ],
+  ["disableMethod", fc.record({ method: fc.constantFrom("email", "phone", "totp", "passkey") })],
+  ["revokeDevice", fc.record({ deviceId: idLike })],
+  ["getDeliveryStatus", fc.record({ purpose, method: fc.constantFrom("email", "phone") })],
+  ["startPasskeyVerification", fc.record({ purpose: fc.constantFrom("sign-in", "step-up") })],
   [
-    callableNames.disableMethod,
-    fc.record({ method: fc.constantFrom("email", "phone", "totp", "passkey") }),
-  ],
-  [callableNames.revokeDevice, fc.record({ deviceId: idLike })],
-  [
-    callableNames.getDeliveryStatus,
-    fc.record({ purpose, method: fc.constantFrom("email", "phone") }),
-  ],
-  [
-    callableNames.startPasskeyVerification,
-    fc.record({ purpose: fc.constantFrom("sign-in", "step-up") }),
-  ],
-  [
-    callableNames.finishPasskeyVerification,
+    "finishPasskeyVerification",
     fc.record({
       purpose: fc.constantFrom("sign-in", "step-up"),
       response: webauthnAnswer,
       rememberDevice: flag,
     }),
   ],
-  [
-    callableNames.finishPasskeyRegistration,
-    fc.record({ name: hostileText, response: webauthnAnswer }),
-  ],
-  [callableNames.renamePasskey, fc.record({ passkeyId: idLike, name: hostileText })],
-  [callableNames.removePasskey, fc.record({ passkeyId: idLike })],
-  [callableNames.regenerateRecoveryCodes, fc.constant({})],
-  [callableNames.revokeAllDevices, fc.constant({})],
-  [callableNames.startTotpEnrollment, fc.constant({})],
-  [callableNames.startPasskeyRegistration, fc.constant({})],
+  ["finishPasskeyRegistration", fc.record({ name: hostileText, response: webauthnAnswer })],
+  ["renamePasskey", fc.record({ passkeyId: idLike, name: hostileText })],
+  ["removePasskey", fc.record({ passkeyId: idLike })],
+  ["regenerateRecoveryCodes", fc.constant({})],
+  ["revokeAllDevices", fc.constant({})],
+  ["startTotpEnrollment", fc.constant({})],
+  ["startPasskeyRegistration", fc.constant({})],
 ];
 
 /** Every document of the victim's, as a comparable snapshot. */

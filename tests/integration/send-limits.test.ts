@@ -1,7 +1,6 @@
 import { Timestamp } from "firebase-admin/firestore";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { collections, sendLimits, verificationPolicy } from "@dash2fa/shared";
-import { callableNames } from "@dash2fa/shared";
 import {
   adminDb,
   callWithHeaders,
@@ -87,7 +86,7 @@ describe("send limits", () => {
     const forgedSend = (sender: TestUser, n: number) =>
       callWithHeaders(
         sender,
-        callableNames.sendVerificationCode,
+        "sendVerificationCode",
         { purpose: "enroll", method: "email", destination: sender.email },
         { "x-forwarded-for": `203.0.113.${n}` },
       );

@@ -15,36 +15,22 @@ import {
   connectFunctionsEmulator,
   getFunctions,
   httpsCallable,
+  type Functions,
   type FunctionsError,
 } from "firebase/functions";
 import {
   FUNCTIONS_REGION,
-  callableNames,
   collections,
   sessionPolicy,
-  type ChangePasswordResult,
-  type CompletePasswordResetResult,
-  type DisableMethodResult,
-  type RequestPasswordResetResult,
-  type FinishPasskeyRegistrationResult,
-  type FinishPasskeyVerificationResult,
-  type PasskeyChallengeResult,
-  type RemovePasskeyResult,
-  type RenamePasskeyResult,
-  type StartTotpEnrollmentResult,
-  type RegenerateRecoveryCodesResult,
   type RememberedDeviceToken,
-  type RevokeDevicesResult,
-  type SecondStepClaims,
   type SendVerificationCodeResult,
+  type SecondStepClaims,
   type SessionDoc,
   type SessionUpgrade,
-  type SignOutSessionsResult,
-  type TouchSessionResult,
-  type UseRecoveryCodeResult,
   type VerificationFailureDetails,
   type VerifyCodeResult,
 } from "@dash2fa/shared";
+import type { CallableName, CallableResult } from "@dash2fa/shared/contract";
 import type { SendVerificationCodeInput } from "@dash2fa/shared/phone";
 import { emulatorHost } from "./emulators.js";
 
@@ -57,6 +43,16 @@ export function adminApp() {
 }
 export const adminDb = () => getAdminFirestore(adminApp());
 export const adminAuth = () => getAdminAuth(adminApp());
+
+/**
+ * Callables of the shared contract by name, their results typed by it. The input is left
+ * open on purpose: the attacks send what no typed client would.
+ */
+function callerOf(functions: Functions) {
+  return <Name extends CallableName>(name: Name) =>
+    async (data?: unknown): Promise<CallableResult<Name>> =>
+      (await httpsCallable<unknown, CallableResult<Name>>(functions, name)(data ?? {})).data;
+}
 
 /** One browser: its own Firebase app, signed in, calling the functions with real ID tokens. */
 export async function openSession(email: string, password = PASSWORD, create = false) {
@@ -74,41 +70,32 @@ export async function openSession(email: string, password = PASSWORD, create = f
   const { user } = create
     ? await createUserWithEmailAndPassword(auth, email, password)
     : await signInWithEmailAndPassword(auth, email, password);
-  const call =
-    <Output>(name: string) =>
-    async (data?: unknown) =>
-      (await httpsCallable<unknown, Output>(functions, name)(data ?? {})).data;
+  const callAs = callerOf(functions);
 
   return {
     uid: user.uid,
     email,
     auth,
     firestore,
-    send: call<SendVerificationCodeResult>(callableNames.sendVerificationCode),
-    verify: call<VerifyCodeResult>(callableNames.verifyCode),
-    useRecoveryCode: call<UseRecoveryCodeResult>(callableNames.useRecoveryCode),
-    signInWithRememberedDevice: call<SessionUpgrade>(callableNames.signInWithRememberedDevice),
-    disableMethod: call<DisableMethodResult>(callableNames.disableMethod),
-    regenerateRecoveryCodes: call<RegenerateRecoveryCodesResult>(
-      callableNames.regenerateRecoveryCodes,
-    ),
-    revokeDevice: call<RevokeDevicesResult>(callableNames.revokeDevice),
-    revokeAllDevices: call<RevokeDevicesResult>(callableNames.revokeAllDevices),
-    startTotpEnrollment: call<StartTotpEnrollmentResult>(callableNames.startTotpEnrollment),
-    startPasskeyRegistration: call<PasskeyChallengeResult>(callableNames.startPasskeyRegistration),
-    finishPasskeyRegistration: call<FinishPasskeyRegistrationResult>(
-      callableNames.finishPasskeyRegistration,
-    ),
-    startPasskeyVerification: call<PasskeyChallengeResult>(callableNames.startPasskeyVerification),
-    finishPasskeyVerification: call<FinishPasskeyVerificationResult>(
-      callableNames.finishPasskeyVerification,
-    ),
-    renamePasskey: call<RenamePasskeyResult>(callableNames.renamePasskey),
-    removePasskey: call<RemovePasskeyResult>(callableNames.removePasskey),
-    changePassword: call<ChangePasswordResult>(callableNames.changePassword),
-    touchSession: call<TouchSessionResult>(callableNames.touchSession),
-    signOutSession: call<SignOutSessionsResult>(callableNames.signOutSession),
-    signOutOtherSessions: call<SignOutSessionsResult>(callableNames.signOutOtherSessions),
+    send: callAs("sendVerificationCode"),
+    verify: callAs("verifyCode"),
+    useRecoveryCode: callAs("useRecoveryCode"),
+    signInWithRememberedDevice: callAs("signInWithRememberedDevice"),
+    disableMethod: callAs("disableMethod"),
+    regenerateRecoveryCodes: callAs("regenerateRecoveryCodes"),
+    revokeDevice: callAs("revokeDevice"),
+    revokeAllDevices: callAs("revokeAllDevices"),
+    startTotpEnrollment: callAs("startTotpEnrollment"),
+    startPasskeyRegistration: callAs("startPasskeyRegistration"),
+    finishPasskeyRegistration: callAs("finishPasskeyRegistration"),
+    startPasskeyVerification: callAs("startPasskeyVerification"),
+    finishPasskeyVerification: callAs("finishPasskeyVerification"),
+    renamePasskey: callAs("renamePasskey"),
+    removePasskey: callAs("removePasskey"),
+    changePassword: callAs("changePassword"),
+    touchSession: callAs("touchSession"),
+    signOutSession: callAs("signOutSession"),
+    signOutOtherSessions: callAs("signOutOtherSessions"),
     /** Signs this browser in with a custom token a verification returned. */
     async upgrade(result: SessionUpgrade) {
       await signInWithCustomToken(auth, result.customToken);
@@ -154,13 +141,10 @@ export function anonymousCaller() {
   const functions = getFunctions(app, FUNCTIONS_REGION);
   const { host } = emulatorHost("FIREBASE_AUTH_EMULATOR_HOST");
   connectFunctionsEmulator(functions, host, FUNCTIONS_PORT);
-  const call =
-    <Output>(name: string) =>
-    async (data: unknown) =>
-      (await httpsCallable<unknown, Output>(functions, name)(data)).data;
+  const callAs = callerOf(functions);
   return {
-    requestPasswordReset: call<RequestPasswordResetResult>(callableNames.requestPasswordReset),
-    completePasswordReset: call<CompletePasswordResetResult>(callableNames.completePasswordReset),
+    requestPasswordReset: callAs("requestPasswordReset"),
+    completePasswordReset: callAs("completePasswordReset"),
     dispose: () => deleteApp(app),
   };
 }

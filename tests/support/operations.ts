@@ -8,13 +8,11 @@
 import { Timestamp } from "firebase-admin/firestore";
 import {
   FUNCTIONS_REGION,
-  callableNames,
   collections,
   verificationPolicy,
   type SessionUpgrade,
-  type UseRecoveryCodeResult,
-  type VerifyCodeResult,
 } from "@dash2fa/shared";
+import type { CallableName, CallableResult } from "@dash2fa/shared/contract";
 import {
   PROJECT_ID,
   adminDb,
@@ -41,12 +39,18 @@ export function parseOperations(header: string | null): Operations {
 
 const FUNCTIONS_ORIGIN = `http://127.0.0.1:${process.env.FUNCTIONS_EMULATOR_PORT ?? 5001}`;
 
+/** A callable of the contract, or the emulator's benchmark floor. */
+type CountedName = CallableName | "benchFloor";
+type CountedResult<Name extends CountedName> = Name extends CallableName
+  ? CallableResult<Name>
+  : unknown;
+
 /** One callable call over HTTP, as the client SDK makes it; fails unless it succeeded. */
-export async function callCounted<Output>(
+export async function callCounted<Name extends CountedName>(
   user: TestUser,
-  name: string,
+  name: Name,
   data: unknown,
-): Promise<{ result: Output; operations: Operations }> {
+): Promise<{ result: CountedResult<Name>; operations: Operations }> {
   const idToken = await user.auth.currentUser?.getIdToken();
   if (!idToken) throw new Error("the session is signed out");
   const response = await fetch(`${FUNCTIONS_ORIGIN}/${PROJECT_ID}/${FUNCTIONS_REGION}/${name}`, {
@@ -54,7 +58,7 @@ export async function callCounted<Output>(
     headers: { "content-type": "application/json", authorization: `Bearer ${idToken}` },
     body: JSON.stringify({ data }),
   });
-  const body = (await response.json()) as { result?: Output; error?: unknown };
+  const body = (await response.json()) as { result?: CountedResult<Name>; error?: unknown };
   if (!response.ok || body.result === undefined) {
     throw new Error(`${name} failed (${response.status}): ${JSON.stringify(body.error)}`);
   }
@@ -82,10 +86,8 @@ async function endCooldown(uid: string, challengeId: string) {
   await ref.update({ sentAt });
 }
 
-const send = (user: TestUser, data: unknown) =>
-  callCounted(user, callableNames.sendVerificationCode, data);
-const verify = (user: TestUser, data: unknown) =>
-  callCounted<VerifyCodeResult>(user, callableNames.verifyCode, data);
+const send = (user: TestUser, data: unknown) => callCounted(user, "sendVerificationCode", data);
+const verify = (user: TestUser, data: unknown) => callCounted(user, "verifyCode", data);
 
 /** Sends a code through `sendVerificationCode`, reads it as delivered, and verifies it. */
 async function sendAndVerify(
@@ -133,11 +135,10 @@ export async function countFlowOperations(): Promise<FlowOperations> {
     // …and from a third with a recovery code instead.
     const recovering = await openSession(user.email);
     sessions.push(recovering);
-    const recovered = await callCounted<UseRecoveryCodeResult>(
-      recovering,
-      callableNames.useRecoveryCode,
-      { purpose: "sign-in", code: recoveryCodes[0] },
-    );
+    const recovered = await callCounted(recovering, "useRecoveryCode", {
+      purpose: "sign-in",
+      code: recoveryCodes[0],
+    });
 
     return {
       "enroll email": { send: firstSend.operations, verify: enrolled.verify },

@@ -1,7 +1,7 @@
-import { callable } from "../callable.js";
-import { disableMethodInputSchema, type DisableMethodResult } from "@dash2fa/shared";
+import { define } from "../callable.js";
+import { type DisableMethodResult } from "@dash2fa/shared";
 import { callContext } from "../context.js";
-import { parseInput, refusal, transaction } from "../errors.js";
+import { refusal, transaction } from "../errors.js";
 
 import { turnOffMethod } from "../security/turn-off.js";
 import { authorizeChange, claimsAfterChange, sessionIdOf } from "../security/policy.js";
@@ -12,9 +12,8 @@ import { readUserSecurity, refs, requireSecondStep } from "../security/state.js"
  * Turns a method off (step-up required). Turning off the last one turns 2FA off and
  * retires the recovery codes. Like every 2FA change, it ends the user's other sessions.
  */
-export const disableMethod = callable(async (request) => {
+export const disableMethod = define("disableMethod", async ({ method }, request) => {
   const ctx = callContext(request);
-  const { method } = parseInput(disableMethodInputSchema, request.data);
 
   const validAfter = await transaction(async (tx) => {
     const now = Date.now();

@@ -2,22 +2,19 @@ import { createHash, randomBytes } from "node:crypto";
 import { getAuth } from "firebase-admin/auth";
 import { Timestamp, type DocumentReference, type Transaction } from "firebase-admin/firestore";
 import {
-  changePasswordInputSchema,
   collections,
-  completePasswordResetInputSchema,
   defaultLocale,
   localeSchema,
   passwordPolicy,
-  requestPasswordResetInputSchema,
   sendLimits,
   type ChangePasswordResult,
   type CompletePasswordResetResult,
   type RequestPasswordResetResult,
 } from "@dash2fa/shared";
 import { db } from "../admin.js";
-import { callable } from "../callable.js";
+import { define } from "../callable.js";
 import { callContext, callerOf, type CallContext } from "../context.js";
-import { parseInput, refusal, transaction } from "../errors.js";
+import { refusal, transaction } from "../errors.js";
 import { passwordResetEmail, type NoticeKind } from "../outbound/email.js";
 import { queueMail } from "../outbound/queue.js";
 import { webOrigin } from "../runtime.js";
@@ -80,9 +77,8 @@ function afterNewPassword(
  * in with it moments ago in a throwaway client (`passwordProof`), so the session itself
  * keeps its claims; with 2FA on, a recent verification is needed too.
  */
-export const changePassword = callable(async (request) => {
+export const changePassword = define("changePassword", async (input, request) => {
   const ctx = callContext(request);
-  const input = parseInput(changePasswordInputSchema, request.data);
   const proof = await getAuth()
     .verifyIdToken(input.passwordProof)
     .catch(() => undefined);
@@ -140,9 +136,8 @@ function resetLink(token: string): string {
  * spent (a refusal there would tell that someone asked before); only the per-IP limit,
  * which says nothing about the address, is refused openly.
  */
-export const requestPasswordReset = callable(async (request) => {
+export const requestPasswordReset = define("requestPasswordReset", async ({ email }, request) => {
   const caller = callerOf(request);
-  const { email } = parseInput(requestPasswordResetInputSchema, request.data);
   const ipLimited = await checkIpLimit(caller.ip, caller.now);
   if (ipLimited) throw refusal(ipLimited);
   const user = await getAuth()
@@ -192,9 +187,8 @@ interface ResetDoc {
  * `passwordPolicy.resetLinkLifetimeMs`; it is spent in the transaction that records the
  * reset, so two tabs cannot both use it.
  */
-export const completePasswordReset = callable(async (request) => {
+export const completePasswordReset = define("completePasswordReset", async (input, request) => {
   const caller = callerOf(request);
-  const input = parseInput(completePasswordResetInputSchema, request.data);
   const ref = resetRef(input.token);
 
   const outcome = await transaction(async (tx) => {

@@ -1,11 +1,7 @@
-import { callable } from "../callable.js";
-import {
-  emptyInputSchema,
-  revokeDeviceInputSchema,
-  type RevokeDevicesResult,
-} from "@dash2fa/shared";
+import { define } from "../callable.js";
+import { type RevokeDevicesResult } from "@dash2fa/shared";
 import { callContext, type CallContext } from "../context.js";
-import { parseInput, transaction } from "../errors.js";
+import { transaction } from "../errors.js";
 
 import { recordActivity } from "../security/activity.js";
 import { authorizeChange } from "../security/policy.js";
@@ -43,14 +39,12 @@ async function revoke(ctx: CallContext, deviceId: string | undefined): Promise<n
   });
 }
 
-export const revokeDevice = callable(async (request) => {
+export const revokeDevice = define("revokeDevice", async ({ deviceId }, request) => {
   const ctx = callContext(request);
-  const { deviceId } = parseInput(revokeDeviceInputSchema, request.data);
   return { revoked: await revoke(ctx, deviceId) } satisfies RevokeDevicesResult;
 });
 
-export const revokeAllDevices = callable(async (request) => {
+export const revokeAllDevices = define("revokeAllDevices", async (_input, request) => {
   const ctx = callContext(request);
-  parseInput(emptyInputSchema, request.data ?? {});
   return { revoked: await revoke(ctx, undefined) } satisfies RevokeDevicesResult;
 });

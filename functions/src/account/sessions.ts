@@ -1,14 +1,12 @@
 import {
-  emptyInputSchema,
   sessionPolicy,
-  signOutSessionInputSchema,
   type SessionDoc,
   type SignOutSessionsResult,
   type TouchSessionResult,
 } from "@dash2fa/shared";
-import { callable } from "../callable.js";
+import { define } from "../callable.js";
 import { callContext } from "../context.js";
-import { parseInput, refusal, transaction } from "../errors.js";
+import { refusal, transaction } from "../errors.js";
 import { authorizeChange, sessionIdOf } from "../security/policy.js";
 import { endSessionsIn, recordSessionsEnded } from "../security/session.js";
 import { readUserSecurity, refs } from "../security/state.js";
@@ -21,9 +19,8 @@ import { readUserSecurity, refs } from "../security/state.js";
  */
 
 /** The browser in use: the session's idle limit starts again from now. */
-export const touchSession = callable(async (request) => {
+export const touchSession = define("touchSession", async (_input, request) => {
   const ctx = callContext(request);
-  parseInput(emptyInputSchema, request.data ?? {});
   const sessionId = sessionIdOf(ctx);
   return transaction(async (tx) => {
     const now = Date.now();
@@ -40,9 +37,8 @@ export const touchSession = callable(async (request) => {
  * Ends one session. The caller's own is its sign-out and needs nothing more; any other
  * needs a fresh verification, so a stolen session cannot sign its owner out.
  */
-export const signOutSession = callable(async (request) => {
+export const signOutSession = define("signOutSession", async ({ sessionId }, request) => {
   const ctx = callContext(request);
-  const { sessionId } = parseInput(signOutSessionInputSchema, request.data);
   const own = sessionId === ctx.claims.sid;
   const ended = await transaction(async (tx) => {
     const now = Date.now();
@@ -60,9 +56,8 @@ export const signOutSession = callable(async (request) => {
 });
 
 /** Ends every session of the account but the caller's (step-up required). */
-export const signOutOtherSessions = callable(async (request) => {
+export const signOutOtherSessions = define("signOutOtherSessions", async (_input, request) => {
   const ctx = callContext(request);
-  parseInput(emptyInputSchema, request.data ?? {});
   const ended = await transaction(async (tx) => {
     const now = Date.now();
     const security = await readUserSecurity(tx, ctx.uid);

@@ -1,7 +1,7 @@
-import { callable } from "../callable.js";
-import { useRecoveryCodeInputSchema, type UseRecoveryCodeResult } from "@dash2fa/shared";
+import { define } from "../callable.js";
+import { type UseRecoveryCodeResult } from "@dash2fa/shared";
 import { callContext } from "../context.js";
-import { parseInput, refusal, transaction } from "../errors.js";
+import { refusal, transaction } from "../errors.js";
 import { otpHmacSecret } from "../runtime.js";
 import { recordActivity } from "../security/activity.js";
 import { rememberDevice } from "../security/remember-device.js";
@@ -30,9 +30,8 @@ import { readUserSecurity, refs, requireSecondStep } from "../security/state.js"
  * recovery code is also the way out of the hard lockout: it clears every failure count.
  * Wrong recovery codes have their own counter and lock.
  */
-export const useRecoveryCode = callable(async (request) => {
+export const useRecoveryCode = define("useRecoveryCode", async (input, request) => {
   const ctx = callContext(request);
-  const input = parseInput(useRecoveryCodeInputSchema, request.data);
   const hash = hashRecoveryCode(otpHmacSecret.value(), ctx.uid, input.code);
 
   const outcome = await transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { db } from "../admin.js";
-import { callable } from "../callable.js";
+import { defineEmulatorOnly } from "../callable.js";
 import { assertEmulator } from "./dev-outbox.js";
 
 /**
@@ -9,7 +9,7 @@ import { assertEmulator } from "./dev-outbox.js";
  * a ratio to the least work its Firestore traffic could cost.
  */
 export const benchFloorCallable = () =>
-  callable(async (request) => {
+  defineEmulatorOnly(async (request) => {
     assertEmulator("benchFloor");
     const { reads, writes } = request.data as { reads: number; writes: number };
     const collection = db.collection("benchFloor");

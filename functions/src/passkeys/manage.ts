@@ -1,13 +1,8 @@
 import { FieldValue } from "firebase-admin/firestore";
-import {
-  removePasskeyInputSchema,
-  renamePasskeyInputSchema,
-  type RemovePasskeyResult,
-  type RenamePasskeyResult,
-} from "@dash2fa/shared";
-import { callable } from "../callable.js";
+import { type RemovePasskeyResult, type RenamePasskeyResult } from "@dash2fa/shared";
+import { define } from "../callable.js";
 import { callContext } from "../context.js";
-import { parseInput, refusal, transaction } from "../errors.js";
+import { refusal, transaction } from "../errors.js";
 import { recordActivity } from "../security/activity.js";
 import { queueNotices } from "../security/notices.js";
 import { authorizeChange, claimsAfterChange, sessionIdOf } from "../security/policy.js";
@@ -20,9 +15,8 @@ const unknownKey = () =>
   refusal({ reason: "invalid-input", issues: [{ path: "passkeyId", message: "Unknown key." }] });
 
 /** Renames one of the caller's keys; a name is a label, so no step-up. */
-export const renamePasskey = callable(async (request) => {
+export const renamePasskey = define("renamePasskey", async ({ passkeyId, name }, request) => {
   const ctx = callContext(request);
-  const { passkeyId, name } = parseInput(renamePasskeyInputSchema, request.data);
 
   await transaction(async (tx) => {
     const now = Date.now();
@@ -46,9 +40,8 @@ export const renamePasskey = callable(async (request) => {
  * Removes one key (step-up required). Removing the last one turns passkeys off, exactly
  * as `disableMethod` would. Like every 2FA change, it ends the user's other sessions.
  */
-export const removePasskey = callable(async (request) => {
+export const removePasskey = define("removePasskey", async ({ passkeyId }, request) => {
   const ctx = callContext(request);
-  const { passkeyId } = parseInput(removePasskeyInputSchema, request.data);
 
   const outcome = await transaction(async (tx) => {
     const now = Date.now();

@@ -4,16 +4,14 @@ import {
   type RegistrationResponseJSON,
 } from "@simplewebauthn/server";
 import {
-  emptyInputSchema,
-  finishPasskeyRegistrationInputSchema,
   passkeyPolicy,
   type FinishPasskeyRegistrationResult,
   type PasskeyChallengeResult,
   type WebAuthnOptionsJSON,
 } from "@dash2fa/shared";
-import { callable } from "../callable.js";
+import { define } from "../callable.js";
 import { callContext } from "../context.js";
-import { parseInput, refusal, transaction } from "../errors.js";
+import { refusal, transaction } from "../errors.js";
 import { guardRef, readGuard } from "../security/guard.js";
 import { authorizeChange } from "../security/policy.js";
 import { readUserSecurity, refs } from "../security/state.js";
@@ -32,107 +30,116 @@ import {
  * has are excluded, so one authenticator is not registered twice. Adding a key to an
  * account with 2FA on needs a recent verification, like every other new factor.
  */
-export const startPasskeyRegistration = callable(async (request) => {
-  const ctx = callContext(request);
-  parseInput(emptyInputSchema, request.data ?? {});
-  const { rpID, rpName } = relyingParty();
+export const startPasskeyRegistration = define(
+  "startPasskeyRegistration",
+  async (_input, request) => {
+    const ctx = callContext(request);
+    const { rpID, rpName } = relyingParty();
 
-  return transaction(async (tx) => {
-    const now = Date.now();
-    const security = await readUserSecurity(tx, ctx.uid);
-    authorizeChange("add-factor", security, ctx);
-    const keys = (await tx.get(refs.passkeys(ctx.uid))).docs.map(
-      (snap) => snap.data() as PasskeyRecord,
-    );
-    if (keys.length >= passkeyPolicy.maxKeys) throw refusal({ reason: "passkey-limit" });
-    const options = await generateRegistrationOptions({
-      rpID,
-      rpName,
-      userName: ctx.email ?? ctx.uid,
-      userID: new TextEncoder().encode(ctx.uid),
-      attestationType: "none",
-      timeout: passkeyPolicy.timeoutMs,
-      excludeCredentials: keys.map((key) => ({ id: key.credentialId, transports: key.transports })),
-      authenticatorSelection: { residentKey: "discouraged", userVerification: "preferred" },
-    });
-    const expiresAt = savePasskeyChallenge(tx, ctx.uid, "enroll", options.challenge, now);
-    return { options: options as unknown as WebAuthnOptionsJSON, expiresAt };
-  }) satisfies Promise<PasskeyChallengeResult>;
-});
+    return transaction(async (tx) => {
+      const now = Date.now();
+      const security = await readUserSecurity(tx, ctx.uid);
+      authorizeChange("add-factor", security, ctx);
+      const keys = (await tx.get(refs.passkeys(ctx.uid))).docs.map(
+        (snap) => snap.data() as PasskeyRecord,
+      );
+      if (keys.length >= passkeyPolicy.maxKeys) throw refusal({ reason: "passkey-limit" });
+      const options = await generateRegistrationOptions({
+        rpID,
+        rpName,
+        userName: ctx.email ?? ctx.uid,
+        userID: new TextEncoder().encode(ctx.uid),
+        attestationType: "none",
+        timeout: passkeyPolicy.timeoutMs,
+        excludeCredentials: keys.map((key) => ({
+          id: key.credentialId,
+          transports: key.transports,
+        })),
+        authenticatorSelection: { residentKey: "discouraged", userVerification: "preferred" },
+      });
+      const expiresAt = savePasskeyChallenge(tx, ctx.uid, "enroll", options.challenge, now);
+      return { options: options as unknown as WebAuthnOptionsJSON, expiresAt };
+    }) satisfies Promise<PasskeyChallengeResult>;
+  },
+);
 
 /**
  * Checks the authenticator's answer and saves its public key under the given name. The
  * first key turns passkeys on (and, if it is the user's first method, brings recovery
  * codes); later keys are added to it. Either way the user's other sessions end.
  */
-export const finishPasskeyRegistration = callable(async (request) => {
-  const ctx = callContext(request);
-  const input = parseInput(finishPasskeyRegistrationInputSchema, request.data);
-  const response = input.response as RegistrationResponseJSON;
-  const { rpID } = relyingParty();
+export const finishPasskeyRegistration = define(
+  "finishPasskeyRegistration",
+  async (input, request) => {
+    const ctx = callContext(request);
+    const response = input.response as RegistrationResponseJSON;
+    const { rpID } = relyingParty();
 
-  const outcome = await transaction(async (tx) => {
-    const now = Date.now();
-    const security = await readUserSecurity(tx, ctx.uid);
-    const challengeRef = passkeyChallengeRef(ctx.uid, "enroll");
-    const [challengeSnap, guardSnap] = await tx.getAll(challengeRef, guardRef(ctx.uid));
-    const keys = await tx.get(refs.passkeys(ctx.uid));
-    authorizeChange("add-factor", security, ctx);
-    const live = liveChallenge(challengeSnap, now);
-    if ("refused" in live) throw refusal({ reason: live.refused });
-    if (keys.size >= passkeyPolicy.maxKeys) throw refusal({ reason: "passkey-limit" });
+    const outcome = await transaction(async (tx) => {
+      const now = Date.now();
+      const security = await readUserSecurity(tx, ctx.uid);
+      const challengeRef = passkeyChallengeRef(ctx.uid, "enroll");
+      const [challengeSnap, guardSnap] = await tx.getAll(challengeRef, guardRef(ctx.uid));
+      const keys = await tx.get(refs.passkeys(ctx.uid));
+      authorizeChange("add-factor", security, ctx);
+      const live = liveChallenge(challengeSnap, now);
+      if ("refused" in live) throw refusal({ reason: live.refused });
+      if (keys.size >= passkeyPolicy.maxKeys) throw refusal({ reason: "passkey-limit" });
 
-    const origin = acceptedOrigin(response.response.clientDataJSON, rpID);
-    const verification = origin
-      ? await verifyRegistrationResponse({
-          response,
-          expectedChallenge: live.challenge,
-          expectedOrigin: origin,
-          expectedRPID: rpID,
-          requireUserVerification: false,
-        }).catch(() => undefined)
-      : undefined;
-    if (!verification?.verified) throw refusal({ reason: "passkey-failed" });
+      const origin = acceptedOrigin(response.response.clientDataJSON, rpID);
+      const verification = origin
+        ? await verifyRegistrationResponse({
+            response,
+            expectedChallenge: live.challenge,
+            expectedOrigin: origin,
+            expectedRPID: rpID,
+            requireUserVerification: false,
+          }).catch(() => undefined)
+        : undefined;
+      if (!verification?.verified) throw refusal({ reason: "passkey-failed" });
 
-    const { credential } = verification.registrationInfo;
-    const passkeyId = passkeyIdOf(credential.id);
-    if (keys.docs.some((snap) => snap.id === passkeyId)) {
-      throw refusal({ reason: "method-already-enabled" });
-    }
-    tx.delete(challengeRef);
-    tx.set(refs.passkey(ctx.uid, passkeyId), {
-      name: input.name,
-      createdAt: now,
-      credentialId: credential.id,
-      publicKey: Buffer.from(credential.publicKey).toString("base64url"),
-      counter: credential.counter,
-      transports: credential.transports ?? [],
-      ...(response.authenticatorAttachment ? { attachment: response.authenticatorAttachment } : {}),
-    } satisfies PasskeyRecord);
-    const completed = completeVerification({
-      tx,
-      ctx,
-      security,
-      guard: readGuard(guardSnap?.data()),
-      subject: {
-        uid: ctx.uid,
-        method: "passkey",
-        destination: "",
-        passkey: { name: input.name, keys: keys.size + 1 },
-      },
-      purpose: "enroll",
-      now,
-      rememberDevice: false,
+      const { credential } = verification.registrationInfo;
+      const passkeyId = passkeyIdOf(credential.id);
+      if (keys.docs.some((snap) => snap.id === passkeyId)) {
+        throw refusal({ reason: "method-already-enabled" });
+      }
+      tx.delete(challengeRef);
+      tx.set(refs.passkey(ctx.uid, passkeyId), {
+        name: input.name,
+        createdAt: now,
+        credentialId: credential.id,
+        publicKey: Buffer.from(credential.publicKey).toString("base64url"),
+        counter: credential.counter,
+        transports: credential.transports ?? [],
+        ...(response.authenticatorAttachment
+          ? { attachment: response.authenticatorAttachment }
+          : {}),
+      } satisfies PasskeyRecord);
+      const completed = completeVerification({
+        tx,
+        ctx,
+        security,
+        guard: readGuard(guardSnap?.data()),
+        subject: {
+          uid: ctx.uid,
+          method: "passkey",
+          destination: "",
+          passkey: { name: input.name, keys: keys.size + 1 },
+        },
+        purpose: "enroll",
+        now,
+        rememberDevice: false,
+      });
+      return { now, passkeyId, completed };
     });
-    return { now, passkeyId, completed };
-  });
 
-  const { completed } = outcome;
-  return {
-    method: "passkey",
-    passkeyId: outcome.passkeyId,
-    name: input.name,
-    ...(completed.recoveryCodes ? { recoveryCodes: completed.recoveryCodes } : {}),
-    customToken: await upgradeSession(ctx, completed, outcome.now),
-  } satisfies FinishPasskeyRegistrationResult;
-});
+    const { completed } = outcome;
+    return {
+      method: "passkey",
+      passkeyId: outcome.passkeyId,
+      name: input.name,
+      ...(completed.recoveryCodes ? { recoveryCodes: completed.recoveryCodes } : {}),
+      customToken: await upgradeSession(ctx, completed, outcome.now),
+    } satisfies FinishPasskeyRegistrationResult;
+  },
+);

@@ -1,12 +1,8 @@
-import { callable } from "../callable.js";
-import {
-  deliveryStatusInputSchema,
-  type DeliveryState,
-  type DeliveryStatusResult,
-} from "@dash2fa/shared";
+import { define } from "../callable.js";
+import { type DeliveryState, type DeliveryStatusResult } from "@dash2fa/shared";
 import { db } from "../admin.js";
 import { callContext } from "../context.js";
-import { parseInput, refusal } from "../errors.js";
+import { refusal } from "../errors.js";
 import { outboundCollection } from "../outbound/queue.js";
 
 import { challengeId } from "./challenge.js";
@@ -29,9 +25,8 @@ export function deliveryState(delivery: unknown): DeliveryState {
  * The live delivery state of the message carrying the caller's current code, read on the
  * server so clients never touch `mail` or `messages`, which hold codes.
  */
-export const getDeliveryStatus = callable(async (request) => {
+export const getDeliveryStatus = define("getDeliveryStatus", async (input, request) => {
   const ctx = callContext(request);
-  const input = parseInput(deliveryStatusInputSchema, request.data);
   const challenge = readChallenge(
     await challengeRef(challengeId(ctx.uid, input.purpose, input.method)).get(),
   );

@@ -1,8 +1,7 @@
-import { callable } from "../callable.js";
+import { define } from "../callable.js";
 import type { SendVerificationCodeResult } from "@dash2fa/shared";
-import { sendVerificationCodeInputSchema } from "@dash2fa/shared/phone";
 import { callContext } from "../context.js";
-import { parseInput, refusal, transaction } from "../errors.js";
+import { refusal, transaction } from "../errors.js";
 import { verificationEmail } from "../outbound/email.js";
 import { queueMail, queueSms } from "../outbound/queue.js";
 import { verificationSms } from "../outbound/sms.js";
@@ -28,9 +27,8 @@ import { challengeRef, readChallenge, toChallengeDoc } from "./store.js";
  * limits) and every write (challenge, counters, message) is one transaction: racing
  * requests cannot send more than the limits allow.
  */
-export const sendVerificationCode = callable({ consumeAppCheckToken: true }, async (request) => {
+export const sendVerificationCode = define("sendVerificationCode", async (input, request) => {
   const ctx = callContext(request);
-  const input = parseInput(sendVerificationCodeInputSchema, request.data);
   const ref = challengeRef(challengeId(ctx.uid, input.purpose, input.method));
   const ipLimited = await checkIpLimit(ctx.ip, ctx.now);
   if (ipLimited) throw refusal(ipLimited);

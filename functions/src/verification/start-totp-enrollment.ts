@@ -1,7 +1,7 @@
-import { emptyInputSchema, totpPolicy, type StartTotpEnrollmentResult } from "@dash2fa/shared";
-import { callable } from "../callable.js";
+import { totpPolicy, type StartTotpEnrollmentResult } from "@dash2fa/shared";
+import { define } from "../callable.js";
 import { callContext } from "../context.js";
-import { parseInput, refusal, transaction } from "../errors.js";
+import { refusal, transaction } from "../errors.js";
 import { totpSealingSecret } from "../runtime.js";
 import { authorizeChange } from "../security/policy.js";
 import { readUserSecurity } from "../security/state.js";
@@ -13,9 +13,8 @@ import { describeSecret, newSecretBytes, sealSecret, totpSecretRef } from "../se
  * a first valid code for it; starting again replaces the pending secret. Once 2FA is on,
  * a new secret is handed out only after a recent verification.
  */
-export const startTotpEnrollment = callable(async (request) => {
+export const startTotpEnrollment = define("startTotpEnrollment", async (_input, request) => {
   const ctx = callContext(request);
-  parseInput(emptyInputSchema, request.data ?? {});
   const secret = newSecretBytes();
   const sealed = sealSecret(totpSealingSecret.value(), ctx.uid, secret);
 

@@ -5,9 +5,9 @@ import {
   type VerifyCodeResult,
 } from "@dash2fa/shared";
 import type { z } from "zod";
-import { callable } from "../callable.js";
+import { define } from "../callable.js";
 import { callContext, type CallContext } from "../context.js";
-import { parseInput, refusal, transaction } from "../errors.js";
+import { refusal, transaction } from "../errors.js";
 import { otpHmacSecret, totpSealingSecret } from "../runtime.js";
 import { codeLockRefusal, guardRef, readGuard } from "../security/guard.js";
 import { readUserSecurity, type UserSecurity } from "../security/state.js";
@@ -149,9 +149,8 @@ function proofRef(ctx: CallContext, input: Pick<VerifyCodeInput, "purpose" | "me
  * code's time step is recorded the same way. Every wrong code counts towards the user's
  * lockout. Success upgrades the caller's session with a custom token.
  */
-export const verifyCode = callable({ consumeAppCheckToken: true }, async (request) => {
+export const verifyCode = define("verifyCode", async (input, request) => {
   const ctx = callContext(request);
-  const input = parseInput(verifyCodeInputSchema, request.data);
 
   const outcome = await transaction(
     async (tx) => {

@@ -1,5 +1,4 @@
 import type { FirebaseApp } from "firebase/app";
-import type { CallableName } from "@dash2fa/shared";
 
 /**
  * App Check for the web app. Deployed callables refuse any request without a valid App
@@ -53,15 +52,6 @@ export function chooseAppCheck(environment: AppCheckEnvironment): AppCheckSetup 
 function missing(variable: string): never {
   throw new Error(`${variable} is required outside the emulators: callables demand App Check.`);
 }
-
-/**
- * The callables that consume each App Check token (replay protection on the server), so
- * every call to them needs a fresh limited-use token rather than the cached one.
- */
-export const limitedUseCallables: ReadonlySet<CallableName> = new Set<CallableName>([
-  "sendVerificationCode",
-  "verifyCode",
-]);
 
 /**
  * Starts App Check as chosen. The SDK is imported only when it is used, so the emulator

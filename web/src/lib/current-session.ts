@@ -7,9 +7,8 @@ import {
   sessionState,
   type SessionDoc,
   type SessionState,
-  type TouchSessionResult,
 } from "@dash2fa/shared";
-import { callable, db, toVerificationFailure } from "@/lib/firebase";
+import { call, db, toVerificationFailure } from "@/lib/firebase";
 
 // Whether this browser's session still lives: the rules and the callables refuse an ended
 // one on its next request; this lets the app say so and send the person to sign in,
@@ -55,8 +54,6 @@ export function recheckCurrentSession(queryClient: QueryClient, error: unknown):
   if (refused) void queryClient.invalidateQueries({ queryKey: ["currentSession"] });
 }
 
-const touchSession = callable<Record<string, never>, TouchSessionResult>("touchSession");
-
 const touchedKey = (sessionId: string) => `dash2fa.sessionTouched.${sessionId}`;
 
 function lastTouched(sessionId: string): number {
@@ -79,7 +76,7 @@ export function useSessionActivity(sessionId: string | undefined): void {
       if (inFlight || now - lastTouched(sessionId) < SESSION_ACTIVITY_INTERVAL_MS) return;
       inFlight = true;
       localStorage.setItem(touchedKey(sessionId), String(now));
-      touchSession({})
+      call("touchSession", {})
         .catch((error: unknown) => recheckCurrentSession(queryClient, error))
         .finally(() => {
           inFlight = false;

@@ -12,15 +12,16 @@ import {
   getFunctions,
   httpsCallable,
 } from "firebase/functions";
+import type { CallableInput, CallableName, CallableResult } from "@dash2fa/shared/contract";
 import {
-  callableNames,
   FUNCTIONS_REGION,
+  limitedUseCallables,
   type VerificationFailureDetails,
   type VerificationFailureReason,
 } from "@dash2fa/shared";
 import { z } from "zod";
 import { env } from "@/config/env";
-import { chooseAppCheck, limitedUseCallables, startAppCheck } from "./app-check";
+import { chooseAppCheck, startAppCheck } from "./app-check";
 
 /** The one configured Firebase client of the web app. */
 export const app = initializeApp(env.firebase);
@@ -66,20 +67,22 @@ function appCheckReady(): Promise<void> {
 // Started now so its first token is ready by the first call; a failure surfaces there.
 appCheckReady().catch(() => undefined);
 
-export type CallableName = keyof typeof callableNames;
-
 /**
- * A typed callable: resolves with the function's return value, rejects with its HttpsError
- * (or with App Check's own error when it could not start or attest).
+ * Calls the callable `name` of the shared contract (`@dash2fa/shared/contract`), whose
+ * entry gives the input and result types. Resolves with the function's result, rejects
+ * with its HttpsError (or with App Check's own error when it could not start or attest).
+ * The server parses the input with the contract's schema; forms check it first with the
+ * same schemas, for their messages.
  */
-export function callable<Input, Output>(name: CallableName): (input: Input) => Promise<Output> {
-  const call = httpsCallable<Input, Output>(functions, callableNames[name], {
-    limitedUseAppCheckTokens: limitedUseCallables.has(name),
+export async function call<Name extends CallableName>(
+  name: Name,
+  input: CallableInput<Name>,
+): Promise<CallableResult<Name>> {
+  await appCheckReady();
+  const callable = httpsCallable<CallableInput<Name>, CallableResult<Name>>(functions, name, {
+    limitedUseAppCheckTokens: limitedUseCallables.includes(name),
   });
-  return async (input) => {
-    await appCheckReady();
-    return (await call(input)).data;
-  };
+  return (await callable(input)).data;
 }
 
 const failureReasons = {

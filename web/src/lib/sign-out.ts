@@ -1,10 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { signOut as firebaseSignOut } from "firebase/auth";
-import type { SignOutSessionInput, SignOutSessionsResult } from "@dash2fa/shared";
-import { auth, callable } from "@/lib/firebase";
+import { auth, call } from "@/lib/firebase";
 import { getSession } from "@/lib/session";
-
-const signOutSession = callable<SignOutSessionInput, SignOutSessionsResult>("signOutSession");
 
 /**
  * Signs this browser out. Its session is ended on the server first, so a copy of its
@@ -14,7 +11,7 @@ const signOutSession = callable<SignOutSessionInput, SignOutSessionsResult>("sig
 export async function signOut(): Promise<void> {
   const session = getSession();
   const sessionId = session.status === "signed-in" ? session.claims.sid : undefined;
-  if (sessionId !== undefined) await signOutSession({ sessionId }).catch(() => undefined);
+  if (sessionId !== undefined) await call("signOutSession", { sessionId }).catch(() => undefined);
   await firebaseSignOut(auth);
 }
 

@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { FinishPasskeyVerificationResult } from "@dash2fa/shared";
 import { describePasskeyError, isPasskeyPromptCancelled } from "@/components/verify-dialog";
+import { call } from "@/lib/firebase";
 import { useT } from "@/lib/i18n";
 import { answerWithPasskey } from "@/lib/webauthn";
-import { finishPasskeyVerification } from "./api/finish-passkey-verification";
-import { startPasskeyVerification } from "./api/start-passkey-verification";
 
 interface PasskeyChallengeProps {
   purpose: "sign-in" | "step-up";
@@ -53,9 +52,9 @@ export function PasskeyChallenge({
     setBusy(true);
     setAlert(null);
     try {
-      const { options } = await startPasskeyVerification({ purpose });
+      const { options } = await call("startPasskeyVerification", { purpose });
       const response = await answerWithPasskey(options);
-      const result = await finishPasskeyVerification({
+      const result = await call("finishPasskeyVerification", {
         purpose,
         response,
         ...(purpose === "sign-in" && rememberDevice ? { rememberDevice: true } : {}),

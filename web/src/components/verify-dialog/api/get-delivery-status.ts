@@ -1,24 +1,14 @@
 import { useQuery, type UseQueryResult } from "@tanstack/react-query";
-import {
-  deliveryStatusInputSchema,
-  type DeliveryState,
-  type DeliveryStatusInput,
-  type DeliveryStatusResult,
-  type SendVerificationCodeResult,
+import type {
+  DeliveryState,
+  DeliveryStatusInput,
+  DeliveryStatusResult,
+  SendVerificationCodeResult,
 } from "@dash2fa/shared";
-import { callable, toVerificationFailure } from "@/lib/firebase";
-
-export { deliveryStatusInputSchema, type DeliveryStatusInput };
-
-const call = callable<DeliveryStatusInput, DeliveryStatusResult>("getDeliveryStatus");
+import { call, toVerificationFailure } from "@/lib/firebase";
 
 /** How often a message still on its way is asked about again. */
 export const DELIVERY_POLL_INTERVAL_MS = 1500;
-
-/** Where the message with the caller's current code of this purpose and method is. */
-export async function getDeliveryStatus(input: DeliveryStatusInput): Promise<DeliveryStatusResult> {
-  return call(deliveryStatusInputSchema.parse(input));
-}
 
 /** Past these the message will not move any more: asking again cannot change the answer. */
 function isFinal(state: DeliveryState | undefined): boolean {
@@ -49,7 +39,7 @@ export function useDeliveryStatus(
     queryKey: ["verification", "deliveryStatus", purpose, method, expiresAt],
     queryFn: () => {
       if (!purpose || !method) throw new Error("No sent code to follow.");
-      return getDeliveryStatus({ purpose, method });
+      return call("getDeliveryStatus", { purpose, method });
     },
     enabled: enabled && purpose !== undefined && method !== undefined && sent !== undefined,
     retry: (failureCount, error) => !isRefusal(error) && failureCount < 1,

@@ -1,18 +1,10 @@
 import { useMutation } from "@tanstack/react-query";
-import {
-  verifyCodeInputSchema,
-  type VerifyCodeInput,
-  type VerifyCodeResult,
-} from "@dash2fa/shared";
-import { callable } from "@/lib/firebase";
+import type { CallableInput } from "@dash2fa/shared/contract";
+import { call } from "@/lib/firebase";
 
-export { verifyCodeInputSchema, type VerifyCodeInput };
-
-const call = callable<VerifyCodeInput, VerifyCodeResult>("verifyCode");
-
-/** Checks a code; the server gets the normalised digits, exactly what its schema yields. */
-export async function verifyCode(input: VerifyCodeInput): Promise<VerifyCodeResult> {
-  return call(verifyCodeInputSchema.parse(input));
+/** Checks a typed code; the server normalises it with the contract's schema. */
+export function verifyCode(input: CallableInput<"verifyCode">) {
+  return call("verifyCode", input);
 }
 
 export function useVerifyCode() {

@@ -1,24 +1,11 @@
 import { useMutation } from "@tanstack/react-query";
-import {
-  completePasswordResetInputSchema,
-  type CompletePasswordResetInput,
-  type CompletePasswordResetResult,
-} from "@dash2fa/shared";
-import { callable } from "@/lib/firebase";
-
-export { completePasswordResetInputSchema, type CompletePasswordResetInput };
-
-const call = callable<CompletePasswordResetInput, CompletePasswordResetResult>(
-  "completePasswordReset",
-);
+import type { CallableInput } from "@dash2fa/shared/contract";
+import { call } from "@/lib/firebase";
 
 /** Sets the password through an emailed link's token; the link works once. */
-export async function completePasswordReset(
-  input: CompletePasswordResetInput,
-): Promise<CompletePasswordResetResult> {
-  return call(completePasswordResetInputSchema.parse(input));
-}
-
 export function useCompletePasswordReset() {
-  return useMutation({ mutationFn: completePasswordReset });
+  return useMutation({
+    mutationFn: (input: CallableInput<"completePasswordReset">) =>
+      call("completePasswordReset", input),
+  });
 }

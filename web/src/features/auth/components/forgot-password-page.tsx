@@ -3,17 +3,18 @@ import { Link } from "react-router";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { MINUTE_MS, passwordPolicy } from "@dash2fa/shared";
+import {
+  MINUTE_MS,
+  passwordPolicy,
+  requestPasswordResetInputSchema,
+  type RequestPasswordResetInput,
+} from "@dash2fa/shared";
 import { Field } from "@/components/field";
 import { PageTitle } from "@/components/page-title";
 import { describeError } from "@/components/verify-dialog";
 import { paths } from "@/config/paths";
 import { useT } from "@/lib/i18n";
-import {
-  requestPasswordResetInputSchema,
-  useRequestPasswordReset,
-  type RequestPasswordResetInput,
-} from "../api/request-password-reset";
+import { useRequestPasswordReset } from "../api/request-password-reset";
 
 const linkMinutes = passwordPolicy.resetLinkLifetimeMs / MINUTE_MS;
 

@@ -3,16 +3,13 @@ import { Link, useSearchParams } from "react-router";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { passwordResetTokenSchema } from "@dash2fa/shared";
+import { completePasswordResetInputSchema, passwordResetTokenSchema } from "@dash2fa/shared";
 import { Field } from "@/components/field";
 import { PageTitle } from "@/components/page-title";
 import { describeError, toFailure } from "@/components/verify-dialog";
 import { paths } from "@/config/paths";
 import { useT } from "@/lib/i18n";
-import {
-  completePasswordResetInputSchema,
-  useCompletePasswordReset,
-} from "../api/complete-password-reset";
+import { useCompletePasswordReset } from "../api/complete-password-reset";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../utils/auth-error-message";
 
 /** The form checks the new password with the very schema the function applies to it. */

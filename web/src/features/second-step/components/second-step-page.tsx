@@ -6,7 +6,7 @@ import { useT } from "@/lib/i18n";
 import { forgetRememberedDevice, readRememberedDevice } from "@/lib/remembered-device";
 import { upgradeSession, useSignedInUser } from "@/lib/session";
 import { useTwoFactorStatus } from "@/lib/two-factor-status";
-import { signInWithRememberedDevice } from "../api/sign-in-with-remembered-device";
+import { call } from "@/lib/firebase";
 
 /**
  * The sign-in second step. A remembered browser is tried first, silently; otherwise the
@@ -27,7 +27,7 @@ export function SecondStepPage() {
     deviceTriedRef.current = true;
     const device = readRememberedDevice(uid);
     if (!device) return;
-    signInWithRememberedDevice({ deviceId: device.deviceId, token: device.token })
+    call("signInWithRememberedDevice", { deviceId: device.deviceId, token: device.token })
       .then(({ customToken }) => upgradeSession(customToken))
       .catch((error: unknown) => {
         const reason = toFailure(error)?.reason;

@@ -1,14 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { collection, getDocs, query, where } from "firebase/firestore/lite";
-import {
-  collections,
-  sessionState,
-  signOutSessionInputSchema,
-  type SessionDoc,
-  type SignOutSessionInput,
-  type SignOutSessionsResult,
-} from "@dash2fa/shared";
-import { callable, db } from "@/lib/firebase";
+import { collections, sessionState, type SessionDoc } from "@dash2fa/shared";
+import { db } from "@/lib/firebase";
 
 export interface SignedInSession extends SessionDoc {
   id: string;
@@ -40,19 +33,4 @@ export function sessionsQueryOptions(uid: string) {
 
 export function useSessions(uid: string) {
   return useQuery(sessionsQueryOptions(uid));
-}
-
-const signOutSessionCall = callable<SignOutSessionInput, SignOutSessionsResult>("signOutSession");
-const signOutOthersCall = callable<Record<string, never>, SignOutSessionsResult>(
-  "signOutOtherSessions",
-);
-
-/** Ends another session of the account (step-up required). */
-export function signOutSession(input: SignOutSessionInput): Promise<SignOutSessionsResult> {
-  return signOutSessionCall(signOutSessionInputSchema.parse(input));
-}
-
-/** Ends every session of the account but this one (step-up required). */
-export function signOutOtherSessions(): Promise<SignOutSessionsResult> {
-  return signOutOthersCall({});
 }

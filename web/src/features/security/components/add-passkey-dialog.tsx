@@ -7,9 +7,8 @@ import { describePasskeyError, isPasskeyPromptCancelled } from "@/components/ver
 import { useT } from "@/lib/i18n";
 import { createPasskey } from "@/lib/webauthn";
 import { browserSupportsPasskeys } from "@/lib/webauthn-error";
-import { finishPasskeyRegistration } from "../api/finish-passkey-registration";
-import { startPasskeyRegistration } from "../api/start-passkey-registration";
 import { usePasskeyNameField } from "./passkey-name-field";
+import { call } from "@/lib/firebase";
 
 interface AddPasskeyDialogProps {
   /** The key is registered; resolves once the page has taken it in. */
@@ -35,9 +34,9 @@ export function AddPasskeyDialog({ onAdded, onCancel }: AddPasskeyDialogProps) {
 
   const add = useMutation({
     mutationFn: async (keyName: string) => {
-      const { options } = await startPasskeyRegistration();
+      const { options } = await call("startPasskeyRegistration", {});
       const response = await createPasskey(options);
-      const result = await finishPasskeyRegistration({ name: keyName, response });
+      const result = await call("finishPasskeyRegistration", { name: keyName, response });
       await onAdded(result);
       return result;
     },

@@ -13,12 +13,12 @@ import { describeError } from "@/components/verify-dialog";
 import { useT } from "@/lib/i18n";
 import { upgradeSession, useSignedInUser } from "@/lib/session";
 import { usePasskeys, type Passkey } from "../api/get-passkeys";
-import { removePasskey } from "../api/remove-passkey";
 import { AddPasskeyDialog } from "./add-passkey-dialog";
 import { MethodRow } from "./method-row";
 import { PasskeyList } from "./passkey-list";
 import { RenamePasskeyDialog } from "./rename-passkey-dialog";
 import { useDisableMethod } from "./use-disable-method";
+import { call } from "@/lib/firebase";
 
 interface PasskeyMethodItemProps {
   status: TwoFactorMethodStatus | undefined;
@@ -67,7 +67,7 @@ export function PasskeyMethodItem({
 
   const remove = useMutation({
     mutationFn: async (passkey: Passkey) => {
-      const result = await withStepUp(() => removePasskey({ passkeyId: passkey.id }));
+      const result = await withStepUp(() => call("removePasskey", { passkeyId: passkey.id }));
       // A 2FA change re-issues this session before anything reads the new state.
       await upgradeSession(result.customToken);
       return result;

@@ -4,7 +4,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { FirebaseError } from "firebase/app";
 import { z } from "zod";
-import { passwordPolicy } from "@dash2fa/shared";
+import { changePasswordInputSchema, passwordPolicy } from "@dash2fa/shared";
 import { Field } from "@/components/field";
 import { isStepUpCancelled, type StepUp } from "@/components/second-factor";
 import { describeError, toFailure } from "@/components/verify-dialog";
@@ -12,9 +12,9 @@ import { useT } from "@/lib/i18n";
 import { forgetRememberedDevice } from "@/lib/remembered-device";
 import { upgradeSession, useSignedInUser } from "@/lib/session";
 import { enabledMethods, useTwoFactorStatus } from "@/lib/two-factor-status";
-import { changePassword, changePasswordInputSchema } from "../api/change-password";
 import { invalidateSecurityQueries } from "../api/invalidate";
 import { provePassword, type PasswordProof } from "../api/prove-password";
+import { call } from "@/lib/firebase";
 
 const newPasswordSchema = changePasswordInputSchema.shape.newPassword;
 const MIN_PASSWORD_LENGTH = newPasswordSchema.minLength ?? 8;
@@ -88,7 +88,7 @@ function ChangePasswordForm({
           if (Date.now() - proof.provedAt > PROOF_REUSE_MS) {
             proof = await provePassword(email, currentPassword);
           }
-          return changePassword({ passwordProof: proof.token, newPassword });
+          return call("changePassword", { passwordProof: proof.token, newPassword });
         },
         { askFirst: twoFactorOn },
       );

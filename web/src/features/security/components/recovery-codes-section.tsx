@@ -8,7 +8,7 @@ import { useT } from "@/lib/i18n";
 import { useSignedInUser } from "@/lib/session";
 import { useTwoFactorStatus } from "@/lib/two-factor-status";
 import { invalidateSecurityQueries } from "../api/invalidate";
-import { regenerateRecoveryCodes } from "../api/regenerate-recovery-codes";
+import { call } from "@/lib/firebase";
 
 /** Few enough left that the user should make new ones before they run out. */
 const LOW_RECOVERY_CODES = 3;
@@ -35,7 +35,7 @@ export function RecoveryCodesSection({
   const [confirming, setConfirming] = useState(false);
 
   const regenerate = useMutation({
-    mutationFn: () => withStepUp(regenerateRecoveryCodes),
+    mutationFn: () => withStepUp(() => call("regenerateRecoveryCodes", {})),
     onSuccess: ({ recoveryCodes }) => {
       onRegenerated(recoveryCodes);
       void invalidateSecurityQueries(queryClient, uid);

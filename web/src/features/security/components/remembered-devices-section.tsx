@@ -8,10 +8,9 @@ import { useT } from "@/lib/i18n";
 import { forgetRememberedDevice, rememberedDeviceId } from "@/lib/remembered-device";
 import { useSignedInUser } from "@/lib/session";
 import { invalidateSecurityQueries } from "../api/invalidate";
-import { revokeAllDevices } from "../api/revoke-all-devices";
-import { revokeDevice } from "../api/revoke-device";
 import { useRememberedDevices, type RememberedDevice } from "../api/get-remembered-devices";
 import { DateDetail } from "./date-detail";
+import { call } from "@/lib/firebase";
 
 const rememberDays = REMEMBER_DEVICE_MS / DAY_MS;
 
@@ -67,7 +66,9 @@ export function RememberedDevicesSection({ withStepUp }: RememberedDevicesSectio
 
   const revoke = useMutation({
     mutationFn: (deviceId: string | undefined) =>
-      withStepUp(() => (deviceId ? revokeDevice({ deviceId }) : revokeAllDevices())),
+      withStepUp(() =>
+        deviceId ? call("revokeDevice", { deviceId }) : call("revokeAllDevices", {}),
+      ),
     onMutate: () => setRevokedCount(null),
     onSuccess: ({ revoked }, deviceId) => {
       // This browser's own token is useless now; drop it rather than try it next time.

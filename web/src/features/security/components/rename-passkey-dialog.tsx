@@ -1,13 +1,14 @@
 import { useId, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { passkeyPolicy, type RenamePasskeyResult } from "@dash2fa/shared";
+import type { CallableInput } from "@dash2fa/shared/contract";
 import { Field } from "@/components/field";
 import { Modal } from "@/components/modal";
 import { describeError } from "@/components/verify-dialog";
 import { useT } from "@/lib/i18n";
-import { renamePasskey } from "../api/rename-passkey";
 import type { Passkey } from "../api/get-passkeys";
 import { usePasskeyNameField } from "./passkey-name-field";
+import { call } from "@/lib/firebase";
 
 interface RenamePasskeyDialogProps {
   passkey: Passkey;
@@ -28,7 +29,10 @@ export function RenamePasskeyDialog({ passkey, onRenamed, onCancel }: RenamePass
     focus,
     submitted,
   } = usePasskeyNameField(passkey.name);
-  const rename = useMutation({ mutationFn: renamePasskey, onSuccess: onRenamed });
+  const rename = useMutation({
+    mutationFn: (input: CallableInput<"renamePasskey">) => call("renamePasskey", input),
+    onSuccess: onRenamed,
+  });
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -8,13 +8,9 @@ import { useT } from "@/lib/i18n";
 import { useSignedInSession } from "@/lib/session";
 import { useSignOut } from "@/lib/sign-out";
 import { invalidateSecurityQueries } from "../api/invalidate";
-import {
-  signOutOtherSessions,
-  signOutSession,
-  useSessions,
-  type SignedInSession,
-} from "../api/sessions";
+import { useSessions, type SignedInSession } from "../api/sessions";
 import { DateDetail } from "./date-detail";
+import { call } from "@/lib/firebase";
 
 interface SessionItemProps {
   session: SignedInSession;
@@ -80,7 +76,9 @@ export function SessionsSection({ withStepUp }: SessionsSectionProps) {
 
   const end = useMutation({
     mutationFn: (sessionId: string | undefined) =>
-      withStepUp(() => (sessionId ? signOutSession({ sessionId }) : signOutOtherSessions())),
+      withStepUp(() =>
+        sessionId ? call("signOutSession", { sessionId }) : call("signOutOtherSessions", {}),
+      ),
     onMutate: () => setEndedCount(null),
     onSuccess: ({ ended }) => {
       setEndedCount(ended);

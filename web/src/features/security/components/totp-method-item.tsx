@@ -9,10 +9,10 @@ import type {
 import { isStepUpCancelled, type StepUp } from "@/components/second-factor";
 import { describeError } from "@/components/verify-dialog";
 import { useT } from "@/lib/i18n";
-import { startTotpEnrollment } from "../api/start-totp-enrollment";
 import { MethodRow } from "./method-row";
 import { TotpSetupDialog } from "./totp-setup-dialog";
 import { useDisableMethod } from "./use-disable-method";
+import { call } from "@/lib/firebase";
 
 interface TotpMethodItemProps {
   status: TwoFactorMethodStatus | undefined;
@@ -50,7 +50,7 @@ export function TotpMethodItem({
 
   // Like sending an enrolment code: step-up only if the server asks for it.
   const start = useMutation({
-    mutationFn: () => withStepUp(startTotpEnrollment, { askFirst: false }),
+    mutationFn: () => withStepUp(() => call("startTotpEnrollment", {}), { askFirst: false }),
     onSuccess: setEnrollment,
   });
   const startError =

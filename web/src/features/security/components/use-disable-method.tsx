@@ -6,7 +6,7 @@ import { isStepUpCancelled, type StepUp } from "@/components/second-factor";
 import { describeError } from "@/components/verify-dialog";
 import { useT } from "@/lib/i18n";
 import { upgradeSession } from "@/lib/session";
-import { disableMethod } from "../api/disable-method";
+import { call } from "@/lib/firebase";
 
 interface DisableMethodOptions {
   method: TwoFactorMethod;
@@ -41,7 +41,7 @@ export function useDisableMethod({
 
   const disable = useMutation({
     mutationFn: async () => {
-      const result = await withStepUp(() => disableMethod({ method }));
+      const result = await withStepUp(() => call("disableMethod", { method }));
       // The change moved `sessionsValidAfter`: the re-issued session must be in place
       // before anything reads the new status.
       await upgradeSession(result.customToken);

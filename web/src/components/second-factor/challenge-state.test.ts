@@ -1,0 +1,263 @@
+import { describe, expect, it } from "vitest";
+import type {
+  SendVerificationCodeResult,
+  TwoFactorMethod,
+  TwoFactorStatusDoc,
+} from "@dash2fa/shared";
+import {
+  challengeTransition,
+  initialChallengeState,
+  shown,
+  type ChallengeEvent,
+  type ChallengeState,
+  type ChallengeStep,
+} from "./challenge-state";
+
+const T = 1_750_000_000_000;
+
+function statusWith(...methods: TwoFactorMethod[]): TwoFactorStatusDoc {
+  return {
+    methods: Object.fromEntries(
+      methods.map((method) => [method, { enabled: true, maskedDestination: "", enabledAt: 1 }]),
+    ),
+    required: methods.length > 0,
+    sessionsValidAfter: 0,
+    recoveryCodesRemaining: 10,
+  };
+}
+
+function sentCode(method: "email" | "phone", expiresAt = T + 10 * 60_000) {
+  return {
+    purpose: "sign-in",
+    method,
+    maskedDestination: method === "email" ? "a•••@example.com" : "+995 5•• ••• •11",
+    expiresAt,
+    resendAvailableAt: T + 60_000,
+    attemptsLeft: 5,
+  } satisfies SendVerificationCodeResult;
+}
+
+function play(state: ChallengeState, ...events: ChallengeEvent[]): ChallengeStep {
+  let step: ChallengeStep = { state, commands: [] };
+  for (const event of events) step = challengeTransition(step.state, event);
+  return step;
+}
+
+const opened = (...methods: TwoFactorMethod[]) =>
+  play(initialChallengeState(statusWith(...methods)), { type: "opened" });
+
+describe("opening", () => {
+  it("suggests the strongest method and sends its code at once when it is delivered", () => {
+    const step = opened("email", "phone");
+    expect(step.state.method).toBe("phone");
+    expect(step.commands).toEqual([{ type: "send", method: "phone" }]);
+    expect(shown(step.state)).toEqual({ kind: "sending", method: "phone" });
+    expect(step.state.focusForm).toBe(true);
+  });
+
+  it("sends nothing for the authenticator app or a passkey", () => {
+    const app = opened("email", "totp");
+    expect(app.commands).toEqual([]);
+    expect(shown(app.state)).toEqual({ kind: "app" });
+    const passkey = opened("totp", "passkey");
+    expect(passkey.commands).toEqual([]);
+    expect(shown(passkey.state)).toEqual({ kind: "passkey" });
+  });
+
+  it("goes straight to a recovery code when no method is on", () => {
+    const step = opened();
+    expect(step.state.method).toBeUndefined();
+    expect(shown(step.state)).toEqual({ kind: "recovery" });
+    expect(step.commands).toEqual([]);
+  });
+
+  it("sends once when opened twice (effects run twice in development)", () => {
+    const twice = play(opened("email").state, { type: "opened" });
+    expect(twice.commands).toEqual([]);
+  });
+});
+
+describe("sending", () => {
+  it("shows the form with the code once it is sent", () => {
+    const sent = sentCode("email");
+    const step = play(opened("email").state, { type: "code-sent", method: "email", sent });
+    expect(shown(step.state)).toEqual({ kind: "code", method: "email", sent, version: 1 });
+  });
+
+  it("resumes the code sent a moment ago when the server says to wait", () => {
+    const earlier = sentCode("email");
+    const step = play(opened("email").state, {
+      type: "send-failed",
+      method: "email",
+      error: new Error("cooldown"),
+      reason: "cooldown",
+      earlier,
+    });
+    expect(shown(step.state)).toMatchObject({ kind: "code", sent: earlier });
+  });
+
+  it("does not resume an earlier code for any other refusal", () => {
+    const error = new Error("rate limited");
+    const step = play(opened("email").state, {
+      type: "send-failed",
+      method: "email",
+      error,
+      reason: "rate-limited",
+      earlier: sentCode("email"),
+    });
+    expect(shown(step.state)).toEqual({
+      kind: "send-failed",
+      method: "email",
+      error,
+      retryable: true,
+      version: 1,
+    });
+  });
+
+  it("offers no retry when only a recovery code can help", () => {
+    for (const reason of ["locked-until-recovery", "method-not-enabled"] as const) {
+      const step = play(opened("email").state, {
+        type: "send-failed",
+        method: "email",
+        error: new Error(reason),
+        reason,
+        earlier: undefined,
+      });
+      expect(shown(step.state)).toMatchObject({ kind: "send-failed", retryable: false });
+    }
+  });
+
+  it("sends again on request, showing 'sending' and then a new form", () => {
+    const failed = play(opened("email").state, {
+      type: "send-failed",
+      method: "email",
+      error: new Error("offline"),
+      reason: undefined,
+      earlier: undefined,
+    }).state;
+    const again = play(failed, { type: "send-again", method: "email" });
+    expect(again.commands).toEqual([{ type: "send", method: "email" }]);
+    expect(shown(again.state)).toEqual({ kind: "sending", method: "email" });
+    const sent = play(again.state, {
+      type: "code-sent",
+      method: "email",
+      sent: sentCode("email"),
+    }).state;
+    expect(shown(sent)).toMatchObject({ kind: "code", version: 2 });
+  });
+
+  it("gives a repeated failure a new version, so it is announced again", () => {
+    const failure: ChallengeEvent = {
+      type: "send-failed",
+      method: "email",
+      error: new Error("offline"),
+      reason: undefined,
+      earlier: undefined,
+    };
+    const once = play(opened("email").state, failure).state;
+    const twice = play(once, { type: "send-again", method: "email" }, failure).state;
+    expect(shown(twice)).toMatchObject({ kind: "send-failed", version: 2 });
+  });
+});
+
+describe("choosing another method", () => {
+  /** The app suggested, nothing sent yet. */
+  const appFirst = () => opened("email", "phone", "totp").state;
+
+  it("lists the others and sends nothing until one is chosen", () => {
+    const step = play(appFirst(), { type: "chooser-opened" });
+    expect(shown(step.state)).toEqual({ kind: "choose" });
+    expect(step.commands).toEqual([]);
+  });
+
+  it("sends the chosen method's code and focuses its form", () => {
+    const step = play(
+      appFirst(),
+      { type: "chooser-opened" },
+      { type: "method-chosen", method: "email", now: T },
+    );
+    expect(step.commands).toEqual([{ type: "send", method: "email" }]);
+    expect(step.state).toMatchObject({ method: "email", mode: "method", focusForm: true });
+  });
+
+  it("keeps a code that still works when switching back to its method", () => {
+    const sent = sentCode("email");
+    const withEmail = play(
+      appFirst(),
+      { type: "method-chosen", method: "email", now: T },
+      { type: "code-sent", method: "email", sent },
+      { type: "method-chosen", method: "totp", now: T },
+    ).state;
+    const back = play(withEmail, { type: "method-chosen", method: "email", now: T + 60_000 });
+    expect(back.commands).toEqual([]);
+    expect(shown(back.state)).toEqual({ kind: "code", method: "email", sent, version: 1 });
+  });
+
+  it("does not send again while the first code is still on its way", () => {
+    const step = play(
+      appFirst(),
+      { type: "method-chosen", method: "email", now: T },
+      { type: "method-chosen", method: "totp", now: T },
+      { type: "method-chosen", method: "email", now: T },
+    );
+    expect(step.commands).toEqual([]);
+    expect(shown(step.state)).toEqual({ kind: "sending", method: "email" });
+  });
+
+  it("sends a new code when the one for the chosen method has expired", () => {
+    const withEmail = play(
+      appFirst(),
+      { type: "method-chosen", method: "email", now: T },
+      { type: "code-sent", method: "email", sent: sentCode("email", T + 60_000) },
+      { type: "method-chosen", method: "totp", now: T },
+    ).state;
+    const back = play(withEmail, { type: "method-chosen", method: "email", now: T + 60_000 });
+    expect(back.commands).toEqual([{ type: "send", method: "email" }]);
+    expect(shown(back.state)).toEqual({ kind: "sending", method: "email" });
+  });
+
+  it("goes back to the method on screen without sending again", () => {
+    const step = play(
+      opened("email", "phone").state,
+      { type: "chooser-opened" },
+      {
+        type: "method-shown",
+      },
+    );
+    expect(step.commands).toEqual([]);
+    expect(step.state).toMatchObject({ mode: "method", method: "phone" });
+  });
+});
+
+describe("a recovery code", () => {
+  it("is always an option, and focuses its field", () => {
+    const step = play(opened("totp").state, { type: "recovery-chosen" });
+    expect(shown(step.state)).toEqual({ kind: "recovery" });
+    expect(step.state.focusForm).toBe(true);
+  });
+
+  it("leads back to the method, whose code is sent then if it never was", () => {
+    // A recovery code chosen before the app's list: email was never requested.
+    const recovering = play(
+      opened("totp", "email").state,
+      { type: "method-chosen", method: "totp", now: T },
+      { type: "recovery-chosen" },
+    ).state;
+    expect(play(recovering, { type: "method-shown" }).commands).toEqual([]);
+
+    const noCodeYet: ChallengeState = { ...recovering, method: "email" };
+    expect(play(noCodeYet, { type: "method-shown" }).commands).toEqual([
+      { type: "send", method: "email" },
+    ]);
+  });
+});
+
+it("remembers 'Remember this device' across methods", () => {
+  const step = play(
+    opened("email", "totp").state,
+    { type: "remember-changed", remember: true },
+    { type: "method-chosen", method: "email", now: T },
+    { type: "recovery-chosen" },
+  );
+  expect(step.state.remember).toBe(true);
+});

@@ -3,6 +3,7 @@ import type { FinishPasskeyVerificationResult } from "@dash2fa/shared";
 import { describePasskeyError, isPasskeyPromptCancelled } from "@/components/verify-dialog";
 import { call } from "@/lib/firebase";
 import { useT } from "@/lib/i18n";
+import { useAnnouncement } from "@/lib/use-announcement";
 import { answerWithPasskey } from "@/lib/webauthn";
 
 interface PasskeyChallengeProps {
@@ -16,12 +17,6 @@ interface PasskeyChallengeProps {
   extraFields?: ReactNode;
   /** Buttons after "Use your passkey" (another method, a recovery code, Cancel). */
   extraActions?: ReactNode;
-}
-
-/** Re-keyed on every failure, so the same sentence is announced again; worded in render. */
-interface Alert {
-  id: number;
-  describe: () => string;
 }
 
 /**
@@ -39,7 +34,7 @@ export function PasskeyChallenge({
   const t = useT();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
-  const [alert, setAlert] = useState<Alert | null>(null);
+  const { announcement: alert, announce, clear } = useAnnouncement();
   // After a closed or timed-out prompt the button offers to try again.
   const [cancelled, setCancelled] = useState(false);
 
@@ -50,7 +45,7 @@ export function PasskeyChallenge({
   async function verify() {
     if (busy) return;
     setBusy(true);
-    setAlert(null);
+    clear();
     try {
       const { options } = await call("startPasskeyVerification", { purpose });
       const response = await answerWithPasskey(options);
@@ -63,10 +58,7 @@ export function PasskeyChallenge({
       setCancelled(false);
     } catch (error) {
       setCancelled(isPasskeyPromptCancelled(error));
-      setAlert((previous) => ({
-        id: (previous?.id ?? 0) + 1,
-        describe: () => describePasskeyError(error),
-      }));
+      announce(() => describePasskeyError(error));
       buttonRef.current?.focus();
     } finally {
       setBusy(false);
@@ -78,8 +70,8 @@ export function PasskeyChallenge({
       <p>{t("secondFactor.passkeyPrompt")}</p>
       {extraFields}
       {alert && (
-        <p key={alert.id} role="alert" className="alert alert-error">
-          {alert.describe()}
+        <p key={alert.key} role="alert" className="alert alert-error">
+          {alert.message()}
         </p>
       )}
       <p aria-live="polite" className="notice live-region">

@@ -4,8 +4,10 @@ import {
   recoveryCodeSchema,
   type UseRecoveryCodeResult,
 } from "@dash2fa/shared";
+import { Field } from "@/components/field";
 import { describeError, describeRecoveryCodeFormat, toFailure } from "@/components/verify-dialog";
 import { useT } from "@/lib/i18n";
+import { useAnnouncement } from "@/lib/use-announcement";
 import { useRedeemRecoveryCode } from "./api/redeem-recovery-code";
 
 interface RecoveryCodeFormProps {
@@ -18,12 +20,6 @@ interface RecoveryCodeFormProps {
   /** Buttons after Verify ("Use a verification code instead", Cancel). */
   extraActions?: ReactNode;
   autoFocus?: boolean;
-}
-
-/** Re-keyed on every failure; worded while rendering, so it follows the language. */
-interface Alert {
-  id: number;
-  describe: () => string;
 }
 
 /** A malformed code is refused in the same words before and after the server. */
@@ -44,12 +40,9 @@ export function RecoveryCodeForm({
 }: RecoveryCodeFormProps) {
   const t = useT();
   const inputRef = useRef<HTMLInputElement>(null);
-  const ids = useId();
-  const inputId = `${ids}-code`;
-  const hintId = `${ids}-hint`;
-  const errorId = `${ids}-error`;
+  const errorId = `${useId()}-error`;
   const [code, setCode] = useState("");
-  const [alert, setAlert] = useState<Alert | null>(null);
+  const { announcement: alert, announce } = useAnnouncement();
   const [finishing, setFinishing] = useState(false);
   const redeem = useRedeemRecoveryCode();
   const busy = redeem.isPending || finishing;
@@ -59,7 +52,7 @@ export function RecoveryCodeForm({
   }, [autoFocus]);
 
   function showAlert(describe: () => string) {
-    setAlert((previous) => ({ id: (previous?.id ?? 0) + 1, describe }));
+    announce(describe);
     inputRef.current?.select();
     inputRef.current?.focus();
   }
@@ -96,31 +89,25 @@ export function RecoveryCodeForm({
 
   return (
     <form className="stack" noValidate onSubmit={handleSubmit}>
-      <div className="field">
-        <label htmlFor={inputId}>{t("secondFactor.recoveryCodeLabel")}</label>
-        <p id={hintId} className="field-hint">
-          {t("secondFactor.recoveryCodeHint", { count: recoveryCodePolicy.count })}
-        </p>
-        <input
-          ref={inputRef}
-          id={inputId}
-          name="recoveryCode"
-          type="text"
-          className="recovery-code-input"
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          enterKeyHint="done"
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-          aria-invalid={alert ? true : undefined}
-          aria-describedby={alert ? `${hintId} ${errorId}` : hintId}
-        />
-      </div>
+      <Field
+        ref={inputRef}
+        label={t("secondFactor.recoveryCodeLabel")}
+        hint={t("secondFactor.recoveryCodeHint", { count: recoveryCodePolicy.count })}
+        errorElsewhere={alert ? errorId : undefined}
+        name="recoveryCode"
+        type="text"
+        inputClassName="recovery-code-input"
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        enterKeyHint="done"
+        value={code}
+        onChange={(event) => setCode(event.target.value)}
+      />
       {extraFields}
       {alert && (
-        <p key={alert.id} id={errorId} role="alert" className="alert alert-error">
-          {alert.describe()}
+        <p key={alert.key} id={errorId} role="alert" className="alert alert-error">
+          {alert.message()}
         </p>
       )}
       <div className="actions">

@@ -1,26 +1,17 @@
-import { useRef, useState } from "react";
+import { useRef } from "react";
 import { PageTitle } from "@/components/page-title";
 import { useT } from "@/lib/i18n";
 import { useSignedInUser } from "@/lib/session";
+import { useAnnouncement } from "@/lib/use-announcement";
 import { NewNoteForm } from "./new-note-form";
 import { NotesList } from "./notes-list";
-
-/** Re-keyed on every notice so the same sentence is announced again. */
-interface Notice {
-  id: number;
-  event: "added" | "deleted";
-}
 
 /** The protected home page: the user's own notes (the rules demand the second step). */
 export function DashboardPage() {
   const t = useT();
   const { uid } = useSignedInUser();
   const notesHeadingRef = useRef<HTMLHeadingElement>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-
-  function announce(event: Notice["event"]) {
-    setNotice((previous) => ({ id: (previous?.id ?? 0) + 1, event }));
-  }
+  const { announcement: notice, announce } = useAnnouncement<"added" | "deleted">();
 
   return (
     <div className="page stack">
@@ -29,8 +20,8 @@ export function DashboardPage() {
       <p>{t("dashboard.intro")}</p>
       <p role="status" className="notice live-region">
         {notice && (
-          <span key={notice.id}>
-            {notice.event === "added" ? t("dashboard.noteAdded") : t("dashboard.noteDeleted")}
+          <span key={notice.key}>
+            {notice.message === "added" ? t("dashboard.noteAdded") : t("dashboard.noteDeleted")}
           </span>
         )}
       </p>

@@ -4,6 +4,7 @@ import { Modal } from "@/components/modal";
 import { VerificationCodeForm } from "@/components/verify-dialog";
 import { formatClockTime } from "@/lib/format-time";
 import { useT } from "@/lib/i18n";
+import { useAnnouncement } from "@/lib/use-announcement";
 import { groupSecret } from "../utils/group-secret";
 
 interface TotpSetupDialogProps {
@@ -59,15 +60,16 @@ export function TotpSetupDialog({
   const titleId = `${ids}-title`;
   const descriptionId = `${ids}-description`;
   const qr = useQrCode(enrollment.otpauthUri);
-  const [copied, setCopied] = useState<"copied" | "failed" | null>(null);
+  // A second copy says "Copied" again.
+  const { announcement: copied, announce, clear } = useAnnouncement<"copied" | "failed">();
   const [expired, setExpired] = useState(false);
 
   async function copySecret() {
     try {
       await navigator.clipboard.writeText(enrollment.secret);
-      setCopied("copied");
+      announce("copied");
     } catch {
-      setCopied("failed");
+      announce("failed");
     }
   }
 
@@ -102,8 +104,13 @@ export function TotpSetupDialog({
           </button>
         </div>
         <p aria-live="polite" className="notice live-region">
-          {copied === "copied" && t("security.totp.copied")}
-          {copied === "failed" && t("security.totp.copyFailed")}
+          {copied && (
+            <span key={copied.key}>
+              {copied.message === "copied"
+                ? t("security.totp.copied")
+                : t("security.totp.copyFailed")}
+            </span>
+          )}
         </p>
         <p className="muted">
           {t("security.totp.expiresAt", { time: formatClockTime(enrollment.expiresAt) })}
@@ -131,7 +138,7 @@ export function TotpSetupDialog({
                 onClick={() => {
                   if (restarting) return;
                   setExpired(false);
-                  setCopied(null);
+                  clear();
                   onRestart();
                 }}
               >

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import {
   twoFactorMethods,
@@ -17,19 +17,11 @@ import {
   twoFactorStatusQueryOptions,
   useTwoFactorStatus,
 } from "@/lib/two-factor-status";
+import { useAnnouncement } from "@/lib/use-announcement";
 import { invalidateSecurityQueries } from "../api/invalidate";
 import { MethodItem } from "./method-item";
 import { PasskeyMethodItem } from "./passkey-method-item";
 import { TotpMethodItem } from "./totp-method-item";
-
-/**
- * Re-keyed on every notice, so focus moves and the sentence is announced again; worded
- * while rendering, so it follows a change of language.
- */
-interface Notice {
-  id: number;
-  describe: () => string;
-}
 
 interface TwoFactorSectionProps {
   withStepUp: StepUp["withStepUp"];
@@ -50,7 +42,8 @@ export function TwoFactorSection({
   const status = useTwoFactorStatus(user.uid);
   const headingId = useId();
   const noticeRef = useRef<HTMLDivElement>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  // Every notice is new (a new key), so focus moves and the sentence is announced again.
+  const { announcement: notice, announce } = useAnnouncement();
 
   useEffect(() => {
     if (notice) noticeRef.current?.focus();
@@ -58,10 +51,6 @@ export function TwoFactorSection({
 
   const { queryKey } = twoFactorStatusQueryOptions(user.uid);
   const enabled = status.data ? enabledMethods(status.data) : [];
-
-  function announce(describe: () => string) {
-    setNotice((previous) => ({ id: (previous?.id ?? 0) + 1, describe }));
-  }
 
   async function handleVerified(result: VerifyCodeResult, changed: boolean) {
     // The change moved `sessionsValidAfter` and ended every other session: sign in with
@@ -148,7 +137,7 @@ export function TwoFactorSection({
         tabIndex={-1}
         className={notice ? "alert alert-success" : "live-region"}
       >
-        {notice && <span key={notice.id}>{notice.describe()}</span>}
+        {notice && <span key={notice.key}>{notice.message()}</span>}
       </div>
       {codesPanel}
 

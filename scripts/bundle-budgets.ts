@@ -7,9 +7,11 @@ import type { RouteName } from "./lib/bundle.js";
  */
 export const bundleBudgets: Record<RouteName, number> = {
   // Measured 237.0, 229.9, 237.2 and 286.9 KB; about 3 % of headroom each. Security
-  // since grew to 295.6 KB with the password and "Where you're signed in" sections.
+  // since grew to 295.6 KB with the password and "Where you're signed in" sections; the
+  // second step to 238.1 KB with its pure state modules, the shared Field and the
+  // announcement hook.
   "sign-in": 244_000,
-  "second step": 237_000,
+  "second step": 245_000,
   dashboard: 244_000,
   security: 298_000,
 };

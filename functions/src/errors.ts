@@ -1,10 +1,10 @@
 import type { Transaction } from "firebase-admin/firestore";
 import { HttpsError, type FunctionsErrorCode } from "firebase-functions/v2/https";
 import { db } from "./admin.js";
-import type { VerificationFailureDetails, VerificationFailureReason } from "@dash2fa/shared";
+import type { RefusalDetails, RefusalReason } from "@dash2fa/shared";
 import type { z } from "zod";
 
-const refusals: Record<VerificationFailureReason, { code: FunctionsErrorCode; message: string }> = {
+const refusals: Record<RefusalReason, { code: FunctionsErrorCode; message: string }> = {
   "invalid-input": { code: "invalid-argument", message: "The request is not valid." },
   "wrong-code": { code: "permission-denied", message: "That code is not correct." },
   expired: { code: "deadline-exceeded", message: "That code has expired. Request a new one." },
@@ -76,7 +76,7 @@ const refusals: Record<VerificationFailureReason, { code: FunctionsErrorCode; me
 };
 
 /** The one way a callable says no: a stable code, a readable message, and details. */
-export function refusal(details: VerificationFailureDetails): HttpsError {
+export function refusal(details: RefusalDetails): HttpsError {
   const { code, message } = refusals[details.reason];
   return new HttpsError(code, message, details);
 }

@@ -2,6 +2,7 @@ import type { FirebaseApp } from "firebase/app";
 import type { CallableOptions, CallableRequest } from "firebase-functions/v2/https";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { limitedUseCallables, type VerifyCodeResult } from "@dash2fa/shared";
+import { callableNames } from "@dash2fa/shared/contract";
 import {
   chooseAppCheck,
   startAppCheck,
@@ -65,6 +66,11 @@ describe("App Check on the callables", () => {
 
   it("is off in the emulator, which has no App Check provider", async () => {
     expect((await loadOptions(true)).enforceAppCheck).toBe(false);
+  });
+
+  it("declares exactly the contract's callables in production, each under its own name", async () => {
+    const declared = await declaredCallables(false);
+    expect([...declared.keys()].sort()).toEqual([...callableNames].sort());
   });
 
   it("is enforced on every callable in production, and consumed by send and verify", async () => {

@@ -145,7 +145,7 @@ export interface RevokeDevicesResult {
  * The `details.reason` of every refusal the callables return, so the UI can tell each
  * case apart without parsing messages.
  */
-export type VerificationFailureReason =
+export type RefusalReason =
   | "invalid-input"
   | "wrong-code"
   | "expired"
@@ -176,8 +176,8 @@ export type VerificationFailureReason =
   /** The caller's session was signed out, ended elsewhere or ran out: sign in again. */
   | "session-ended";
 
-export interface VerificationFailureDetails {
-  reason: VerificationFailureReason;
+export interface RefusalDetails {
+  reason: RefusalReason;
   attemptsLeft?: number;
   /** Epoch milliseconds when a refused request may be retried. */
   retryAt?: number;

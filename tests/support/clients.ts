@@ -27,7 +27,7 @@ import {
   type SecondStepClaims,
   type SessionDoc,
   type SessionUpgrade,
-  type VerificationFailureDetails,
+  type RefusalDetails,
   type VerifyCodeResult,
 } from "@dash2fa/shared";
 import type { CallableName, CallableResult } from "@dash2fa/shared/contract";
@@ -117,7 +117,7 @@ export async function callWithHeaders(
   name: string,
   data: unknown,
   headers: Record<string, string>,
-): Promise<{ result?: unknown; error?: { status: string; details?: VerificationFailureDetails } }> {
+): Promise<{ result?: unknown; error?: { status: string; details?: RefusalDetails } }> {
   const { host } = emulatorHost("FIREBASE_AUTH_EMULATOR_HOST");
   const idToken = await user.auth.currentUser?.getIdToken();
   const response = await fetch(
@@ -161,7 +161,7 @@ export async function refusalOf(promise: Promise<unknown>) {
     await promise;
   } catch (error) {
     const { code, details } = error as FunctionsError;
-    return { code, details: details as VerificationFailureDetails };
+    return { code, details: details as RefusalDetails };
   }
   throw new Error("expected the call to be refused, but it succeeded");
 }

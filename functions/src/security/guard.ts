@@ -1,5 +1,5 @@
 import type { DocumentReference } from "firebase-admin/firestore";
-import { collections, lockoutPolicy, type VerificationFailureDetails } from "@dash2fa/shared";
+import { collections, lockoutPolicy, type RefusalDetails } from "@dash2fa/shared";
 import { db } from "../admin.js";
 
 /**
@@ -44,19 +44,13 @@ export function isHardLocked(guard: GuardState): boolean {
 }
 
 /** Why code verification (or sending, which would be pointless) is refused now, if it is. */
-export function codeLockRefusal(
-  guard: GuardState,
-  now: number,
-): VerificationFailureDetails | undefined {
+export function codeLockRefusal(guard: GuardState, now: number): RefusalDetails | undefined {
   if (isHardLocked(guard)) return { reason: "locked-until-recovery" };
   if (now < guard.lockedUntil) return { reason: "locked", retryAt: guard.lockedUntil };
   return undefined;
 }
 
-export function recoveryLockRefusal(
-  guard: GuardState,
-  now: number,
-): VerificationFailureDetails | undefined {
+export function recoveryLockRefusal(guard: GuardState, now: number): RefusalDetails | undefined {
   if (now < guard.recoveryLockedUntil) {
     return { reason: "recovery-codes-locked", retryAt: guard.recoveryLockedUntil };
   }

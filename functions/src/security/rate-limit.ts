@@ -5,7 +5,7 @@ import {
   collections,
   sendLimits,
   type DeliveredMethod,
-  type VerificationFailureDetails,
+  type RefusalDetails,
 } from "@dash2fa/shared";
 import { db } from "../admin.js";
 
@@ -65,11 +65,8 @@ export interface SendCounters {
 }
 
 /** The per-user and per-destination limits; the first refusal wins. */
-export function decideRateLimit(
-  counters: SendCounters,
-  now: number,
-): VerificationFailureDetails | undefined {
-  const checks: [VerificationFailureDetails["limit"], number[], Window][] = [
+export function decideRateLimit(counters: SendCounters, now: number): RefusalDetails | undefined {
+  const checks: [RefusalDetails["limit"], number[], Window][] = [
     ["user", counters.user, sendLimits.perUserShort],
     ["user", counters.user, sendLimits.perUserDaily],
   ];
@@ -121,10 +118,7 @@ export function estimateIpSends(previous: number, current: number, now: number, 
   return previous * (1 - elapsed) + current;
 }
 
-export async function checkIpLimit(
-  ip: string,
-  now: number,
-): Promise<VerificationFailureDetails | undefined> {
+export async function checkIpLimit(ip: string, now: number): Promise<RefusalDetails | undefined> {
   const refs = ipBucketRefs(ip, now);
   const [previous, current] = await db.getAll(refs.previous, refs.current);
   const count = (snap: DocumentSnapshot | undefined) => Number(snap?.get("count") ?? 0);

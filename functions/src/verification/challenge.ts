@@ -2,7 +2,7 @@ import { verificationPolicy } from "@dash2fa/shared";
 import type {
   DeliveredMethod,
   TwoFactorMethod,
-  VerificationFailureDetails,
+  RefusalDetails,
   VerificationPurpose,
 } from "@dash2fa/shared";
 
@@ -45,7 +45,7 @@ export function challengeId(
 
 export type SendDecision =
   | { allowed: true; failedAttempts: number; sendCount: number }
-  | { allowed: false; details: VerificationFailureDetails };
+  | { allowed: false; details: RefusalDetails };
 
 /**
  * Whether a new code may be sent now. A resend replaces the code but keeps the failure
@@ -73,7 +73,7 @@ export function decideSend(existing: ChallengeState | undefined, now: number): S
 }
 
 export type AttemptDecision =
-  | { outcome: "refused"; details: VerificationFailureDetails }
+  | { outcome: "refused"; details: RefusalDetails }
   | { outcome: "check-code"; challenge: ChallengeState }
   /** Spent: the same code again is "already used"; any other code finds no live code. */
   | { outcome: "spent"; challenge: ChallengeState };

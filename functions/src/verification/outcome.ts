@@ -1,19 +1,25 @@
 import type { Transaction } from "firebase-admin/firestore";
-import type { RememberedDeviceToken, TwoFactorMethod, VerificationPurpose } from "@dash2fa/shared";
+import {
+  twoFactorMethods,
+  type RememberedDeviceToken,
+  type SecondStepMeans,
+  type TwoFactorMethod,
+  type VerificationPurpose,
+} from "@dash2fa/shared";
 import type { CallContext } from "../context.js";
 import { refusal } from "../errors.js";
 import { otpHmacSecret } from "../runtime.js";
 import { recordActivity } from "../security/activity.js";
 import {
   afterCodeFailure,
-  afterCodeSuccess,
+  afterRecoveryFailure,
   guardRef,
   type GuardState,
 } from "../security/guard.js";
 import { methodName, queueNotices } from "../security/notices.js";
 import { newRecoveryCodes, recoveryCodesRef } from "../security/recovery-codes.js";
 import { rememberDevice as rememberDeviceOf } from "../security/remember-device.js";
-import { authorizeChange, claimsAfterChange, sessionIdOf } from "../security/policy.js";
+import { claimsAfterChange, sessionIdOf } from "../security/policy.js";
 import {
   continueSession,
   endOtherSessions,
@@ -23,30 +29,35 @@ import {
   startSession,
   validAfterChange,
 } from "../security/session.js";
-import { refs, requireSecondStep, type UserSecurity } from "../security/state.js";
+import { refs, type UserSecurity } from "../security/state.js";
 import { maskDestination } from "./destination.js";
 import { endPendingCodes } from "./store.js";
 
 /**
- * What every second factor does once its proof has been checked, whatever the proof was
- * (a sent code, an authenticator app code, a passkey): count a failure towards the
- * user's lockout, or act on the success for its purpose. One place, so each factor gets
- * exactly the same lockout, activity log, notices, recovery codes and session upgrade.
+ * What the verification pipeline (`pipeline.ts`) does once a factor's proof has been
+ * checked, whatever the proof was: count or log a failure, or act on the success for its
+ * purpose. One place, so each factor gets exactly the same lockout, activity log,
+ * notices, recovery codes, session record and session upgrade.
  */
 
-/** Who proved what: the method and, for sent codes, the destination it went to. */
+/** Who proved what: the means and, for sent codes, the destination it went to. */
 export interface VerifiedSubject {
   uid: string;
-  method: TwoFactorMethod;
-  /** The full email address or phone number; empty for the app and passkeys. */
+  means: SecondStepMeans;
+  /** The full email address or phone number; empty for every other means. */
   destination: string;
   /** Passkeys: the key's name and how many keys the user will have. */
   passkey?: { name: string; keys: number };
+  /** A remembered device: the one that signed in. */
+  deviceId?: string;
 }
+
+const isMethod = (means: SecondStepMeans): means is TwoFactorMethod =>
+  (twoFactorMethods as readonly string[]).includes(means);
 
 export interface Completed {
   purpose: VerificationPurpose;
-  method: TwoFactorMethod;
+  method: SecondStepMeans;
   maskedDestination: string;
   recoveryCodes?: string[];
   rememberedDevice?: RememberedDeviceToken;
@@ -62,26 +73,33 @@ interface CompleteArgs {
   tx: Transaction;
   ctx: CallContext;
   security: UserSecurity;
-  guard: GuardState;
   subject: VerifiedSubject;
   purpose: VerificationPurpose;
   now: number;
   rememberDevice: boolean;
 }
 
-/** Records a wrong proof: the lockout counter, the activity log, a notice if it locks. */
+/**
+ * Records a wrong proof as its factor's `failures` says: a typed code counts towards the
+ * lockout (with a notice if it locks), a recovery code towards its own lock, a passkey is
+ * only logged, a device token (rate-limited on its own) leaves nothing.
+ */
 export function recordFailure(
   tx: Transaction,
   ctx: CallContext,
   security: UserSecurity,
   guard: GuardState,
-  method: TwoFactorMethod,
+  failures: "codes" | "recovery-codes" | "logged" | "limited",
+  means: SecondStepMeans,
   now: number,
 ): void {
+  if (failures === "limited") return;
+  const event = { at: now, method: means, browser: ctx.browser };
+  recordActivity(tx, ctx.uid, { type: "verification-failed", ...event });
+  if (failures === "recovery-codes") tx.set(guardRef(ctx.uid), afterRecoveryFailure(guard, now));
+  if (failures !== "codes") return;
   const failure = afterCodeFailure(guard, now);
   tx.set(guardRef(ctx.uid), failure.guard);
-  const event = { at: now, method, browser: ctx.browser };
-  recordActivity(tx, ctx.uid, { type: "verification-failed", ...event });
   if (failure.lockStarted) {
     recordActivity(tx, ctx.uid, { type: "locked-out", ...event });
     const hard = failure.lockStarted === "hard";
@@ -93,15 +111,13 @@ export function recordFailure(
 
 /** Acts on a verified proof for its purpose, inside the verifying transaction. */
 export function completeVerification(args: CompleteArgs): Completed {
-  args.tx.set(guardRef(args.ctx.uid), afterCodeSuccess(args.guard));
   return handlers[args.purpose](args);
 }
 
 /** Turns the method on (or moves it, or adds a key); the first method brings recovery codes. */
 function enroll({ tx, ctx, security, subject, now }: CompleteArgs): Completed {
-  // Checked again here, not only when the enrolment started: the step-up may have run out.
-  authorizeChange("add-factor", security, ctx);
-  const { uid, method, destination, passkey } = subject;
+  const { uid, means: method, destination, passkey } = subject;
+  if (!isMethod(method)) throw refusal({ reason: "invalid-input" });
   const maskedDestination = maskDestination(method, destination);
   const existing = security.status.methods[method];
   const wasEnabled = existing?.enabled === true;
@@ -156,33 +172,47 @@ function enroll({ tx, ctx, security, subject, now }: CompleteArgs): Completed {
   };
 }
 
-/** The second step of a sign-in; optionally remembers this browser for 30 days. */
+/**
+ * The second step of a sign-in; optionally remembers this browser for 30 days. A method
+ * must be on; a recovery code or a device proved the account's second step already.
+ */
 function signIn({ tx, ctx, security, subject, now, rememberDevice }: CompleteArgs): Completed {
-  const { uid, method, destination } = subject;
-  if (security.status.methods[method]?.enabled !== true) {
+  const { uid, means, destination } = subject;
+  const method = isMethod(means) ? means : undefined;
+  if (method && security.status.methods[method]?.enabled !== true) {
     throw refusal({ reason: "method-not-enabled" });
   }
   // After a reset by an emailed link, the mailbox must not also be the second step.
   const barred = security.status.emailBarredAfterReset === true;
-  if (barred && method === "email") throw refusal({ reason: "email-not-after-reset" });
-  tx.set(
-    refs.status(uid),
-    { lastUsedMethod: method, ...(barred ? { emailBarredAfterReset: false } : {}) },
-    { merge: true },
-  );
-  recordActivity(tx, uid, { type: "sign-in-verified", at: now, method, browser: ctx.browser });
+  if (barred && means === "email") throw refusal({ reason: "email-not-after-reset" });
+  const status = {
+    ...(method ? { lastUsedMethod: method } : {}),
+    ...(barred ? { emailBarredAfterReset: false } : {}),
+  };
+  if (Object.keys(status).length > 0) tx.set(refs.status(uid), status, { merge: true });
+  // A recovery code logs its own, more telling event when it is spent.
+  if (means !== "recovery-code") {
+    recordActivity(tx, uid, {
+      type: "sign-in-verified",
+      at: now,
+      method: means,
+      browser: ctx.browser,
+    });
+  }
   const sessionAt = sessionAtFor(now, security.status);
-  const rememberedDevice = rememberDevice ? rememberDeviceOf(tx, ctx, now, sessionAt) : undefined;
+  const remembered =
+    rememberDevice && means !== "device" ? rememberDeviceOf(tx, ctx, now, sessionAt) : undefined;
+  const deviceId = subject.deviceId ?? remembered?.deviceId;
   const sessionId = startSession(tx, ctx, now, {
-    how: method,
+    how: means,
     sessionAt,
-    ...(rememberedDevice ? { deviceId: rememberedDevice.deviceId } : {}),
+    ...(deviceId ? { deviceId } : {}),
   });
   return {
     purpose: "sign-in",
-    method,
-    maskedDestination: maskDestination(method, destination),
-    ...(rememberedDevice ? { rememberedDevice } : {}),
+    method: means,
+    maskedDestination: method ? maskDestination(method, destination) : "",
+    ...(remembered ? { rememberedDevice: remembered } : {}),
     endsOtherSessions: false,
     sessionAt,
     sessionId,
@@ -190,13 +220,12 @@ function signIn({ tx, ctx, security, subject, now, rememberDevice }: CompleteArg
 }
 
 /** A fresh verification before a sensitive change: only the new session claims. */
-function stepUp({ ctx, security, subject, now }: CompleteArgs): Completed {
-  requireSecondStep(security, ctx);
-  const { method, destination } = subject;
+function stepUp({ security, subject, now, ctx }: CompleteArgs): Completed {
+  const { means, destination } = subject;
   return {
     purpose: "step-up",
-    method,
-    maskedDestination: maskDestination(method, destination),
+    method: means,
+    maskedDestination: isMethod(means) ? maskDestination(means, destination) : "",
     endsOtherSessions: false,
     sessionAt: sessionAtFor(now, security.status),
     sessionId: sessionIdOf(ctx),
@@ -231,9 +260,10 @@ export async function upgradeSession(
     const claims = claimsAfterChange(ctx, completed.method, completed.sessionAt, sessionId);
     return mintSession(ctx.uid, claims);
   }
+  // A remembered device passed the second step but is no fresh verification: step-up asks.
   return mintSession(ctx.uid, {
     mfa: completed.method,
-    mfaAt: epochSeconds(now),
+    mfaAt: completed.method === "device" ? 0 : epochSeconds(now),
     sessionAt: completed.sessionAt,
     sid: sessionId,
   });

@@ -95,7 +95,7 @@ export function RequireSecondStep() {
   if (status.isError) return <StatusLoadFailed onRetry={() => void status.refetch()} />;
   if (!passedSecondStep(status.data, claims)) {
     const state: RedirectState = { from: location };
-    return <Navigate to={paths.verify} replace state={state} />;
+    return <Navigate to={paths.secondStep} replace state={state} />;
   }
   return <Outlet />;
 }

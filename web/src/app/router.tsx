@@ -53,7 +53,7 @@ export const router = createBrowserRouter([
         children: [
           {
             element: <RequireSecondStepPending />,
-            children: [{ path: paths.verify, lazy: page.secondStep }],
+            children: [{ path: paths.secondStep, lazy: page.secondStep }],
           },
           {
             element: <RequireSecondStep />,

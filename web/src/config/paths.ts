@@ -8,7 +8,7 @@ export const paths = {
   /** Where the emailed link lands, with its single-use `token` in the query string. */
   resetPassword: "/reset-password",
   /** The sign-in second step: a session that has not passed it lands here. */
-  verify: "/verify",
+  secondStep: "/second-step",
   security: "/security",
   /** Emulator mode only: every email and SMS the emulator delivered. */
   devOutbox: "/dev/outbox",

@@ -8,7 +8,7 @@ import {
   type SessionDoc,
   type SessionState,
 } from "@dash2fa/shared";
-import { call, db, toVerificationFailure } from "@/lib/firebase";
+import { call, db, toRefusal } from "@/lib/firebase";
 
 // Whether this browser's session still lives: the rules and the callables refuse an ended
 // one on its next request; this lets the app say so and send the person to sign in,
@@ -48,7 +48,7 @@ export function useCurrentSession(uid: string, sessionId: string | undefined) {
 export function recheckCurrentSession(queryClient: QueryClient, error: unknown): void {
   const code = (error as { code?: unknown } | null)?.code;
   const refused =
-    toVerificationFailure(error)?.reason === "session-ended" ||
+    toRefusal(error)?.reason === "session-ended" ||
     code === "permission-denied" ||
     code === "firestore/permission-denied";
   if (refused) void queryClient.invalidateQueries({ queryKey: ["currentSession"] });

@@ -16,8 +16,8 @@ import type { CallableInput, CallableName, CallableResult } from "@dash2fa/share
 import {
   FUNCTIONS_REGION,
   limitedUseCallables,
-  type VerificationFailureDetails,
-  type VerificationFailureReason,
+  type RefusalDetails,
+  type RefusalReason,
 } from "@dash2fa/shared";
 import { z } from "zod";
 import { env } from "@/config/env";
@@ -109,10 +109,10 @@ const failureReasons = {
   "reset-link-invalid": true,
   "email-not-after-reset": true,
   "session-ended": true,
-} as const satisfies Record<VerificationFailureReason, true>;
+} as const satisfies Record<RefusalReason, true>;
 
-const failureDetailsSchema: z.ZodType<VerificationFailureDetails> = z.object({
-  reason: z.custom<VerificationFailureReason>(
+const failureDetailsSchema: z.ZodType<RefusalDetails> = z.object({
+  reason: z.custom<RefusalReason>(
     (value) => typeof value === "string" && Object.hasOwn(failureReasons, value),
   ),
   attemptsLeft: z.number().optional(),
@@ -122,10 +122,17 @@ const failureDetailsSchema: z.ZodType<VerificationFailureDetails> = z.object({
 });
 
 /**
- * The refusal a verification callable explained in its `details`, or `undefined` for any
- * other failure (network, internal, unauthenticated), which callers show generically.
+ * The refusal a callable explained in its `details`, or one of the shared schemas'
+ * (the same rules, so the same reason) when a form checked its input first; `undefined`
+ * for any other failure (network, internal, unauthenticated), shown generically.
  */
-export function toVerificationFailure(error: unknown): VerificationFailureDetails | undefined {
+export function toRefusal(error: unknown): RefusalDetails | undefined {
+  if (error instanceof z.ZodError) {
+    return {
+      reason: "invalid-input",
+      issues: error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+    };
+  }
   if (!(error instanceof FunctionsError)) return undefined;
   const parsed = failureDetailsSchema.safeParse(error.details);
   return parsed.success ? parsed.data : undefined;

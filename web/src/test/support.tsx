@@ -2,7 +2,7 @@ import type { ReactElement } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import { FunctionsError } from "firebase/functions";
-import type { VerificationFailureDetails } from "@dash2fa/shared";
+import type { RefusalDetails } from "@dash2fa/shared";
 
 /**
  * Helpers for component tests. Their one fake is the network: a test replaces
@@ -11,7 +11,7 @@ import type { VerificationFailureDetails } from "@dash2fa/shared";
  */
 
 /** What a callable throws when the server refuses and explains why in `details`. */
-export function refusal(details: VerificationFailureDetails): FunctionsError {
+export function refusal(details: RefusalDetails): FunctionsError {
   return new FunctionsError("failed-precondition", "Refused.", details);
 }
 

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type {
-  SendVerificationCodeResult,
-  VerificationFailureDetails,
-  VerifyCodeResult,
-} from "@dash2fa/shared";
+import type { SendVerificationCodeResult, RefusalDetails, VerifyCodeResult } from "@dash2fa/shared";
 import {
   attemptsLeftShown,
   codeFormTransition,
@@ -35,7 +31,7 @@ const verified: VerifyCodeResult = {
   customToken: "token",
 };
 
-const wrongCode = (attemptsLeft: number): VerificationFailureDetails => ({
+const wrongCode = (attemptsLeft: number): RefusalDetails => ({
   reason: "wrong-code",
   attemptsLeft,
 });
@@ -220,7 +216,7 @@ describe("a wrong code", () => {
 
 describe("refusals", () => {
   it("lets a new code be asked for at once when the code expired", () => {
-    const failure: VerificationFailureDetails = { reason: "expired" };
+    const failure: RefusalDetails = { reason: "expired" };
     const step = play(verifying(), { type: "verify-failed", failure });
     expect(step.state.resendBlockedUntil).toBe(0);
     expect(step.state.alert?.message).toEqual({ failure, codeExpiresAt: sent.expiresAt });
@@ -256,7 +252,7 @@ describe("refusals", () => {
   });
 
   it("announces the same refusal again with a new key", () => {
-    const failure: VerificationFailureDetails = { reason: "locked-until-recovery" };
+    const failure: RefusalDetails = { reason: "locked-until-recovery" };
     const once = play(verifying(), { type: "verify-failed", failure }).state;
     const twice = play(
       once,
@@ -328,7 +324,7 @@ describe("resending", () => {
 
   it("shows a refused resend and keeps in step with the server's wait", () => {
     const retryAt = T + 5 * 60_000;
-    const failure: VerificationFailureDetails = { reason: "rate-limited", retryAt };
+    const failure: RefusalDetails = { reason: "rate-limited", retryAt };
     const step = play(sentForm(), { type: "resend-pressed" }, { type: "resend-failed", failure });
     expect(step.state.resending).toBe(false);
     expect(step.state.resendBlockedUntil).toBe(retryAt);

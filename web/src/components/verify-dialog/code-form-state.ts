@@ -3,7 +3,7 @@ import {
   verificationPolicy,
   type DeliveryState,
   type SendVerificationCodeResult,
-  type VerificationFailureDetails,
+  type RefusalDetails,
   type VerifyCodeResult,
 } from "@dash2fa/shared";
 import { nextAnnouncement, type Announcement } from "@/lib/use-announcement";
@@ -14,10 +14,10 @@ import { nextAnnouncement, type Announcement } from "@/lib/use-announcement";
  * it was about, or any other error.
  */
 export type Problem =
-  { failure: VerificationFailureDetails; codeExpiresAt: number | undefined } | { error: unknown };
+  { failure: RefusalDetails; codeExpiresAt: number | undefined } | { error: unknown };
 
 /** A call that failed, as the form hears of it: the refusal explained, if it was one. */
-export type Rejection = { failure: VerificationFailureDetails } | { error: unknown };
+export type Rejection = { failure: RefusalDetails } | { error: unknown };
 
 export interface CodeFormState {
   /** The code comes from the authenticator app: nothing was sent, so none is resent. */
@@ -65,7 +65,7 @@ export type CodeFormCommand =
   | { type: "cancel-submit" }
   | { type: "focus-field"; select: boolean }
   | { type: "refresh-clock" }
-  | { type: "report-failure"; failure: VerificationFailureDetails };
+  | { type: "report-failure"; failure: RefusalDetails };
 
 export interface CodeFormStep {
   state: CodeFormState;
@@ -104,7 +104,7 @@ function showProblem(state: CodeFormState, problem: Problem): CodeFormStep {
 }
 
 /** When a new code can be asked for after this refusal: in step with what the server allows. */
-function resendBlockedAfter(state: CodeFormState, failure: VerificationFailureDetails): number {
+function resendBlockedAfter(state: CodeFormState, failure: RefusalDetails): number {
   switch (failure.reason) {
     case "wrong-code":
       return failure.attemptsLeft === 0 && state.sent
@@ -123,7 +123,7 @@ function resendBlockedAfter(state: CodeFormState, failure: VerificationFailureDe
   }
 }
 
-function showFailure(state: CodeFormState, failure: VerificationFailureDetails): CodeFormStep {
+function showFailure(state: CodeFormState, failure: RefusalDetails): CodeFormStep {
   const problem: Problem = { failure, codeExpiresAt: state.sent?.expiresAt };
   const step = showProblem(
     { ...state, resendBlockedUntil: resendBlockedAfter(state, failure) },

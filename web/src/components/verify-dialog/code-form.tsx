@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, type FormEvent, type ReactNode } from "react"
 import {
   verificationPolicy,
   type SendVerificationCodeResult,
-  type VerificationFailureDetails,
+  type RefusalDetails,
   type VerificationPurpose,
   type VerifyCodeResult,
 } from "@dash2fa/shared";
@@ -33,7 +33,8 @@ import {
   type Problem,
   type Rejection,
 } from "./code-form-state";
-import { describeError, describeFailure, toFailure } from "./describe-failure";
+import { describeError, describeRefusal } from "./describe-refusal";
+import { toRefusal } from "@/lib/firebase";
 
 /** A code the server sent (email, phone): resending, delivery and expiry apply to it. */
 interface SentCodeSource {
@@ -76,7 +77,7 @@ interface CodeFormOptions {
   /** Focus the code field when the form appears (default true). */
   autoFocus?: boolean;
   /** Told about every refusal the server explained, after it is shown. */
-  onFailure?: (failure: VerificationFailureDetails) => void;
+  onFailure?: (failure: RefusalDetails) => void;
 }
 
 /**
@@ -88,7 +89,7 @@ export const AUTO_SUBMIT_DELAY_MS = 250;
 
 /** A failed call as the form's events carry it: the refusal explained, if it was one. */
 function rejection(error: unknown): Rejection {
-  const failure = toFailure(error);
+  const failure = toRefusal(error);
   return failure ? { failure } : { error };
 }
 
@@ -201,7 +202,7 @@ export function VerificationCodeForm({
 
   function describe(problem: Problem): string {
     return "failure" in problem
-      ? describeFailure(problem.failure, problem.codeExpiresAt, request.method)
+      ? describeRefusal(problem.failure, problem.codeExpiresAt, request.method)
       : describeError(problem.error);
   }
 

@@ -2,12 +2,11 @@ export { VerifyDialog, type VerifyDialogProps } from "./verify-dialog";
 export { VerificationCodeForm, type VerificationCodeFormProps } from "./code-form";
 export {
   describeError,
-  describeFailure,
+  describeRefusal,
   describePasskeyError,
   describeRecoveryCodeFormat,
   isPasskeyPromptCancelled,
-  toFailure,
-} from "./describe-failure";
+} from "./describe-refusal";
 export {
   sendVerificationCode,
   useSendVerificationCode,

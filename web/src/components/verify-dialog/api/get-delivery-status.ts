@@ -5,7 +5,7 @@ import type {
   DeliveryStatusResult,
   SendVerificationCodeResult,
 } from "@dash2fa/shared";
-import { call, toVerificationFailure } from "@/lib/firebase";
+import { call, toRefusal } from "@/lib/firebase";
 
 /** How often a message still on its way is asked about again. */
 export const DELIVERY_POLL_INTERVAL_MS = 1500;
@@ -17,7 +17,7 @@ function isFinal(state: DeliveryState | undefined): boolean {
 
 /** A refusal (`no-active-code` above all) will not turn into an answer by asking again. */
 function isRefusal(error: unknown): boolean {
-  return toVerificationFailure(error) !== undefined;
+  return toRefusal(error) !== undefined;
 }
 
 /**

@@ -6,11 +6,12 @@ import type { z } from "zod";
 import { completePasswordResetInputSchema, passwordResetTokenSchema } from "@dash2fa/shared";
 import { Field } from "@/components/field";
 import { PageTitle } from "@/components/page-title";
-import { describeError, toFailure } from "@/components/verify-dialog";
+import { describeError } from "@/components/verify-dialog";
 import { paths } from "@/config/paths";
 import { useT } from "@/lib/i18n";
 import { useCompletePasswordReset } from "../api/complete-password-reset";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../utils/auth-error-message";
+import { toRefusal } from "@/lib/firebase";
 
 /** The form checks the new password with the very schema the function applies to it. */
 const newPasswordFormSchema = completePasswordResetInputSchema.pick({ newPassword: true });
@@ -35,7 +36,7 @@ export function ResetPasswordPage() {
 
   const linkInvalid =
     token === undefined ||
-    (reset.isError && toFailure(reset.error)?.reason === "reset-link-invalid");
+    (reset.isError && toRefusal(reset.error)?.reason === "reset-link-invalid");
   const changed = reset.isSuccess;
 
   // The form the user was in is gone: focus goes to what replaced it, and it is read out.

@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState } from "react";
 import { PageTitle } from "@/components/page-title";
-import { SecondFactorChallenge } from "@/components/second-factor";
-import { toFailure } from "@/components/verify-dialog";
+import { SecondStepChallenge } from "@/components/second-step";
 import { useT } from "@/lib/i18n";
 import { forgetRememberedDevice, readRememberedDevice } from "@/lib/remembered-device";
 import { upgradeSession, useSignedInUser } from "@/lib/session";
 import { useTwoFactorStatus } from "@/lib/two-factor-status";
-import { call } from "@/lib/firebase";
+import { call, toRefusal } from "@/lib/firebase";
 
 /**
  * The sign-in second step. A remembered browser is tried first, silently; otherwise the
@@ -30,7 +29,7 @@ export function SecondStepPage() {
     call("signInWithRememberedDevice", { deviceId: device.deviceId, token: device.token })
       .then(({ customToken }) => upgradeSession(customToken))
       .catch((error: unknown) => {
-        const reason = toFailure(error)?.reason;
+        const reason = toRefusal(error)?.reason;
         // Refused for good (revoked, expired, 2FA or password changed): forget it. Any
         // other failure (offline) keeps it for the next sign-in.
         if (reason === "device-not-recognized" || reason === "invalid-input") {
@@ -56,7 +55,7 @@ export function SecondStepPage() {
               {t("secondStep.deviceForgotten")}
             </p>
           )}
-          <SecondFactorChallenge
+          <SecondStepChallenge
             purpose="sign-in"
             status={status.data}
             // The route guard sees the upgraded session and continues to the page asked for.

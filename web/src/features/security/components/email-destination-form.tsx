@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { sendEmailCodeInputSchema, verificationPolicy } from "@dash2fa/shared";
 import { Field } from "@/components/field";
-import type { StepUp } from "@/components/second-factor";
+import type { StepUp } from "@/components/second-step";
 import { useT } from "@/lib/i18n";
 import { DestinationFormActions } from "./destination-form-actions";
 import { useEnrollSend, type EnrollChallenge } from "./use-enroll-send";

@@ -6,15 +6,15 @@ import { FirebaseError } from "firebase/app";
 import { z } from "zod";
 import { changePasswordInputSchema, passwordPolicy } from "@dash2fa/shared";
 import { Field } from "@/components/field";
-import { isStepUpCancelled, type StepUp } from "@/components/second-factor";
-import { describeError, toFailure } from "@/components/verify-dialog";
+import { isStepUpCancelled, type StepUp } from "@/components/second-step";
+import { describeError } from "@/components/verify-dialog";
 import { useT } from "@/lib/i18n";
 import { forgetRememberedDevice } from "@/lib/remembered-device";
 import { upgradeSession, useSignedInUser } from "@/lib/session";
 import { enabledMethods, useTwoFactorStatus } from "@/lib/two-factor-status";
 import { invalidateSecurityQueries } from "../api/invalidate";
 import { provePassword, type PasswordProof } from "../api/prove-password";
-import { call } from "@/lib/firebase";
+import { call, toRefusal } from "@/lib/firebase";
 
 const newPasswordSchema = changePasswordInputSchema.shape.newPassword;
 const MIN_PASSWORD_LENGTH = newPasswordSchema.minLength ?? 8;
@@ -40,7 +40,7 @@ function isWrongPassword(error: unknown): boolean {
       return true;
     }
   }
-  return toFailure(error)?.reason === "wrong-password";
+  return toRefusal(error)?.reason === "wrong-password";
 }
 
 function isThrottled(error: unknown): boolean {

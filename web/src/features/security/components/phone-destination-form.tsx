@@ -4,7 +4,7 @@ import { getCountryCallingCode, type CountryCode } from "libphonenumber-js/mobil
 import { smsPolicy, verificationPolicy } from "@dash2fa/shared";
 import { normalizePhone, type PhoneProblem } from "@dash2fa/shared/phone";
 import { Field, SelectField } from "@/components/field";
-import type { StepUp } from "@/components/second-factor";
+import type { StepUp } from "@/components/second-step";
 import { currentIntlLocales, useT } from "@/lib/i18n";
 import { DestinationFormActions } from "./destination-form-actions";
 import { useEnrollSend, type EnrollChallenge } from "./use-enroll-send";

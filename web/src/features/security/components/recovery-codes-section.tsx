@@ -2,7 +2,7 @@ import { useId, useState, type ReactNode, type Ref } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { recoveryCodePolicy } from "@dash2fa/shared";
 import { ConfirmDialog } from "@/components/confirm-dialog";
-import { isStepUpCancelled, type StepUp } from "@/components/second-factor";
+import { isStepUpCancelled, type StepUp } from "@/components/second-step";
 import { describeError } from "@/components/verify-dialog";
 import { useT } from "@/lib/i18n";
 import { useSignedInUser } from "@/lib/session";

@@ -1,6 +1,6 @@
 import { useRef, useState } from "react";
 import { PageTitle } from "@/components/page-title";
-import { useStepUp } from "@/components/second-factor";
+import { useStepUp } from "@/components/second-step";
 import { useT } from "@/lib/i18n";
 import { useSignedInUser } from "@/lib/session";
 import { useTwoFactorStatus } from "@/lib/two-factor-status";

@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { isStepUpCancelled, type StepUp } from "@/components/second-factor";
+import { isStepUpCancelled, type StepUp } from "@/components/second-step";
 import { describeError } from "@/components/verify-dialog";
 import { DAY_MS, sessionPolicy } from "@dash2fa/shared";
 import { ListSkeleton } from "@/components/list-skeleton";

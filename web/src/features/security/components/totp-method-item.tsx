@@ -6,7 +6,7 @@ import type {
   TwoFactorMethodStatus,
   VerifyCodeResult,
 } from "@dash2fa/shared";
-import { isStepUpCancelled, type StepUp } from "@/components/second-factor";
+import { isStepUpCancelled, type StepUp } from "@/components/second-step";
 import { describeError } from "@/components/verify-dialog";
 import { useT } from "@/lib/i18n";
 import { MethodRow } from "./method-row";

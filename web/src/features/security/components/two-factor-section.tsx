@@ -9,7 +9,7 @@ import {
   type TwoFactorStatusDoc,
   type VerifyCodeResult,
 } from "@dash2fa/shared";
-import type { StepUp } from "@/components/second-factor";
+import type { StepUp } from "@/components/second-step";
 import { useT } from "@/lib/i18n";
 import { upgradeSession, useSignedInUser } from "@/lib/session";
 import {
@@ -19,7 +19,7 @@ import {
 } from "@/lib/two-factor-status";
 import { useAnnouncement } from "@/lib/use-announcement";
 import { invalidateSecurityQueries } from "../api/invalidate";
-import { MethodItem } from "./method-item";
+import { SentCodeMethodItem } from "./sent-code-method-item";
 import { PasskeyMethodItem } from "./passkey-method-item";
 import { TotpMethodItem } from "./totp-method-item";
 
@@ -166,7 +166,7 @@ export function TwoFactorSection({
               case "email":
               case "phone":
                 return (
-                  <MethodItem
+                  <SentCodeMethodItem
                     key={method}
                     method={method}
                     {...common}

@@ -2,8 +2,9 @@ import { useMutation } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { SendVerificationCodeResult, sendEmailCodeInputSchema } from "@dash2fa/shared";
 import type { sendPhoneCodeInputSchema } from "@dash2fa/shared/phone";
-import { isStepUpCancelled, type StepUp } from "@/components/second-factor";
-import { sendVerificationCode, toFailure } from "@/components/verify-dialog";
+import { isStepUpCancelled, type StepUp } from "@/components/second-step";
+import { sendVerificationCode } from "@/components/verify-dialog";
+import { toRefusal } from "@/lib/firebase";
 
 export type EnrollRequest =
   z.output<typeof sendEmailCodeInputSchema> | z.output<typeof sendPhoneCodeInputSchema>;
@@ -39,7 +40,7 @@ export function useEnrollSend({
     onSuccess: (sent, request) => onSent({ request, sent }),
     onError: (error, request) => {
       if (isStepUpCancelled(error)) return onError(null);
-      if (toFailure(error)?.reason === "cooldown" && onCooldown(request.destination)) return;
+      if (toRefusal(error)?.reason === "cooldown" && onCooldown(request.destination)) return;
       onError(error);
     },
   });

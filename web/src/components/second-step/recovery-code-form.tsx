@@ -5,10 +5,11 @@ import {
   type UseRecoveryCodeResult,
 } from "@dash2fa/shared";
 import { Field } from "@/components/field";
-import { describeError, describeRecoveryCodeFormat, toFailure } from "@/components/verify-dialog";
+import { describeError, describeRecoveryCodeFormat } from "@/components/verify-dialog";
 import { useT } from "@/lib/i18n";
 import { useAnnouncement } from "@/lib/use-announcement";
 import { useRedeemRecoveryCode } from "./api/redeem-recovery-code";
+import { toRefusal } from "@/lib/firebase";
 
 interface RecoveryCodeFormProps {
   purpose: "sign-in" | "step-up";
@@ -24,7 +25,7 @@ interface RecoveryCodeFormProps {
 
 /** A malformed code is refused in the same words before and after the server. */
 function describeRedeemError(error: unknown): string {
-  return toFailure(error)?.reason === "invalid-input"
+  return toRefusal(error)?.reason === "invalid-input"
     ? describeRecoveryCodeFormat()
     : describeError(error);
 }

@@ -9,7 +9,6 @@ import type {
 import {
   describeError,
   sendVerificationCode,
-  toFailure,
   VerificationCodeForm,
 } from "@/components/verify-dialog";
 import { useT } from "@/lib/i18n";
@@ -31,8 +30,9 @@ import { PasskeyChallenge } from "./passkey-challenge";
 import { RecoveryCodeForm } from "./recovery-code-form";
 import { RememberDeviceField } from "./remember-device-field";
 import { forgetSentCode, recallSentCode, rememberSentCode } from "./sent-code-cache";
+import { toRefusal } from "@/lib/firebase";
 
-export interface SecondFactorChallengeProps {
+export interface SecondStepChallengeProps {
   purpose: "sign-in" | "step-up";
   status: TwoFactorStatusDoc;
   /** Called once the session is upgraded (the new claims are in place). */
@@ -49,12 +49,12 @@ export interface SecondFactorChallengeProps {
  * this browser in with the upgraded session (and, at sign-in, may remember it) before
  * `onVerified`. Which step shows, and when a code goes out, is `challengeTransition`'s.
  */
-export function SecondFactorChallenge({
+export function SecondStepChallenge({
   purpose,
   status,
   onVerified,
   onCancel,
-}: SecondFactorChallengeProps) {
+}: SecondStepChallengeProps) {
   const t = useT();
   const { uid } = useSignedInUser();
   const queryClient = useQueryClient();
@@ -72,7 +72,7 @@ export function SecondFactorChallenge({
         type: "send-failed",
         method,
         error,
-        reason: toFailure(error)?.reason,
+        reason: toRefusal(error)?.reason,
         earlier: recallSentCode(uid, purpose, method),
       });
     }

@@ -4,7 +4,7 @@ import {
   type SendVerificationCodeResult,
   type TwoFactorMethod,
   type TwoFactorStatusDoc,
-  type VerificationFailureReason,
+  type RefusalReason,
 } from "@dash2fa/shared";
 
 /**
@@ -47,7 +47,7 @@ export type ChallengeEvent =
       type: "send-failed";
       method: DeliveredMethod;
       error: unknown;
-      reason: VerificationFailureReason | undefined;
+      reason: RefusalReason | undefined;
       /** The code this tab sent last for the method, if it can still be used. */
       earlier: SendVerificationCodeResult | undefined;
     }

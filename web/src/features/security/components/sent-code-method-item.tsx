@@ -6,7 +6,7 @@ import type {
   TwoFactorMethodStatus,
   VerifyCodeResult,
 } from "@dash2fa/shared";
-import type { StepUp } from "@/components/second-factor";
+import type { StepUp } from "@/components/second-step";
 import { VerifyDialog } from "@/components/verify-dialog";
 import { useT } from "@/lib/i18n";
 import { EmailDestinationForm } from "./email-destination-form";
@@ -31,7 +31,7 @@ interface MethodItemProps {
 }
 
 /** Email or phone: its status, and enabling, changing or disabling it. */
-export function MethodItem({
+export function SentCodeMethodItem({
   method,
   status,
   loading,

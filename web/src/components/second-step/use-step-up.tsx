@@ -1,7 +1,7 @@
 import { useCallback, useState, type ReactNode } from "react";
-import { toFailure } from "@/components/verify-dialog";
 import { getSession, hasRecentVerification } from "@/lib/session";
 import { StepUpDialog } from "./step-up-dialog";
+import { toRefusal } from "@/lib/firebase";
 
 /** The user closed "Confirm it's you": the action did not happen, and that is no error. */
 export class StepUpCancelledError extends Error {
@@ -53,7 +53,7 @@ export function useStepUp(): StepUp {
       try {
         return await action();
       } catch (error) {
-        if (toFailure(error)?.reason !== "step-up-required") throw error;
+        if (toRefusal(error)?.reason !== "step-up-required") throw error;
         if (!(await confirmIdentity())) throw new StepUpCancelledError();
         return action();
       }

@@ -1,4 +1,4 @@
-export { SecondFactorChallenge, type SecondFactorChallengeProps } from "./second-factor-challenge";
+export { SecondStepChallenge, type SecondStepChallengeProps } from "./second-step-challenge";
 export { StepUpDialog } from "./step-up-dialog";
 export { useStepUp, isStepUpCancelled, StepUpCancelledError, type StepUp } from "./use-step-up";
 export { redeemRecoveryCode, useRedeemRecoveryCode } from "./api/redeem-recovery-code";

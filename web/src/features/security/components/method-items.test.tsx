@@ -8,9 +8,9 @@ import type {
   TwoFactorMethodStatus,
   VerifyCodeResult,
 } from "@dash2fa/shared";
-import type { StepUp } from "@/components/second-factor";
+import type { StepUp } from "@/components/second-step";
 import { refusal, renderWithQueries } from "@/test/support";
-import { MethodItem } from "./method-item";
+import { SentCodeMethodItem } from "./sent-code-method-item";
 import { TotpMethodItem } from "./totp-method-item";
 
 /** The server, one handler per callable; everything between it and the rows is real. */
@@ -69,7 +69,7 @@ const verified: VerifyCodeResult = {
   customToken: "custom-token",
 };
 
-function renderEmailRow(props: Partial<Parameters<typeof MethodItem>[0]> = {}) {
+function renderEmailRow(props: Partial<Parameters<typeof SentCodeMethodItem>[0]> = {}) {
   const handlers = {
     onVerified: vi.fn(async () => undefined),
     onDisabled: vi.fn<(result: DisableMethodResult) => void>(),
@@ -77,7 +77,7 @@ function renderEmailRow(props: Partial<Parameters<typeof MethodItem>[0]> = {}) {
   };
   renderWithQueries(
     <ul>
-      <MethodItem
+      <SentCodeMethodItem
         method="email"
         status={undefined}
         loading={false}
@@ -232,7 +232,7 @@ describe("enabling the phone", () => {
     const user = userEvent.setup();
     renderWithQueries(
       <ul>
-        <MethodItem
+        <SentCodeMethodItem
           method="phone"
           status={undefined}
           loading={false}

@@ -3,7 +3,7 @@ import { Modal } from "@/components/modal";
 import { useT } from "@/lib/i18n";
 import { useSignedInUser } from "@/lib/session";
 import { useTwoFactorStatus } from "@/lib/two-factor-status";
-import { SecondFactorChallenge } from "./second-factor-challenge";
+import { SecondStepChallenge } from "./second-step-challenge";
 
 interface StepUpDialogProps {
   /** The session now carries a fresh verification: the pending action may go ahead. */
@@ -31,7 +31,7 @@ export function StepUpDialog({ onVerified, onCancel }: StepUpDialogProps) {
         <h2 id={titleId}>{t("stepUp.title")}</h2>
         <p id={descriptionId}>{t("stepUp.intro")}</p>
         {status.data ? (
-          <SecondFactorChallenge
+          <SecondStepChallenge
             purpose="step-up"
             status={status.data}
             onVerified={onVerified}

@@ -1,34 +1,16 @@
 import { FirebaseError } from "firebase/app";
-import { z } from "zod";
 import {
   passkeyPolicy,
   RECOVERY_CODE_ALPHABET,
   recoveryCodePolicy,
   verificationPolicy,
   type TwoFactorMethod,
-  type VerificationFailureDetails,
+  type RefusalDetails,
 } from "@dash2fa/shared";
-import { toVerificationFailure } from "@/lib/firebase";
+import { toRefusal } from "@/lib/firebase";
 import { formatClockTime, formatClockTimeWithSeconds, formatRetryTime } from "@/lib/format-time";
 import { i18n } from "@/lib/i18n";
 import { classifyWebAuthnError } from "@/lib/webauthn-error";
-
-/**
- * A refusal from the server (its `details`) or from the shared schema before sending
- * (the same rules, so the same reason); `undefined` for anything else.
- */
-export function toFailure(error: unknown): VerificationFailureDetails | undefined {
-  if (error instanceof z.ZodError) {
-    return {
-      reason: "invalid-input",
-      issues: error.issues.map((issue) => ({
-        path: issue.path.join("."),
-        message: issue.message,
-      })),
-    };
-  }
-  return toVerificationFailure(error);
-}
 
 /** "ABCD-EFGH-JKMN-PQRS": what a recovery code looks like, built from the real policy. */
 const recoveryCodeExample = RECOVERY_CODE_ALPHABET.slice(10, 10 + recoveryCodePolicy.length)
@@ -39,7 +21,7 @@ const recoveryCodeExample = RECOVERY_CODE_ALPHABET.slice(10, 10 + recoveryCodePo
  * Input the schema refused, in the UI language: the schemas' own messages are English
  * (they are the functions' too), so the field decides the sentence.
  */
-function describeInvalidInput(issues: VerificationFailureDetails["issues"]): string {
+function describeInvalidInput(issues: RefusalDetails["issues"]): string {
   return issues?.[0]?.path === "code"
     ? i18n.t("verify.codeFormat", { length: String(verificationPolicy.codeLength) })
     : i18n.t("verify.invalidInput");
@@ -56,8 +38,8 @@ export function describeRecoveryCodeFormat(): string {
  * code can be requested (the server refuses until the dead code expires); `method` words
  * the refusals that mean something else for the authenticator app or a passkey.
  */
-export function describeFailure(
-  failure: VerificationFailureDetails | undefined,
+export function describeRefusal(
+  failure: RefusalDetails | undefined,
   codeExpiresAt?: number,
   method?: TwoFactorMethod,
 ): string {
@@ -154,9 +136,9 @@ export function describeError(
   codeExpiresAt?: number,
   method?: TwoFactorMethod,
 ): string {
-  const failure = toFailure(error);
+  const failure = toRefusal(error);
   if (!failure && isNetworkFailure(error)) return i18n.t("verify.networkFailed");
-  return describeFailure(failure, codeExpiresAt, method);
+  return describeRefusal(failure, codeExpiresAt, method);
 }
 
 /**

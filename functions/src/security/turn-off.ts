@@ -6,8 +6,21 @@ import { methodName, queueNotices } from "./notices.js";
 import { recoveryCodesRef } from "./recovery-codes.js";
 import { validAfterChange } from "./session.js";
 import { refs, type UserSecurity } from "./state.js";
-import { totpSecretRef } from "./totp.js";
+import { forgetAppCode } from "../verification/factors/app-code.js";
+import { forgetPasskeys } from "../verification/factors/passkey.js";
+import { forgetSentCode } from "../verification/factors/sent-code.js";
 import { endPendingCodes } from "../verification/store.js";
+
+/** What each method kept besides its status, forgotten by its own factor module. */
+const forget: Record<
+  TwoFactorMethod,
+  (tx: Transaction, uid: string, keys: DocumentReference[]) => void
+> = {
+  email: (tx, uid) => forgetSentCode(tx, uid, "email"),
+  phone: (tx, uid) => forgetSentCode(tx, uid, "phone"),
+  totp: (tx, uid) => forgetAppCode(tx, uid),
+  passkey: (tx, _uid, keys) => forgetPasskeys(tx, keys),
+};
 
 /**
  * Turns one method off inside the caller's transaction, with everything it kept: the
@@ -31,12 +44,8 @@ export function turnOffMethod(
     sessionsValidAfter: validAfter,
     ...(last ? { recoveryCodesRemaining: 0, lastUsedMethod: FieldValue.delete() } : {}),
   });
-  if (method === "email" || method === "phone") {
-    tx.update(refs.destinations(ctx.uid), { [method]: FieldValue.delete() });
-  }
-  if (method === "totp") tx.delete(totpSecretRef(ctx.uid));
+  forget[method](tx, ctx.uid, keys);
   endPendingCodes(tx, ctx.uid, method);
-  for (const key of keys) tx.delete(key);
   if (last) tx.delete(recoveryCodesRef(ctx.uid));
   recordActivity(tx, ctx.uid, { type: "method-disabled", at: now, method, browser: ctx.browser });
   const removedAddress = method === "email" ? security.destinations.email : undefined;

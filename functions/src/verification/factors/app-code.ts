@@ -1,3 +1,4 @@
+import type { Transaction } from "firebase-admin/firestore";
 import { verificationPurposes } from "@dash2fa/shared";
 import type { ParsedInput } from "@dash2fa/shared/contract";
 import { refusal } from "../../errors.js";
@@ -19,7 +20,7 @@ export type AppCodeInput = ParsedInput<"verifyCode"> & { method: "totp" };
  * so a code (even an older one still in the window) works once. A wrong code counts
  * towards the user's lockout; there is no challenge to spend.
  *
- * Turning it off deletes the secret (security/turn-off.ts).
+ * Turning it off deletes the secret (`forgetAppCode`).
  */
 export const appCode: Factor<AppCodeInput> = {
   means: () => "totp",
@@ -69,3 +70,8 @@ export const appCode: Factor<AppCodeInput> = {
     }
   },
 };
+
+/** Turning the app off: its secret is deleted, so no code it shows works again. */
+export function forgetAppCode(tx: Transaction, uid: string): void {
+  tx.delete(totpSecretRef(uid));
+}

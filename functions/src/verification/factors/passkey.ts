@@ -4,6 +4,7 @@ import {
   type AuthenticationResponseJSON,
   type RegistrationResponseJSON,
 } from "@simplewebauthn/server";
+import type { DocumentReference, Transaction } from "firebase-admin/firestore";
 import { passkeyPolicy } from "@dash2fa/shared";
 import type { ParsedInput } from "@dash2fa/shared/contract";
 import { refusal } from "../../errors.js";
@@ -27,7 +28,7 @@ type AnswerInput = ParsedInput<"finishPasskeyVerification">;
  * does not add to that lockout: otherwise anyone holding the password could lock the
  * owner's codes with forged answers.
  *
- * Turning passkeys off removes every key (security/turn-off.ts).
+ * Turning passkeys off removes every key (`forgetPasskeys`).
  */
 export const passkey: Factor<AnswerInput, { name: string }> = {
   means: () => "passkey",
@@ -145,3 +146,8 @@ export const newPasskey: Factor<NewKeyInput, { passkeyId: string; name: string }
     };
   },
 };
+
+/** Turning passkeys off: every key is removed (the caller read them before any write). */
+export function forgetPasskeys(tx: Transaction, keys: DocumentReference[]): void {
+  for (const key of keys) tx.delete(key);
+}

@@ -1,4 +1,4 @@
-import type { DocumentSnapshot } from "firebase-admin/firestore";
+import { FieldValue, type DocumentSnapshot, type Transaction } from "firebase-admin/firestore";
 import { verificationPurposes, type DeliveredMethod } from "@dash2fa/shared";
 import type { ParsedInput } from "@dash2fa/shared/contract";
 import type { CallContext } from "../../context.js";
@@ -7,6 +7,7 @@ import { otpHmacSecret } from "../../runtime.js";
 import { attemptsLeft, challengeId, decideAttempt } from "../challenge.js";
 import { codeMatches } from "../code.js";
 import type { Factor } from "../pipeline.js";
+import { refs } from "../../security/state.js";
 import { challengeRef, readChallenge } from "../store.js";
 
 export type SentCodeInput = ParsedInput<"verifyCode"> & { method: DeliveredMethod };
@@ -22,7 +23,7 @@ const proofRef = (ctx: CallContext, input: SentCodeInput) =>
  * challenge's attempts, besides counting towards the user's lockout.
  *
  * Enrolling it keeps the destination (`completeVerification`); turning it off forgets
- * the destination and ends its pending codes (security/turn-off.ts).
+ * the destination (`forgetSentCode`) and ends its pending codes (security/turn-off.ts).
  */
 export const sentCode: Factor<SentCodeInput> = {
   means: (input) => input.method,
@@ -62,3 +63,8 @@ export const sentCode: Factor<SentCodeInput> = {
     }
   },
 };
+
+/** Turning email or SMS off: the address or number is forgotten. */
+export function forgetSentCode(tx: Transaction, uid: string, method: DeliveredMethod): void {
+  tx.update(refs.destinations(uid), { [method]: FieldValue.delete() });
+}

@@ -178,7 +178,15 @@ export type RefusalReason =
 
 export interface RefusalDetails {
   reason: RefusalReason;
+  /** Wrong answers this code (or, for recovery codes, the account) still allows. */
   attemptsLeft?: number;
+  /**
+   * A wrong typed code (`wrong-code`): how many more wrong codes, across every method,
+   * before verification by code locks; 0 when this one started the lock (`lockedUntil`).
+   */
+  triesBeforeLock?: number;
+  /** Epoch milliseconds: a wrong code that started the lock says until when. */
+  lockedUntil?: number;
   /** Epoch milliseconds when a refused request may be retried. */
   retryAt?: number;
   /** Which limit refused a send (`rate-limited`). */

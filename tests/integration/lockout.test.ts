@@ -51,6 +51,16 @@ describe("consecutive failures", () => {
       );
       expect(refused.details.reason, `failure ${failure}`).toBe("wrong-code");
       expect((await guard())?.consecutiveFailures).toBe(failure);
+      // Every wrong code warns how many more the lock allows, and the one that locks
+      // says until when.
+      expect(refused.details.triesBeforeLock, `failure ${failure}`).toBe(
+        lockoutPolicy.softThreshold - failure,
+      );
+      if (failure === lockoutPolicy.softThreshold) {
+        expect(refused.details.lockedUntil).toBe((await guard())?.lockedUntil);
+      } else {
+        expect(refused.details.lockedUntil).toBeUndefined();
+      }
     }
     const locked = await refusalOf(browser.verify({ purpose: "sign-in", method: "email", code }));
     expect(locked).toMatchObject({

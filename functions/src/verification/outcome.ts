@@ -1,6 +1,8 @@
 import type { Transaction } from "firebase-admin/firestore";
 import {
+  lockoutPolicy,
   twoFactorMethods,
+  type RefusalDetails,
   type RememberedDeviceToken,
   type SecondStepMeans,
   type TwoFactorMethod,
@@ -92,14 +94,18 @@ export function recordFailure(
   failures: "codes" | "recovery-codes" | "logged" | "limited",
   means: SecondStepMeans,
   now: number,
-): void {
-  if (failures === "limited") return;
+): LockWarning {
+  if (failures === "limited") return {};
   const event = { at: now, method: means, browser: ctx.browser };
   recordActivity(tx, ctx.uid, { type: "verification-failed", ...event });
   if (failures === "recovery-codes") tx.set(guardRef(ctx.uid), afterRecoveryFailure(guard, now));
-  if (failures !== "codes") return;
+  if (failures !== "codes") return {};
   const failure = afterCodeFailure(guard, now);
   tx.set(guardRef(ctx.uid), failure.guard);
+  const warning: LockWarning = {
+    triesBeforeLock: Math.max(0, lockoutPolicy.softThreshold - failure.guard.consecutiveFailures),
+    ...(failure.guard.lockedUntil > now ? { lockedUntil: failure.guard.lockedUntil } : {}),
+  };
   if (failure.lockStarted) {
     recordActivity(tx, ctx.uid, { type: "locked-out", ...event });
     const hard = failure.lockStarted === "hard";
@@ -107,7 +113,11 @@ export function recordFailure(
       hard ? words.lockedUntilRecovery : words.lockedForAWhile,
     );
   }
+  return warning;
 }
+
+/** What a wrong typed code tells the person about the lock it counts towards. */
+export type LockWarning = Pick<RefusalDetails, "triesBeforeLock" | "lockedUntil">;
 
 /** Acts on a verified proof for its purpose, inside the verifying transaction. */
 export function completeVerification(args: CompleteArgs): Completed {

@@ -177,8 +177,8 @@ export async function runVerification<Input, Extra>(
       if (checked.ok) authorizeVerification(purpose, security, ctx);
       checked.spend();
       if (!checked.ok) {
-        recordFailure(tx, ctx, security, guard, factor.failures, means, now);
-        return { ok: false as const, refusal: checked.refusal };
+        const warning = recordFailure(tx, ctx, security, guard, factor.failures, means, now);
+        return { ok: false as const, refusal: { ...checked.refusal, ...warning } };
       }
       const nextGuard = guardAfterSuccess(factor.failures, guard);
       if (nextGuard) tx.set(guardRef(ctx.uid), nextGuard);

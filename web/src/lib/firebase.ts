@@ -116,6 +116,8 @@ const failureDetailsSchema: z.ZodType<RefusalDetails> = z.object({
     (value) => typeof value === "string" && Object.hasOwn(failureReasons, value),
   ),
   attemptsLeft: z.number().optional(),
+  triesBeforeLock: z.number().optional(),
+  lockedUntil: z.number().optional(),
   retryAt: z.number().optional(),
   limit: z.enum(["user", "destination", "ip"]).optional(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),

@@ -108,8 +108,8 @@ describe("a method's row", () => {
     renderEmailRow();
     const email = row("Email");
     expect(within(email).getByText("Disabled")).toBeTruthy();
-    expect(within(email).getByRole("button", { name: "Enable" })).toBeTruthy();
-    expect(within(email).queryByRole("button", { name: "Disable" })).toBeNull();
+    expect(within(email).getByRole("button", { name: "Enable Email" })).toBeTruthy();
+    expect(within(email).queryByRole("button", { name: "Disable Email" })).toBeNull();
   });
 
   it("shows where codes go when it is on, with Change and Disable", () => {
@@ -117,8 +117,8 @@ describe("a method's row", () => {
     const email = row("Email");
     expect(within(email).getByText("Enabled")).toBeTruthy();
     expect(within(email).getByText("a•••@example.com")).toBeTruthy();
-    expect(within(email).getByRole("button", { name: "Change" })).toBeTruthy();
-    expect(within(email).getByRole("button", { name: "Disable" })).toBeTruthy();
+    expect(within(email).getByRole("button", { name: "Change Email" })).toBeTruthy();
+    expect(within(email).getByRole("button", { name: "Disable Email" })).toBeTruthy();
   });
 
   it("offers nothing to press while the status loads", () => {
@@ -133,7 +133,7 @@ describe("enabling email", () => {
   it("sends a code to the account's address and turns on with the code", async () => {
     server.sendVerificationCode.mockResolvedValue(sentTo("a•••@example.com"));
     const { user, onVerified } = renderEmailRow();
-    await user.click(screen.getByRole("button", { name: "Enable" }));
+    await user.click(screen.getByRole("button", { name: "Enable Email" }));
 
     const address = screen.getByRole("textbox", { name: "Email address" });
     expect(address).toHaveProperty("value", "ana@example.com");
@@ -163,7 +163,7 @@ describe("enabling email", () => {
 
   it("refuses an address that is not one, without sending", async () => {
     const { user } = renderEmailRow({ accountEmail: "" });
-    await user.click(screen.getByRole("button", { name: "Enable" }));
+    await user.click(screen.getByRole("button", { name: "Enable Email" }));
     await user.type(screen.getByRole("textbox", { name: "Email address" }), "not an address");
     await user.click(screen.getByRole("button", { name: "Send code" }));
     const address = await screen.findByRole("textbox", {
@@ -177,7 +177,7 @@ describe("enabling email", () => {
   it("shows a refused send in the form", async () => {
     server.sendVerificationCode.mockRejectedValue(refusal({ reason: "rate-limited" }));
     const { user } = renderEmailRow();
-    await user.click(screen.getByRole("button", { name: "Enable" }));
+    await user.click(screen.getByRole("button", { name: "Enable Email" }));
     await user.click(screen.getByRole("button", { name: "Send code" }));
     expect((await screen.findByRole("alert")).textContent).toBe(
       "Too many codes requested. Try again later.",
@@ -187,10 +187,10 @@ describe("enabling email", () => {
 
   it("gives focus back to Enable when the form is cancelled", async () => {
     const { user } = renderEmailRow();
-    await user.click(screen.getByRole("button", { name: "Enable" }));
+    await user.click(screen.getByRole("button", { name: "Enable Email" }));
     await user.click(screen.getByRole("button", { name: "Cancel" }));
     expect(screen.queryByRole("textbox", { name: "Email address" })).toBeNull();
-    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Enable" }));
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Enable Email" }));
   });
 
   it("reopens the code already sent when asked again within the cooldown", async () => {
@@ -198,7 +198,7 @@ describe("enabling email", () => {
       .mockResolvedValueOnce(sentTo("a•••@example.com"))
       .mockRejectedValueOnce(refusal({ reason: "cooldown", retryAt: Date.now() + 60_000 }));
     const { user, onCancelled } = renderEmailRow();
-    await user.click(screen.getByRole("button", { name: "Enable" }));
+    await user.click(screen.getByRole("button", { name: "Enable Email" }));
     await user.click(screen.getByRole("button", { name: "Send code" }));
     const dialog = await screen.findByRole("dialog", { name: "Enter verification code" });
     await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
@@ -214,7 +214,7 @@ describe("enabling email", () => {
   it("says a changed address is a change", async () => {
     server.sendVerificationCode.mockResolvedValue(sentTo("b•••@example.com"));
     const { user, onVerified } = renderEmailRow({ status: enabledEmail });
-    await user.click(screen.getByRole("button", { name: "Change" }));
+    await user.click(screen.getByRole("button", { name: "Change Email" }));
     // A new address replaces the old one: the account's is not suggested.
     const address = screen.getByRole("textbox", { name: "Email address" });
     expect(address).toHaveProperty("value", "");
@@ -245,7 +245,9 @@ describe("enabling the phone", () => {
         />
       </ul>,
     );
-    await user.click(within(row("Phone number")).getByRole("button", { name: "Enable" }));
+    await user.click(
+      within(row("Phone number")).getByRole("button", { name: "Enable Phone number" }),
+    );
     expect(screen.getByRole("combobox", { name: "Country" })).toBeTruthy();
     const phone = screen.getByRole("textbox", { name: "Phone number" });
     await user.type(phone, "12");
@@ -278,7 +280,7 @@ describe("disabling", () => {
   it("asks first, then turns the method off with the re-issued session", async () => {
     server.disableMethod.mockResolvedValue(disabled);
     const { user, onDisabled } = renderEmailRow({ status: enabledEmail });
-    await user.click(screen.getByRole("button", { name: "Disable" }));
+    await user.click(screen.getByRole("button", { name: "Disable Email" }));
 
     const confirm = await screen.findByRole("dialog", { name: "Disable Email?" });
     expect(
@@ -299,14 +301,14 @@ describe("disabling", () => {
 
   it("warns that turning off the only method turns 2FA off", async () => {
     const { user } = renderEmailRow({ status: enabledEmail, onlyEnabledMethod: true });
-    await user.click(screen.getByRole("button", { name: "Disable" }));
+    await user.click(screen.getByRole("button", { name: "Disable Email" }));
     const confirm = await screen.findByRole("dialog", { name: "Disable Email?" });
     expect(within(confirm).getByText(/^This is your only method/)).toBeTruthy();
   });
 
   it("changes nothing when the confirmation is cancelled", async () => {
     const { user, onDisabled } = renderEmailRow({ status: enabledEmail });
-    await user.click(screen.getByRole("button", { name: "Disable" }));
+    await user.click(screen.getByRole("button", { name: "Disable Email" }));
     const confirm = await screen.findByRole("dialog", { name: "Disable Email?" });
     await user.click(within(confirm).getByRole("button", { name: "Cancel" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
@@ -317,7 +319,7 @@ describe("disabling", () => {
   it("shows a refusal in the row", async () => {
     server.disableMethod.mockRejectedValue(refusal({ reason: "method-not-enabled" }));
     const { user, onDisabled } = renderEmailRow({ status: enabledEmail });
-    await user.click(screen.getByRole("button", { name: "Disable" }));
+    await user.click(screen.getByRole("button", { name: "Disable Email" }));
     const confirm = await screen.findByRole("dialog", { name: "Disable Email?" });
     await user.click(within(confirm).getByRole("button", { name: "Disable Email" }));
     const alert = await within(row("Email")).findByRole("alert");
@@ -351,7 +353,9 @@ describe("the authenticator app's row", () => {
         />
       </ul>,
     );
-    await user.click(within(row("Authenticator app")).getByRole("button", { name: "Enable" }));
+    await user.click(
+      within(row("Authenticator app")).getByRole("button", { name: "Enable Authenticator app" }),
+    );
     const dialog = await screen.findByRole("dialog", { name: "Set up the authenticator app" });
     expect(server.startTotpEnrollment).toHaveBeenCalledWith({});
     expect(within(dialog).queryByRole("button", { name: /Resend code/ })).toBeNull();

@@ -53,3 +53,16 @@ export function MethodRow({ name, status, loading, detail, action, children }: M
     </li>
   );
 }
+
+/**
+ * A row's button text with the method's name for assistive technology: a screen reader's
+ * list of buttons reads "Enable Email, Enable Phone", not "Enable, Enable".
+ */
+export function ActionLabel({ label, method }: { label: string; method: string }) {
+  return (
+    <>
+      {label}
+      <span className="visually-hidden"> {method}</span>
+    </>
+  );
+}

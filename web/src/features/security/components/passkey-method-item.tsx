@@ -14,7 +14,7 @@ import { useT } from "@/lib/i18n";
 import { upgradeSession, useSignedInUser } from "@/lib/session";
 import { usePasskeys, type Passkey } from "../api/get-passkeys";
 import { AddPasskeyDialog } from "./add-passkey-dialog";
-import { MethodRow } from "./method-row";
+import { ActionLabel, MethodRow } from "./method-row";
 import { PasskeyList } from "./passkey-list";
 import { RenamePasskeyDialog } from "./rename-passkey-dialog";
 import { useDisableMethod } from "./use-disable-method";
@@ -98,7 +98,11 @@ export function PasskeyMethodItem({
 
   const addButton = (
     <button type="button" className="button" onClick={startAdding}>
-      {enabled ? t("security.passkeys.addButton") : t("security.enableButton")}
+      {enabled ? (
+        t("security.passkeys.addButton")
+      ) : (
+        <ActionLabel label={t("security.enableButton")} method={t("methods.passkey")} />
+      )}
     </button>
   );
 

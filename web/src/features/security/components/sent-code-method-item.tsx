@@ -10,7 +10,7 @@ import type { StepUp } from "@/components/second-step";
 import { VerifyDialog } from "@/components/verify-dialog";
 import { useT } from "@/lib/i18n";
 import { EmailDestinationForm } from "./email-destination-form";
-import { MethodRow } from "./method-row";
+import { ActionLabel, MethodRow } from "./method-row";
 import { PhoneDestinationForm } from "./phone-destination-form";
 import type { EnrollChallenge } from "./use-enroll-send";
 import { useDisableMethod } from "./use-disable-method";
@@ -101,13 +101,13 @@ export function SentCodeMethodItem({
               className="button"
               onClick={() => setEditing(true)}
             >
-              {t("security.changeButton")}
+              <ActionLabel label={t("security.changeButton")} method={name} />
             </button>
             {disable.button}
           </>
         ) : (
           <button ref={openerRef} type="button" className="button" onClick={() => setEditing(true)}>
-            {t("security.enableButton")}
+            <ActionLabel label={t("security.enableButton")} method={name} />
           </button>
         )
       }

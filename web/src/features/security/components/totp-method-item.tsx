@@ -9,7 +9,7 @@ import type {
 import { isStepUpCancelled, type StepUp } from "@/components/second-step";
 import { describeError } from "@/components/verify-dialog";
 import { useT } from "@/lib/i18n";
-import { MethodRow } from "./method-row";
+import { ActionLabel, MethodRow } from "./method-row";
 import { TotpSetupDialog } from "./totp-setup-dialog";
 import { useDisableMethod } from "./use-disable-method";
 import { call } from "@/lib/firebase";
@@ -85,7 +85,7 @@ export function TotpMethodItem({
               if (!start.isPending) start.mutate();
             }}
           >
-            {t("security.enableButton")}
+            <ActionLabel label={t("security.enableButton")} method={t("methods.totp")} />
           </button>
         )
       }

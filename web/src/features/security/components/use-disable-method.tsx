@@ -4,6 +4,7 @@ import type { DisableMethodResult, TwoFactorMethod } from "@dash2fa/shared";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { isStepUpCancelled, type StepUp } from "@/components/second-step";
 import { describeError } from "@/components/verify-dialog";
+import { ActionLabel } from "./method-row";
 import { useT } from "@/lib/i18n";
 import { upgradeSession } from "@/lib/session";
 import { call } from "@/lib/firebase";
@@ -64,7 +65,7 @@ export function useDisableMethod({
           if (!disable.isPending) setConfirming(true);
         }}
       >
-        {t("security.disableButton")}
+        <ActionLabel label={t("security.disableButton")} method={t(`methods.${method}`)} />
       </button>
     ),
     alert: error && (

@@ -37,6 +37,24 @@ test("signs in with a code sent by email, then uses the protected dashboard", as
   await expect(page.getByText("Quarterly numbers")).toBeVisible();
 });
 
+test("says 'Signing in as' until the second step is passed, with a way back", async ({ page }) => {
+  const account = await twoFactorAccount({ email2fa: true });
+  const header = page.getByRole("banner");
+  const after = Date.now() - 1000;
+  await signInWithPassword(page, account);
+  await expect(header).toContainText(`Signing in as ${account.email}`);
+  await expect(header.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+  await enterCode(page, await readCodeFromOutbox(account.email, after));
+  await expect(dashboard(page)).toBeVisible();
+  await expect(header).toContainText(`Signed in as ${account.email}`);
+  await header.getByRole("button", { name: "Sign out", exact: true }).click();
+
+  await signInWithPassword(page, account);
+  await header.getByRole("button", { name: "Cancel sign-in" }).click();
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expect(header).not.toContainText(account.email);
+});
+
 test("signs in by SMS, suggested before email as the stronger method", async ({ page }) => {
   const phone = uniqueMobile();
   const account = await twoFactorAccount({ email2fa: true, phone });

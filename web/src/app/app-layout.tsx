@@ -9,11 +9,16 @@ import { useT } from "@/lib/i18n";
 import { useSession, type SessionClaims } from "@/lib/session";
 import { passedSecondStep, useTwoFactorStatus } from "@/lib/two-factor-status";
 
-/** Links to protected pages, only once they can be opened (after the second step). */
-function MainNav({ user, claims }: { user: User; claims: SessionClaims }) {
-  const t = useT();
+/** Whether this session has passed the second step; `undefined` while the status loads. */
+function usePassedSecondStep(user: User, claims: SessionClaims): boolean | undefined {
   const status = useTwoFactorStatus(user.uid);
-  if (!status.data || !passedSecondStep(status.data, claims)) return null;
+  return status.data ? passedSecondStep(status.data, claims) : undefined;
+}
+
+/** Links to protected pages, only once they can be opened (after the second step). */
+function MainNav({ passed }: { passed: boolean | undefined }) {
+  const t = useT();
+  if (passed !== true) return null;
   return (
     <nav aria-label={t("app.navLabel")} className="main-nav">
       <NavLink to={paths.home} end>
@@ -21,6 +26,33 @@ function MainNav({ user, claims }: { user: User; claims: SessionClaims }) {
       </NavLink>
       <NavLink to={paths.security}>{t("app.navSecurity")}</NavLink>
     </nav>
+  );
+}
+
+/**
+ * The navigation, the language and the account. Until the second step is passed the
+ * account reads "Signing in as …" with "Cancel sign-in": nothing is signed in yet.
+ */
+function SignedInTools({ user, claims }: { user: User; claims: SessionClaims }) {
+  const t = useT();
+  const passed = usePassedSecondStep(user, claims);
+  const signingIn = passed === false;
+  return (
+    <>
+      <MainNav passed={passed} />
+      <div className="header-tools">
+        <LanguageSwitcher />
+        <div className="account">
+          <span className="account-email">
+            <span className="visually-hidden">
+              {signingIn ? t("auth.signingInAs") : t("auth.signedInAs")}{" "}
+            </span>
+            {user.email}
+          </span>
+          <SignOutButton signingIn={signingIn} />
+        </div>
+      </div>
+    </>
   );
 }
 
@@ -37,19 +69,13 @@ export function AppLayout() {
       <header className="app-header">
         {/* Not a link: "Dashboard" in the navigation already leads home. */}
         <span className="brand">{t("app.productName")}</span>
-        {session.status === "signed-in" && <MainNav user={session.user} claims={session.claims} />}
-        <div className="header-tools">
-          <LanguageSwitcher />
-          {session.status === "signed-in" && (
-            <div className="account">
-              <span className="account-email">
-                <span className="visually-hidden">{t("auth.signedInAs")} </span>
-                {session.user.email}
-              </span>
-              <SignOutButton />
-            </div>
-          )}
-        </div>
+        {session.status === "signed-in" ? (
+          <SignedInTools user={session.user} claims={session.claims} />
+        ) : (
+          <div className="header-tools">
+            <LanguageSwitcher />
+          </div>
+        )}
       </header>
       <main id="main" tabIndex={-1}>
         <Outlet />

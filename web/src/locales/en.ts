@@ -49,6 +49,8 @@ export const en = {
     signUpButton: "Create account",
     signOutButton: "Sign out",
     signedInAs: "Signed in as",
+    signingInAs: "Signing in as",
+    cancelSignInButton: "Cancel sign-in",
     noAccountPrompt: "New here?",
     signUpLink: "Create account",
     haveAccountPrompt: "Already have an account?",

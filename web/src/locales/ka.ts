@@ -52,6 +52,8 @@ export const ka = {
     signUpButton: "ანგარიშის შექმნა",
     signOutButton: "გასვლა",
     signedInAs: "შესული ხართ როგორც",
+    signingInAs: "შედიხართ როგორც",
+    cancelSignInButton: "შესვლის გაუქმება",
     noAccountPrompt: "ჯერ არ გაქვთ ანგარიში?",
     signUpLink: "ანგარიშის შექმნა",
     haveAccountPrompt: "უკვე გაქვთ ანგარიში?",

@@ -1,7 +1,11 @@
 import { useT } from "@/lib/i18n";
 import { useSignOut } from "@/lib/sign-out";
 
-export function SignOutButton() {
+/**
+ * Signs this browser out. Before the second step it reads "Cancel sign-in": the way back
+ * to the sign-in page, with nothing signed in yet to leave.
+ */
+export function SignOutButton({ signingIn = false }: { signingIn?: boolean }) {
   const t = useT();
   const signOut = useSignOut();
   return (
@@ -13,7 +17,7 @@ export function SignOutButton() {
         if (!signOut.isPending) signOut.mutate();
       }}
     >
-      {t("auth.signOutButton")}
+      {signingIn ? t("auth.cancelSignInButton") : t("auth.signOutButton")}
     </button>
   );
 }

@@ -8,6 +8,11 @@ test("a new user signs up and enables email 2FA with the code from their inbox",
 }) => {
   await signUp(page, newAccount);
   await expect(page).toHaveURL(/\/security$/);
+  await page.getByRole("link", { name: "Dashboard" }).click();
+  await expect(
+    page.getByText("Turn on two-factor authentication on the Security page"),
+  ).toBeVisible();
+  await page.getByRole("link", { name: "Security" }).click();
   await expect(page.getByRole("heading", { name: "Security", level: 1 })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Two-Factor Authentication" })).toBeVisible();
 
@@ -43,6 +48,9 @@ test("a new user signs up and enables email 2FA with the code from their inbox",
   await expect(
     page.getByRole("listitem", { name: "Email" }).getByText("Enabled", { exact: true }),
   ).toBeVisible();
+  // The dashboard claims the second step's protection only once it is there.
+  await page.getByRole("link", { name: "Dashboard" }).click();
+  await expect(page.getByText("visible only to you after two-step verification")).toBeVisible();
 });
 
 test("sign-in errors do not reveal whether an account exists", async ({ page }) => {

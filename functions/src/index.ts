@@ -1,6 +1,7 @@
 import { deliverMailInEmulator } from "./emulator/deliver-mail.js";
 import { devOutboxCallable } from "./emulator/dev-outbox.js";
 import { benchFloorCallable } from "./emulator/floor.js";
+import { devResetLimitsCallable } from "./emulator/reset-limits.js";
 import { isEmulator } from "./runtime.js";
 
 export { sendVerificationCode } from "./verification/send-verification-code.js";
@@ -21,13 +22,15 @@ export { redactDeliveredMail, redactDeliveredSms } from "./hygiene/redact-delive
 export { redactStaleCodes } from "./hygiene/redact-stale.js";
 
 /**
- * Development mail delivery, the development outbox and the benchmark floor exist only
- * when the Functions emulator loads this module. SMS is delivered in the emulator by the
- * SMS extension itself (extensions/sms-sender), against a local sink. A deploy discovers
- * functions with the emulator variable unset, so it sees `undefined` here and has nothing
- * to deploy (proved by `functions/test/deploy-manifest.test.ts`).
+ * Development mail delivery, the development outbox with its reset of the send limits,
+ * and the benchmark floor exist only when the Functions emulator loads this module. SMS
+ * is delivered in the emulator by the SMS extension itself (extensions/sms-sender),
+ * against a local sink. A deploy discovers functions with the emulator variable unset, so
+ * it sees `undefined` here and has nothing to deploy (proved by
+ * `functions/test/deploy-manifest.test.ts`).
  */
 const emulator = isEmulator();
 export const devDeliverMail = emulator ? deliverMailInEmulator() : undefined;
 export const devOutbox = emulator ? devOutboxCallable() : undefined;
 export const benchFloor = emulator ? benchFloorCallable() : undefined;
+export const devResetLimits = emulator ? devResetLimitsCallable() : undefined;

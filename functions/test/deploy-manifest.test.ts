@@ -62,7 +62,7 @@ describe("what a deploy would ship", () => {
     "useRecoveryCode",
     "verifyCode",
   ];
-  const developmentOnly = ["benchFloor", "devDeliverMail", "devOutbox"];
+  const developmentOnly = ["benchFloor", "devDeliverMail", "devOutbox", "devResetLimits"];
 
   it("declares the production functions and none of the development ones", () => {
     expect(discoverEndpoints({})).toEqual(production);

@@ -113,6 +113,41 @@ test("a remembered device skips the second step; disabling still asks to verify"
   await expect(emailRow.getByText("Disabled", { exact: true })).toBeVisible();
 });
 
+test("a 2FA change ends the remembered browser: the list drops it, the next sign-in says why", async ({
+  page,
+}) => {
+  const phone = uniqueMobile();
+  const account = await twoFactorAccount({ email2fa: true, phone });
+  const after = Date.now() - 1000;
+  await signInWithPassword(page, account);
+  await page.getByRole("checkbox", { name: "Remember this device for 30 days" }).check();
+  await enterCode(page, await readCodeFromOutbox(phone, after));
+  await expect(dashboard(page)).toBeVisible();
+
+  await page.getByRole("link", { name: "Security" }).click();
+  const devices = page.getByRole("region", { name: "Remembered devices" });
+  await expect(devices.getByText("This browser")).toBeVisible();
+  // Just verified by SMS: turning SMS off needs no further step-up.
+  await page
+    .getByRole("listitem", { name: "Phone number" })
+    .getByRole("button", { name: "Disable" })
+    .click();
+  await page
+    .getByRole("dialog", { name: /Disable/ })
+    .getByRole("button", { name: /Disable/ })
+    .click();
+  await expect(
+    page.getByRole("listitem", { name: "Phone number" }).getByText("Disabled", { exact: true }),
+  ).toBeVisible();
+  await expect(devices.getByText("No remembered devices.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await signInWithPassword(page, account);
+  await expect(page.getByRole("status").filter({ hasText: "no longer remembered" })).toContainText(
+    "a change to your password or two-factor settings",
+  );
+});
+
 test("shows the lockout and when it ends", async ({ page }) => {
   const account = await twoFactorAccount({ email2fa: true });
   await setConsecutiveFailures(account.uid, 10, Date.now() + 15 * 60_000);

@@ -232,6 +232,12 @@ export interface RememberedDeviceDoc {
   createdAt: number;
   lastUsedAt: number;
   expiresAt: number;
+  /**
+   * Epoch seconds: the `sessionAt` of the sign-in that remembered it. Like a session, it
+   * counts only while this is at or after the status's `sessionsValidAfter`
+   * (`deviceStillCounts`). Absent on devices remembered before it was recorded.
+   */
+  sessionAt?: number;
 }
 
 export type ActivityType =

@@ -1,4 +1,5 @@
 import type {
+  RememberedDeviceDoc,
   SecondStepClaims,
   SecondStepMeans,
   SessionDoc,
@@ -27,6 +28,20 @@ export function passedSecondStep(
 /** A session document read at `now`: usable, or why not. */
 export type SessionState =
   { live: true } | { live: false; reason: SessionEndReason | "expired" | "idle" | "unknown" };
+
+/**
+ * Whether a remembered device may still skip the second step as far as the account's
+ * settings go: a 2FA or password change (which moves `sessionsValidAfter`) ends every
+ * device remembered before it, exactly as it ends sessions. The functions refuse such a
+ * device; the Security page no longer lists it.
+ */
+export function deviceStillCounts(
+  device: Pick<RememberedDeviceDoc, "createdAt" | "sessionAt">,
+  status: Pick<TwoFactorStatusDoc, "sessionsValidAfter">,
+): boolean {
+  const generation = device.sessionAt ?? Math.floor(device.createdAt / 1000);
+  return generation >= status.sessionsValidAfter;
+}
 
 /**
  * The rule every request of a session is held to (`firestore.rules` applies the same):

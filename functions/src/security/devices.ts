@@ -8,12 +8,6 @@ import {
 /** The stored device record: the public fields plus the hash of the browser's token. */
 export interface StoredDevice extends RememberedDeviceDoc {
   tokenHash: string;
-  /**
-   * The `sessionAt` of the sign-in that remembered it: like a session, the device counts
-   * only while this is at or after the status's `sessionsValidAfter`, so a 2FA change
-   * ends it exactly, however close in time the two were.
-   */
-  sessionAt?: number;
 }
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("base64url");

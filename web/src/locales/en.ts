@@ -115,7 +115,8 @@ export const en = {
     intro:
       "Your account is protected with two-factor authentication. Verify it's you to finish signing in.",
     checkingDevice: "Checking this device…",
-    deviceForgotten: "This device is no longer remembered. Verify it's you with a code.",
+    deviceForgotten:
+      "This browser is no longer remembered: a change to your password or two-factor settings, or a revoke on the Security page, ends every remembered browser. Verify it's you another way.",
   },
 
   /** Choosing a method, the code or a recovery code: sign-in and step-up alike. */

@@ -1,4 +1,4 @@
-import { sendLimits } from "@dash2fa/shared";
+import { deviceStillCounts, sendLimits } from "@dash2fa/shared";
 import type { ParsedInput } from "@dash2fa/shared/contract";
 import { refusal } from "../../errors.js";
 import { deviceIsValid, type StoredDevice } from "../../security/devices.js";
@@ -8,7 +8,6 @@ import {
   readSends,
   recordSend,
 } from "../../security/rate-limit.js";
-import { epochSeconds } from "../../security/session.js";
 import { refs } from "../../security/state.js";
 import { wrong, type Factor } from "../pipeline.js";
 
@@ -42,7 +41,7 @@ export const rememberedDevice = (tokensValidAfter: number): Factor<Input> => ({
     const valid =
       security.status.required &&
       device !== undefined &&
-      (device.sessionAt ?? epochSeconds(device.createdAt)) >= security.status.sessionsValidAfter &&
+      deviceStillCounts(device, security.status) &&
       deviceIsValid(device, input.token, now, Math.floor(tokensValidAfter / 1000) * 1000);
     if (!valid) return { ...wrong({ reason: "device-not-recognized" }), spend: countAttempt };
     return {

@@ -25,6 +25,7 @@ export async function getRememberedDevices(
         createdAt: data.createdAt,
         lastUsedAt: data.lastUsedAt,
         expiresAt: data.expiresAt,
+        ...(data.sessionAt !== undefined ? { sessionAt: data.sessionAt } : {}),
       };
     })
     .filter((device) => device.expiresAt > now)

@@ -2,11 +2,12 @@ import { useId, useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { isStepUpCancelled, type StepUp } from "@/components/second-step";
 import { describeError } from "@/components/verify-dialog";
-import { REMEMBER_DEVICE_MS, DAY_MS } from "@dash2fa/shared";
+import { REMEMBER_DEVICE_MS, DAY_MS, deviceStillCounts } from "@dash2fa/shared";
 import { ListSkeleton } from "@/components/list-skeleton";
 import { useT } from "@/lib/i18n";
 import { forgetRememberedDevice, rememberedDeviceId } from "@/lib/remembered-device";
 import { useSignedInUser } from "@/lib/session";
+import { useTwoFactorStatus } from "@/lib/two-factor-status";
 import { invalidateSecurityQueries } from "../api/invalidate";
 import { useRememberedDevices, type RememberedDevice } from "../api/get-remembered-devices";
 import { DateDetail } from "./date-detail";
@@ -60,6 +61,9 @@ export function RememberedDevicesSection({ withStepUp }: RememberedDevicesSectio
   const { uid } = useSignedInUser();
   const queryClient = useQueryClient();
   const devices = useRememberedDevices(uid);
+  const status = useTwoFactorStatus(uid).data;
+  // A 2FA or password change ended the devices remembered before it: they are not listed.
+  const shown = devices.data?.filter((device) => !status || deviceStillCounts(device, status));
   const headingId = useId();
   const [revokedCount, setRevokedCount] = useState<number | null>(null);
   const thisDeviceId = rememberedDeviceId(uid);
@@ -108,12 +112,12 @@ export function RememberedDevicesSection({ withStepUp }: RememberedDevicesSectio
             {t("security.retryButton")}
           </button>
         </div>
-      ) : devices.data.length === 0 ? (
+      ) : !shown || shown.length === 0 ? (
         <p className="muted">{t("security.devicesEmpty")}</p>
       ) : (
         <>
           <ul className="list" aria-label={t("security.devicesTableLabel")}>
-            {devices.data.map((device) => (
+            {shown.map((device) => (
               <DeviceItem
                 key={device.id}
                 device={device}

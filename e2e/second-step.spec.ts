@@ -148,6 +148,21 @@ test("a 2FA change ends the remembered browser: the list drops it, the next sign
   );
 });
 
+test("after revoking every remembered browser, focus stays in its section", async ({ page }) => {
+  const account = await twoFactorAccount({ email2fa: true });
+  const after = Date.now() - 1000;
+  await signInWithPassword(page, account);
+  await page.getByRole("checkbox", { name: "Remember this device for 30 days" }).check();
+  await enterCode(page, await readCodeFromOutbox(account.email, after));
+  await expect(dashboard(page)).toBeVisible();
+
+  await page.getByRole("link", { name: "Security" }).click();
+  const devices = page.getByRole("region", { name: "Remembered devices" });
+  await devices.getByRole("button", { name: "Revoke all" }).click();
+  await expect(devices.getByText("No remembered devices.")).toBeVisible();
+  await expect(devices.getByRole("heading", { name: "Remembered devices" })).toBeFocused();
+});
+
 test("shows the lockout and when it ends", async ({ page }) => {
   const account = await twoFactorAccount({ email2fa: true });
   await setConsecutiveFailures(account.uid, 10, Date.now() + 15 * 60_000);

@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { isStepUpCancelled, type StepUp } from "@/components/second-step";
 import { describeError } from "@/components/verify-dialog";
@@ -65,6 +65,7 @@ export function RememberedDevicesSection({ withStepUp }: RememberedDevicesSectio
   // A 2FA or password change ended the devices remembered before it: they are not listed.
   const shown = devices.data?.filter((device) => !status || deviceStillCounts(device, status));
   const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const [revokedCount, setRevokedCount] = useState<number | null>(null);
   const thisDeviceId = rememberedDeviceId(uid);
 
@@ -78,6 +79,9 @@ export function RememberedDevicesSection({ withStepUp }: RememberedDevicesSectio
       // This browser's own token is useless now; drop it rather than try it next time.
       if (deviceId === undefined || deviceId === thisDeviceId) forgetRememberedDevice(uid);
       setRevokedCount(revoked);
+      // The pressed button leaves with its device (or with all of them): keep the
+      // keyboard in this section rather than lose it to the top of the page.
+      headingRef.current?.focus();
       void invalidateSecurityQueries(queryClient, uid);
     },
   });
@@ -86,7 +90,9 @@ export function RememberedDevicesSection({ withStepUp }: RememberedDevicesSectio
 
   return (
     <section className="card stack" aria-labelledby={headingId} aria-busy={devices.isPending}>
-      <h2 id={headingId}>{t("security.devicesTitle")}</h2>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+        {t("security.devicesTitle")}
+      </h2>
       <p>{t("security.devicesIntro", { count: rememberDays })}</p>
       <p aria-live="polite" className="notice live-region">
         {revokedCount !== null && t("security.devicesRevoked", { count: revokedCount })}

@@ -14,7 +14,7 @@ test("a new user signs up and enables email 2FA with the code from their inbox",
   ).toBeVisible();
   await page.getByRole("link", { name: "Security" }).click();
   await expect(page.getByRole("heading", { name: "Security", level: 1 })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Two-Factor Authentication" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Two-factor authentication", exact: true })).toBeVisible();
 
   const emailRow = page.getByRole("listitem", { name: "Email" });
   const phoneRow = page.getByRole("listitem", { name: "Phone number" });
@@ -50,7 +50,7 @@ test("a new user signs up and enables email 2FA with the code from their inbox",
   ).toBeVisible();
   // The dashboard claims the second step's protection only once it is there.
   await page.getByRole("link", { name: "Dashboard" }).click();
-  await expect(page.getByText("visible only to you after two-step verification")).toBeVisible();
+  await expect(page.getByText("visible only to you after two-factor authentication")).toBeVisible();
 });
 
 test("sign-in errors do not reveal whether an account exists", async ({ page }) => {

@@ -110,7 +110,7 @@ export const en = {
 
   /** The sign-in second step page. */
   secondStep: {
-    pageTitle: "Two-step verification",
+    pageTitle: "Two-factor authentication",
     title: "Verify it's you",
     intro:
       "Your account is protected with two-factor authentication. Verify it's you to finish signing in.",
@@ -173,7 +173,7 @@ export const en = {
 
   security: {
     title: "Security",
-    twoFactorTitle: "Two-Factor Authentication",
+    twoFactorTitle: "Two-factor authentication",
     twoFactorIntro:
       "Two-factor authentication adds a second step when you sign in: besides your password, you enter a code sent to your email or phone or shown by an authenticator app, or confirm with a passkey. Someone who knows your password still cannot get in.",
     twoFactorRecommendation:
@@ -465,7 +465,7 @@ export const en = {
     methodNotEnabled: "This verification method is not turned on for your account.",
     methodAlreadyEnabled:
       "Codes already go to this destination. Enter a different one to change it.",
-    secondStepRequired: "Finish two-step verification first.",
+    secondStepRequired: "Finish two-factor authentication first.",
     stepUpRequired: "Confirm it's you to make this change.",
     wrongPassword: "The current password is not correct.",
     resetLinkInvalid: "This link has expired or was already used. Ask for a new one.",
@@ -497,7 +497,7 @@ export const en = {
 
   dashboard: {
     title: "Dashboard",
-    intro: "Your notes, visible only to you after two-step verification.",
+    intro: "Your notes, visible only to you after two-factor authentication.",
     newNoteTitle: "New note",
     noteLabel: "Note",
     noteHint_one: "Up to {{count}} character.",

@@ -493,6 +493,38 @@ export const en = {
     passkeyUnsupported:
       "This browser can't use passkeys or security keys. Use another method or another browser.",
     passkeyBrowserFailed: "Your browser couldn't use the key. Try again or use another method.",
+    /** A refused send, naming the limit that refused it (`describeRateLimit`). */
+    rateLimit: {
+      user_one:
+        "You've asked for {{count}} code {{window}} for this account. Try again at {{time}}.",
+      user_other:
+        "You've asked for {{count}} codes {{window}} for this account. Try again at {{time}}.",
+      destination_one:
+        "{{count}} code has been sent to {{destination}} {{window}}, the most it may get. Try again at {{time}}.",
+      destination_other:
+        "{{count}} codes have been sent to {{destination}} {{window}}, the most it may get. Try again at {{time}}.",
+      /** Reset links count too: the per-network limit is shared with "Forgot password?". */
+      ip_one:
+        "{{count}} code or reset link has been requested from this network {{window}}. Try again at {{time}}.",
+      ip_other:
+        "{{count}} codes and reset links have been requested from this network {{window}}. Try again at {{time}}.",
+      /** `{{destination}}` above. */
+      destinations: {
+        email: "this email address",
+        phone: "this phone number",
+        any: "this email address or phone number",
+      },
+      /** `{{window}}` above. */
+      window: {
+        minutes_one: "in {{count}} minute",
+        minutes_other: "in {{count}} minutes",
+        hours_one: "in an hour",
+        hours_other: "in {{count}} hours",
+      },
+      /** Added against the emulators only. */
+      emulatorHint:
+        "Testing with the emulators? The Development outbox page (/dev/outbox) can reset the sending limits.",
+    },
   },
 
   dashboard: {

@@ -7,10 +7,12 @@ import {
   type TwoFactorMethod,
   type RefusalDetails,
 } from "@dash2fa/shared";
+import { env } from "@/config/env";
 import { toRefusal } from "@/lib/firebase";
 import { formatClockTime, formatClockTimeWithSeconds, formatRetryTime } from "@/lib/format-time";
 import { i18n } from "@/lib/i18n";
 import { classifyWebAuthnError } from "@/lib/webauthn-error";
+import { describeRateLimit } from "./describe-rate-limit";
 
 /** "ABCD-EFGH-JKMN-PQRS": what a recovery code looks like, built from the real policy. */
 const recoveryCodeExample = RECOVERY_CODE_ALPHABET.slice(10, 10 + recoveryCodePolicy.length)
@@ -69,10 +71,14 @@ export function describeRefusal(
         : t("verify.cooldown", { time: formatClockTimeWithSeconds(retryAt) });
     case "no-active-code":
       return method === "totp" ? t("verify.appSetupExpired") : t("verify.noActiveCode");
-    case "rate-limited":
+    case "rate-limited": {
+      const context = { now: Date.now(), emulators: env.emulators !== undefined, method };
+      const named = describeRateLimit(failure, context);
+      if (named !== undefined) return named;
       return retryAt === undefined
         ? t("verify.rateLimitedNoTime")
         : t("verify.rateLimited", { time: formatRetryTime(retryAt) });
+    }
     case "locked":
       return retryAt === undefined
         ? t("verify.lockedNoTime")

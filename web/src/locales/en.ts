@@ -453,6 +453,10 @@ export const en = {
     rateLimitedNoTime: "Too many codes requested. Try again later.",
     locked: "Too many wrong codes. Verification is locked until {{time}}.",
     lockedNoTime: "Too many wrong codes. Verification is locked for a while.",
+    /** After "That code is not correct.", once few wrong codes are left before the lock. */
+    triesBeforeLock_one: "{{count}} try left before verification locks for {{minutes}} minutes.",
+    triesBeforeLock_other:
+      "{{count}} tries left before verification locks for {{minutes}} minutes.",
     lockedUntilRecovery:
       "Verification is locked after too many wrong codes. Use a recovery code to unlock it.",
     wrongRecoveryCode_one: "That recovery code is not valid. {{count}} attempt left.",

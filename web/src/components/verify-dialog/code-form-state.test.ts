@@ -3,11 +3,17 @@ import type { SendVerificationCodeResult, RefusalDetails, VerifyCodeResult } fro
 import {
   attemptsLeftShown,
   codeFormTransition,
+  codeLockOf,
   deliveryNotice,
   followsDelivery,
   initialCodeFormState,
   isBusy,
   isCompleteCode,
+  LOCK_WARNING_FROM,
+  LOCK_WARNING_MINUTES,
+  lockHolds,
+  resendOffered,
+  wrongCodeWarning,
   type CodeFormEvent,
   type CodeFormState,
   type CodeFormStep,
@@ -350,5 +356,115 @@ describe("what the form shows", () => {
     expect(attemptsLeftShown(sentForm())).toBeUndefined();
     expect(attemptsLeftShown(initialCodeFormState({ ...sent, attemptsLeft: 2 }, false))).toBe(2);
     expect(attemptsLeftShown(appForm())).toBeUndefined();
+  });
+});
+
+describe("the lock after too many wrong codes", () => {
+  const until = T + 15 * 60_000;
+  const lockStarted: RefusalDetails = {
+    reason: "wrong-code",
+    triesBeforeLock: 0,
+    lockedUntil: until,
+  };
+
+  it("warns of the nearest limit: the lock, once few tries are left before it", () => {
+    expect(LOCK_WARNING_FROM).toBe(5);
+    expect(LOCK_WARNING_MINUTES).toBe(15);
+    const wrong = (details: Omit<RefusalDetails, "reason">) =>
+      wrongCodeWarning({ reason: "wrong-code", ...details });
+    // An app code: nothing to count but the lock, said only once it is near.
+    expect(wrong({ triesBeforeLock: 9 })).toEqual({ kind: "none" });
+    expect(wrong({ triesBeforeLock: 6 })).toEqual({ kind: "none" });
+    expect(wrong({ triesBeforeLock: 5 })).toEqual({ kind: "lock-near", triesLeft: 5 });
+    expect(wrong({ triesBeforeLock: 1 })).toEqual({ kind: "lock-near", triesLeft: 1 });
+    expect(wrong({})).toEqual({ kind: "none" });
+    // A sent code: its own attempts, unless the lock comes as soon or sooner.
+    expect(wrong({ attemptsLeft: 4, triesBeforeLock: 8 })).toEqual({
+      kind: "attempts-left",
+      attemptsLeft: 4,
+    });
+    expect(wrong({ attemptsLeft: 2, triesBeforeLock: 5 })).toEqual({
+      kind: "attempts-left",
+      attemptsLeft: 2,
+    });
+    expect(wrong({ attemptsLeft: 3, triesBeforeLock: 3 })).toEqual({
+      kind: "lock-near",
+      triesLeft: 3,
+    });
+    expect(wrong({ attemptsLeft: 4, triesBeforeLock: 2 })).toEqual({
+      kind: "lock-near",
+      triesLeft: 2,
+    });
+    expect(wrong({ attemptsLeft: 0, triesBeforeLock: 4 })).toEqual({ kind: "code-spent" });
+    expect(wrong({ attemptsLeft: 0 })).toEqual({ kind: "code-spent" });
+    // The wrong code that locked says until when, whatever else is counted.
+    expect(wrong({ attemptsLeft: 2, triesBeforeLock: 0, lockedUntil: until })).toEqual({
+      kind: "lock-started",
+      until,
+    });
+  });
+
+  it("is told by a locking wrong code, a locked refusal, or a lock until a recovery code", () => {
+    expect(codeLockOf(lockStarted)).toEqual({ until });
+    expect(codeLockOf({ reason: "locked", retryAt: until })).toEqual({ until });
+    expect(codeLockOf({ reason: "locked-until-recovery" })).toEqual({ until: undefined });
+    expect(codeLockOf({ reason: "wrong-code", triesBeforeLock: 1 })).toBeUndefined();
+    expect(codeLockOf({ reason: "rate-limited", retryAt: until })).toBeUndefined();
+    expect(lockHolds(null, T)).toBe(false);
+    expect(lockHolds({ until }, until - 1)).toBe(true);
+    expect(lockHolds({ until }, until)).toBe(false);
+    expect(lockHolds({ until: undefined }, until * 2)).toBe(true);
+  });
+
+  it("takes Resend away until the lock ends, when it comes back", () => {
+    const step = play(verifying(), { type: "verify-failed", failure: lockStarted });
+    expect(step.state.lock).toEqual({ until });
+    expect(step.state.resendBlockedUntil).toBe(until);
+    expect(step.state.alert?.message).toEqual({
+      failure: lockStarted,
+      codeExpiresAt: sent.expiresAt,
+    });
+    expect(resendOffered(step.state, until - 1)).toBe(false);
+    expect(resendOffered(step.state, until)).toBe(true);
+    expect(resendOffered(sentForm(), T)).toBe(true);
+  });
+
+  it("keeps Resend away for a lock that only a recovery code ends", () => {
+    const failure: RefusalDetails = { reason: "locked-until-recovery" };
+    const step = play(verifying(), { type: "verify-failed", failure });
+    expect(resendOffered(step.state, until * 2)).toBe(false);
+  });
+
+  it("takes Resend away when a resend is refused as locked", () => {
+    const failure: RefusalDetails = { reason: "locked", retryAt: until };
+    const step = play(sentForm(), { type: "resend-pressed" }, { type: "resend-failed", failure });
+    expect(resendOffered(step.state, T)).toBe(false);
+    expect(resendOffered(step.state, until)).toBe(true);
+  });
+
+  it("is over once a code was sent", () => {
+    const locked = play(verifying(), { type: "verify-failed", failure: lockStarted }).state;
+    const resent = play(locked, { type: "resend-pressed" }, { type: "resent", sent }).state;
+    expect(resent.lock).toBeNull();
+  });
+
+  it("never offers Resend for an app code", () => {
+    expect(resendOffered(appForm(), T)).toBe(false);
+  });
+
+  it("announces the same refusal of an app code again, each time", () => {
+    const failure: RefusalDetails = { reason: "wrong-code", triesBeforeLock: 7 };
+    const once = play(
+      appForm(),
+      { type: "submitted", code: "123456" },
+      { type: "verify-failed", failure },
+    ).state;
+    const twice = play(
+      once,
+      { type: "submitted", code: "123456" },
+      { type: "verify-failed", failure },
+    ).state;
+    expect(twice.alert?.message).toEqual(once.alert?.message);
+    expect(twice.alert?.key).toBe((once.alert?.key ?? 0) + 1);
   });
 });

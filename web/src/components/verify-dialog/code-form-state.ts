@@ -1,4 +1,5 @@
 import {
+  lockoutPolicy,
   verificationCodeSchema,
   verificationPolicy,
   type DeliveryState,
@@ -19,6 +20,73 @@ export type Problem =
 /** A call that failed, as the form hears of it: the refusal explained, if it was one. */
 export type Rejection = { failure: RefusalDetails } | { error: unknown };
 
+/**
+ * Verification by code (every method that types a code: sent ones and the app) locked
+ * after too many wrong codes, across methods. Sends are refused while it holds; a
+ * recovery code and a passkey still work. `until` is when it ends (epoch ms), undefined
+ * when only a recovery code ends it, or the server gave no time.
+ */
+export interface CodeLock {
+  until: number | undefined;
+}
+
+/** The code lock a refusal tells of, if it does. */
+export function codeLockOf(failure: RefusalDetails): CodeLock | undefined {
+  switch (failure.reason) {
+    case "locked":
+      return { until: failure.retryAt };
+    case "locked-until-recovery":
+      return { until: undefined };
+    case "wrong-code":
+      return failure.lockedUntil === undefined ? undefined : { until: failure.lockedUntil };
+    default:
+      return undefined;
+  }
+}
+
+/** Whether `lock` still holds at `now`: one without an end holds until it is cleared. */
+export function lockHolds(lock: CodeLock | null, now: number): boolean {
+  return lock !== null && (lock.until === undefined || now < lock.until);
+}
+
+/**
+ * From how many wrong codes left before the lock a wrong code warns of it: early enough
+ * to make someone stop and check, late enough not to alarm at the first typo.
+ */
+export const LOCK_WARNING_FROM = 5;
+
+/**
+ * How long the first lock lasts, in minutes: the only lock a warning comes before (after
+ * it, each wrong code locks again at once, for longer).
+ */
+export const LOCK_WARNING_MINUTES = lockoutPolicy.firstLockMs / 60_000;
+
+/**
+ * What a wrong code warns of, the nearest limit first: the lock it just started, the
+ * lock close ahead (when no nearer than the sent code's own attempts), the sent code's
+ * attempts, or nothing (an app code far from the lock).
+ */
+export type WrongCodeWarning =
+  | { kind: "lock-started"; until: number }
+  | { kind: "lock-near"; triesLeft: number }
+  | { kind: "attempts-left"; attemptsLeft: number }
+  | { kind: "code-spent" }
+  | { kind: "none" };
+
+export function wrongCodeWarning(failure: RefusalDetails): WrongCodeWarning {
+  const { lockedUntil, triesBeforeLock, attemptsLeft } = failure;
+  if (lockedUntil !== undefined) return { kind: "lock-started", until: lockedUntil };
+  if (
+    triesBeforeLock !== undefined &&
+    triesBeforeLock <= LOCK_WARNING_FROM &&
+    (attemptsLeft === undefined || triesBeforeLock <= attemptsLeft)
+  ) {
+    return { kind: "lock-near", triesLeft: triesBeforeLock };
+  }
+  if (attemptsLeft === undefined) return { kind: "none" };
+  return attemptsLeft > 0 ? { kind: "attempts-left", attemptsLeft } : { kind: "code-spent" };
+}
+
 export interface CodeFormState {
   /** The code comes from the authenticator app: nothing was sent, so none is resent. */
   fromApp: boolean;
@@ -35,6 +103,8 @@ export interface CodeFormState {
   resending: boolean;
   /** "Resend code" waits until then (epoch ms; 0 when it need not wait). */
   resendBlockedUntil: number;
+  /** Verification by code is locked: "Resend code" is not offered while it holds. */
+  lock: CodeLock | null;
   alert: Announcement<Problem> | null;
   /** "We sent a new code to …", with the masked destination. */
   resent: Announcement<string> | null;
@@ -84,6 +154,7 @@ export function initialCodeFormState(
     checking: null,
     resending: false,
     resendBlockedUntil: sent?.resendAvailableAt ?? 0,
+    lock: null,
     alert: null,
     resent: null,
     refused: null,
@@ -107,6 +178,7 @@ function showProblem(state: CodeFormState, problem: Problem): CodeFormStep {
 function resendBlockedAfter(state: CodeFormState, failure: RefusalDetails): number {
   switch (failure.reason) {
     case "wrong-code":
+      if (failure.lockedUntil !== undefined) return failure.lockedUntil;
       return failure.attemptsLeft === 0 && state.sent
         ? state.sent.expiresAt
         : state.resendBlockedUntil;
@@ -126,7 +198,11 @@ function resendBlockedAfter(state: CodeFormState, failure: RefusalDetails): numb
 function showFailure(state: CodeFormState, failure: RefusalDetails): CodeFormStep {
   const problem: Problem = { failure, codeExpiresAt: state.sent?.expiresAt };
   const step = showProblem(
-    { ...state, resendBlockedUntil: resendBlockedAfter(state, failure) },
+    {
+      ...state,
+      resendBlockedUntil: resendBlockedAfter(state, failure),
+      lock: codeLockOf(failure) ?? state.lock,
+    },
     problem,
   );
   return { ...step, commands: [...step.commands, { type: "report-failure", failure }] };
@@ -210,6 +286,8 @@ export function codeFormTransition(state: CodeFormState, event: CodeFormEvent): 
           resending: false,
           sent: event.sent,
           resendBlockedUntil: event.sent.resendAvailableAt,
+          // A code went out, so codes are not locked (any more).
+          lock: null,
           code: "",
           alert: null,
           refused: null,
@@ -247,6 +325,14 @@ export function deliveryNotice(delivery: DeliveryState | undefined): {
   return delivery === "failed"
     ? { step: undefined, failed: true }
     : { step: delivery, failed: false };
+}
+
+/**
+ * "Resend code" is offered for a sent code, but not while verification by code is locked:
+ * the server refuses every send then. It comes back when the lock ends.
+ */
+export function resendOffered(state: CodeFormState, now: number): boolean {
+  return !state.fromApp && !lockHolds(state.lock, now);
 }
 
 /** The attempts left on the sent code, said only once one was used. */

@@ -283,6 +283,104 @@ describe("an authenticator app code", () => {
   });
 });
 
+describe("the lock after too many wrong codes", () => {
+  const appRequest = { purpose: "sign-in", method: "totp" } as const;
+  const wrongAppCode =
+    "That code is not correct. Enter the code your authenticator app shows for this account now, and check that your phone's clock is right.";
+
+  it("says nothing of it while it is far off", async () => {
+    server.verifyCode.mockRejectedValue(refusal({ reason: "wrong-code", triesBeforeLock: 8 }));
+    const { user } = renderForm({ request: appRequest, sent: undefined });
+    await user.type(codeField(), "123456");
+    expect((await screen.findByRole("alert")).textContent).toBe(wrongAppCode);
+  });
+
+  it("warns of it for an app code once few tries are left, and each time again", async () => {
+    server.verifyCode.mockRejectedValue(refusal({ reason: "wrong-code", triesBeforeLock: 3 }));
+    const { user } = renderForm({ request: appRequest, sent: undefined });
+    await user.type(codeField(), "123456");
+    const alert = await screen.findByRole("alert");
+    const warning = `${wrongAppCode} 3 tries left before verification locks for 15 minutes.`;
+    expect(alert.textContent).toBe(warning);
+
+    await user.click(verifyButton());
+    await waitFor(() => expect(server.verifyCode).toHaveBeenCalledTimes(2));
+    // The same words, in a new alert: a screen reader reads them again.
+    await waitFor(() => expect(screen.getByRole("alert")).not.toBe(alert));
+    expect(screen.getByRole("alert").textContent).toBe(warning);
+  });
+
+  it("says one try for the last one", async () => {
+    server.verifyCode.mockRejectedValue(refusal({ reason: "wrong-code", triesBeforeLock: 1 }));
+    const { user } = renderForm({ request: appRequest, sent: undefined });
+    await user.type(codeField(), "123456");
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      `${wrongAppCode} 1 try left before verification locks for 15 minutes.`,
+    );
+  });
+
+  it("warns of it for a sent code when it comes before the code's own attempts run out", async () => {
+    server.verifyCode.mockRejectedValueOnce(
+      refusal({ reason: "wrong-code", attemptsLeft: 2, triesBeforeLock: 5 }),
+    );
+    server.verifyCode.mockRejectedValueOnce(
+      refusal({ reason: "wrong-code", attemptsLeft: 4, triesBeforeLock: 2 }),
+    );
+    const { user } = renderForm();
+    await user.type(codeField(), "123456");
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "That code is not correct. 2 attempts left.",
+    );
+    await user.clear(codeField());
+    await user.type(codeField(), "654321");
+    await waitFor(() =>
+      expect(screen.getByRole("alert").textContent).toBe(
+        "That code is not correct. 2 tries left before verification locks for 15 minutes.",
+      ),
+    );
+  });
+
+  it("says until when the wrong code that started it locks, and takes Resend away", async () => {
+    server.verifyCode.mockRejectedValue(
+      refusal({
+        reason: "wrong-code",
+        attemptsLeft: 3,
+        triesBeforeLock: 0,
+        lockedUntil: Date.now() + 15 * 60_000,
+      }),
+    );
+    const { user, onFailure } = renderForm({ sent: sentCode({ resendAvailableAt: 0 }) });
+    expect(screen.getByRole("button", { name: "Resend code" })).toBeTruthy();
+    await user.type(codeField(), "123456");
+    expect((await screen.findByRole("alert")).textContent).toMatch(
+      /^That code is not correct\. Too many wrong codes\. Verification is locked until \d{1,2}:\d{2}\.$/,
+    );
+    expect(screen.queryByRole("button", { name: /Resend code/ })).toBeNull();
+    expect(onFailure).toHaveBeenCalledWith(expect.objectContaining({ triesBeforeLock: 0 }));
+  });
+
+  it("gives Resend back when the lock ends", async () => {
+    server.verifyCode.mockRejectedValue(refusal({ reason: "locked", retryAt: Date.now() + 1000 }));
+    const { user } = renderForm({ sent: sentCode({ resendAvailableAt: 0 }) });
+    await user.type(codeField(), "123456");
+    await screen.findByRole("alert");
+    expect(screen.queryByRole("button", { name: /Resend code/ })).toBeNull();
+    expect(
+      await screen.findByRole("button", { name: "Resend code" }, { timeout: 3000 }),
+    ).toHaveProperty("disabled", false);
+  });
+
+  it("keeps Resend away while only a recovery code can end it", async () => {
+    server.verifyCode.mockRejectedValue(refusal({ reason: "locked-until-recovery" }));
+    const { user } = renderForm({ sent: sentCode({ resendAvailableAt: 0 }) });
+    await user.type(codeField(), "123456");
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "Verification is locked after too many wrong codes. Use a recovery code to unlock it.",
+    );
+    expect(screen.queryByRole("button", { name: /Resend code/ })).toBeNull();
+  });
+});
+
 it("offers Cancel when it may be cancelled", async () => {
   const onCancel = vi.fn();
   const { user } = renderForm({ onCancel });

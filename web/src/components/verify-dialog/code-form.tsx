@@ -28,6 +28,7 @@ import {
   followsDelivery,
   initialCodeFormState,
   isBusy,
+  resendOffered,
   type CodeFormCommand,
   type CodeFormEvent,
   type Problem,
@@ -210,6 +211,8 @@ export function VerificationCodeForm({
   const attemptsLeft = attemptsLeftShown(state);
   const resendWaitSeconds = secondsUntil(state.resendBlockedUntil, now);
   const canResend = resendWaitSeconds === 0;
+  // Not while codes are locked: a send would be refused. It comes back when the lock ends.
+  const offersResend = resendOffered(state, now);
 
   return (
     <form className="stack" noValidate onSubmit={handleSubmit}>
@@ -276,7 +279,7 @@ export function VerificationCodeForm({
         <button type="submit" className="button button-primary" aria-busy={isBusy(state)}>
           {t("verify.verifyButton")}
         </button>
-        {!fromApp && (
+        {offersResend && (
           <button
             type="button"
             className="button"
@@ -296,14 +299,18 @@ export function VerificationCodeForm({
         )}
       </div>
 
-      {/* The button counts down every second; this announces only its start and end. */}
+      {/*
+        The button counts down every second; this announces only its start and end (also
+        the end of a lock, which hides the button meanwhile).
+      */}
       {!fromApp && (
         <p aria-live="polite" className="visually-hidden">
-          {canResend
-            ? t("verify.resendAvailable")
-            : t("verify.resendWaitAnnouncement", {
-                time: formatClockTimeWithSeconds(state.resendBlockedUntil),
-              })}
+          {offersResend &&
+            (canResend
+              ? t("verify.resendAvailable")
+              : t("verify.resendWaitAnnouncement", {
+                  time: formatClockTimeWithSeconds(state.resendBlockedUntil),
+                }))}
         </p>
       )}
     </form>

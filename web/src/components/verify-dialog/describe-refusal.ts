@@ -35,6 +35,7 @@ export function describeRecoveryCodeFormat(): string {
 }
 
 /**
+ * keeps its advice to check the phone while it can still be retried.
  * One distinct sentence per refusal, in the active language (call it while rendering, so
  * a language switch rewords it). `codeExpiresAt` lets a last wrong guess say when a new
  * code can be requested (the server refuses until the dead code expires); `method` words
@@ -48,15 +49,8 @@ export function describeRefusal(
   const { t } = i18n;
   const retryAt = failure?.retryAt;
   switch (failure?.reason) {
-    case "wrong-code": {
-      if (method === "totp") return t("verify.wrongAppCode");
-      const left = failure.attemptsLeft;
-      if (left === undefined) return t("verify.wrongCodeWithoutCount");
-      if (left > 0) return t("verify.wrongCode", { count: left });
-      return codeExpiresAt === undefined
-        ? t("verify.attemptsExhaustedNoTime")
-        : t("verify.wrongCodeNoAttemptsLeft", { time: formatClockTime(codeExpiresAt) });
-    }
+    case "wrong-code":
+      return describeWrongCode(failure, codeExpiresAt, method);
     case "expired":
       if (method === "totp") return t("verify.appSetupExpired");
       if (method === "passkey") return t("verify.passkeyExpired");

@@ -13,6 +13,7 @@ import { formatClockTime, formatClockTimeWithSeconds, formatRetryTime } from "@/
 import { i18n } from "@/lib/i18n";
 import { classifyWebAuthnError } from "@/lib/webauthn-error";
 import { describeRateLimit } from "./describe-rate-limit";
+import { LOCK_WARNING_MINUTES, wrongCodeWarning } from "./code-form-state";
 
 /** "ABCD-EFGH-JKMN-PQRS": what a recovery code looks like, built from the real policy. */
 const recoveryCodeExample = RECOVERY_CODE_ALPHABET.slice(10, 10 + recoveryCodePolicy.length)
@@ -35,7 +36,40 @@ export function describeRecoveryCodeFormat(): string {
 }
 
 /**
+ * A wrong code, with the nearest limit it brings closer (`wrongCodeWarning`): an app code
  * keeps its advice to check the phone while it can still be retried.
+ */
+function describeWrongCode(
+  failure: RefusalDetails,
+  codeExpiresAt: number | undefined,
+  method: TwoFactorMethod | undefined,
+): string {
+  const { t } = i18n;
+  const notCorrect = t("verify.wrongCodeWithoutCount");
+  const warning = wrongCodeWarning(failure);
+  switch (warning.kind) {
+    case "lock-started": {
+      const locked = t("verify.locked", { time: formatRetryTime(warning.until) });
+      return `${notCorrect} ${locked}`;
+    }
+    case "lock-near": {
+      if (warning.triesLeft === 0) return `${notCorrect} ${t("verify.lockedNoTime")}`;
+      const minutes = String(LOCK_WARNING_MINUTES);
+      const tries = t("verify.triesBeforeLock", { count: warning.triesLeft, minutes });
+      return `${method === "totp" ? t("verify.wrongAppCode") : notCorrect} ${tries}`;
+    }
+    case "attempts-left":
+      return t("verify.wrongCode", { count: warning.attemptsLeft });
+    case "code-spent":
+      return codeExpiresAt === undefined
+        ? t("verify.attemptsExhaustedNoTime")
+        : t("verify.wrongCodeNoAttemptsLeft", { time: formatClockTime(codeExpiresAt) });
+    case "none":
+      return method === "totp" ? t("verify.wrongAppCode") : notCorrect;
+  }
+}
+
+/**
  * One distinct sentence per refusal, in the active language (call it while rendering, so
  * a language switch rewords it). `codeExpiresAt` lets a last wrong guess say when a new
  * code can be requested (the server refuses until the dead code expires); `method` words

@@ -581,6 +581,12 @@ export const en = {
     loadFailed:
       "The outbox is not available. Is the Functions emulator running with the devOutbox function?",
     retryButton: "Try again",
+    limitsIntro:
+      "Every request here comes from one address, and the counters survive restarts, so trying the flows by hand soon meets a limit. Resetting forgets every account's send limits (per account, per email address or phone number, per network, remembered-device sign-ins, password reset links) and every lock after wrong codes.",
+    resetLimitsButton: "Reset sending limits",
+    limitsReset: "Sending limits and code locks were reset. Codes can be sent again.",
+    resetFailed:
+      "The limits could not be reset. Is the Functions emulator running with the devResetLimits function?",
   },
 
   /** Durations as people read them: "42 s", "90 s", "8 min 5 s". */

@@ -4,6 +4,7 @@ import { PageTitle } from "@/components/page-title";
 import { formatDateTime, isoDateTime } from "@/lib/format-time";
 import { useT } from "@/lib/i18n";
 import { DEV_OUTBOX_REFRESH_MS, useDevOutbox } from "../api/get-dev-outbox";
+import { ResetLimitsSection } from "./reset-limits-section";
 
 const deliveryStates = ["PENDING", "PROCESSING", "SUCCESS", "ERROR"] as const;
 type DeliveryState = (typeof deliveryStates)[number];
@@ -26,6 +27,7 @@ export function DevOutboxPage() {
       <PageTitle page={t("devOutbox.title")} />
       <h1 id={headingId}>{t("devOutbox.title")}</h1>
       <p>{t("devOutbox.intro", { count: DEV_OUTBOX_REFRESH_MS / 1000 })}</p>
+      <ResetLimitsSection />
       {outbox.isPending ? (
         <ListSkeleton rows={3} label={t("devOutbox.loading")} />
       ) : outbox.isError && !outbox.data ? (

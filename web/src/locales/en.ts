@@ -160,6 +160,10 @@ export const en = {
     verifyButton: "Verify",
     cancelButton: "Cancel",
     noMethods: "No method can send you a code. Use a recovery code.",
+    /** While codes are locked after too many wrong ones: what still works. */
+    lockedAlternatives: "You can still verify with a recovery code.",
+    lockedAlternativesWithPasskey: "You can still verify with your passkey or a recovery code.",
+    lockEnds: "Codes work again when the lock ends.",
   },
 
   stepUp: {

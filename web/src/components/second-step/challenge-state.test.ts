@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type {
+  RefusalDetails,
   SendVerificationCodeResult,
   TwoFactorMethod,
   TwoFactorStatusDoc,
@@ -7,7 +8,9 @@ import type {
 import {
   challengeTransition,
   initialChallengeState,
+  methodsOffered,
   shown,
+  wayBackFromRecovery,
   type ChallengeEvent,
   type ChallengeState,
   type ChallengeStep,
@@ -115,16 +118,23 @@ describe("sending", () => {
   });
 
   it("offers no retry when only a recovery code can help", () => {
-    for (const reason of ["locked-until-recovery", "method-not-enabled"] as const) {
-      const step = play(opened("email").state, {
-        type: "send-failed",
-        method: "email",
-        error: new Error(reason),
-        reason,
-        earlier: undefined,
-      });
-      expect(shown(step.state)).toMatchObject({ kind: "send-failed", retryable: false });
-    }
+    const step = play(opened("email").state, {
+      type: "send-failed",
+      method: "email",
+      error: new Error("method-not-enabled"),
+      reason: "method-not-enabled",
+      earlier: undefined,
+    });
+    expect(shown(step.state)).toMatchObject({ kind: "send-failed", retryable: false });
+    // Locked until a recovery code: the lock shows instead (see "a lock").
+    const locked = play(opened("email").state, {
+      type: "send-failed",
+      method: "email",
+      error: new Error("locked-until-recovery"),
+      reason: "locked-until-recovery",
+      earlier: undefined,
+    });
+    expect(shown(locked.state)).toMatchObject({ kind: "locked", until: undefined });
   });
 
   it("sends again on request, showing 'sending' and then a new form", () => {
@@ -260,4 +270,163 @@ it("remembers 'Remember this device' across methods", () => {
     { type: "recovery-chosen" },
   );
   expect(step.state.remember).toBe(true);
+});
+
+describe("a lock after too many wrong codes", () => {
+  const until = T + 15 * 60_000;
+  const lockStarted: RefusalDetails = {
+    reason: "wrong-code",
+    triesBeforeLock: 0,
+    lockedUntil: until,
+  };
+  /** The app on screen (email enabled too) and the wrong code that locked. */
+  const lockedOnApp = () =>
+    play(opened("totp", "email").state, { type: "code-refused", failure: lockStarted });
+  const sendLocked = (method: "email" | "phone", retryAt = until): ChallengeEvent => ({
+    type: "send-failed",
+    method,
+    error: new Error("locked"),
+    reason: "locked",
+    retryAt,
+    earlier: undefined,
+  });
+
+  it("replaces the code form with the lock when a wrong code starts it, and focuses it", () => {
+    const step = lockedOnApp();
+    expect(step.commands).toEqual([]);
+    expect(shown(step.state)).toEqual({ kind: "locked", failure: lockStarted, until, version: 1 });
+    expect(step.state.focusForm).toBe(true);
+  });
+
+  it("changes nothing for a wrong code that did not lock", () => {
+    const before = opened("totp", "email").state;
+    const failure: RefusalDetails = { reason: "wrong-code", triesBeforeLock: 3 };
+    const step = play(before, { type: "code-refused", failure });
+    expect(step.state).toBe(before);
+    expect(shown(step.state)).toEqual({ kind: "app" });
+  });
+
+  it("shows a refused code or send that says it is locked, with until when", () => {
+    const refused: RefusalDetails = { reason: "locked", retryAt: until };
+    const typed = play(opened("totp").state, { type: "code-refused", failure: refused });
+    expect(shown(typed.state)).toMatchObject({ kind: "locked", failure: refused, until });
+
+    const sent = play(opened("email").state, sendLocked("email"));
+    expect(shown(sent.state)).toMatchObject({ kind: "locked", failure: refused, until });
+  });
+
+  it("gives each new lock refusal a new version, so it is announced again", () => {
+    const once = lockedOnApp().state;
+    const twice = play(once, { type: "code-refused", failure: lockStarted }).state;
+    expect(shown(twice)).toMatchObject({ kind: "locked", version: 2 });
+  });
+
+  it("sends no code while it holds, whichever code method is chosen", () => {
+    const locked = lockedOnApp().state;
+    const email = play(locked, { type: "method-chosen", method: "email", now: T });
+    expect(email.commands).toEqual([]);
+    expect(shown(email.state)).toMatchObject({ kind: "locked" });
+    expect(play(email.state, { type: "send-again", method: "email" }).commands).toEqual([]);
+    const back = play(email.state, { type: "recovery-chosen" }, { type: "method-shown" });
+    expect(back.commands).toEqual([]);
+    expect(shown(back.state)).toMatchObject({ kind: "locked" });
+  });
+
+  it("offers only what still works: a passkey and a recovery code", () => {
+    const locked = lockedOnApp().state;
+    expect(methodsOffered(locked, ["passkey", "phone", "email"])).toEqual(["passkey"]);
+    expect(methodsOffered(locked, ["email"])).toEqual([]);
+    const unlocked = opened("totp", "email").state;
+    expect(methodsOffered(unlocked, ["passkey", "email"])).toEqual(["passkey", "email"]);
+
+    const passkey = play(locked, { type: "method-chosen", method: "passkey", now: T });
+    expect(shown(passkey.state)).toEqual({ kind: "passkey" });
+    expect(shown(play(locked, { type: "recovery-chosen" }).state)).toEqual({ kind: "recovery" });
+  });
+
+  it("leads back from a recovery code to the lock, not to a code", () => {
+    const recovering = play(lockedOnApp().state, { type: "recovery-chosen" }).state;
+    expect(wayBackFromRecovery(recovering)).toBe("lock");
+    expect(wayBackFromRecovery(play(opened("totp").state, { type: "recovery-chosen" }).state)).toBe(
+      "code",
+    );
+    expect(wayBackFromRecovery(opened("passkey").state)).toBe("passkey");
+    expect(wayBackFromRecovery(opened().state)).toBeUndefined();
+  });
+
+  it("gives the code methods back when its time has come, not before", () => {
+    const locked = lockedOnApp().state;
+    const early = play(locked, { type: "lock-ended", now: until - 1 });
+    expect(early.state).toBe(locked);
+    const ended = play(locked, { type: "lock-ended", now: until });
+    expect(ended.state.lock).toBeNull();
+    expect(ended.commands).toEqual([]);
+    expect(shown(ended.state)).toEqual({ kind: "app" });
+    expect(ended.state.focusForm).toBe(true);
+    expect(methodsOffered(ended.state, ["email"])).toEqual(["email"]);
+  });
+
+  it("holds until a recovery code when it has no end", () => {
+    const failure: RefusalDetails = { reason: "locked-until-recovery" };
+    const locked = play(opened("totp").state, { type: "code-refused", failure }).state;
+    expect(shown(locked)).toMatchObject({ kind: "locked", until: undefined });
+    expect(play(locked, { type: "lock-ended", now: until * 2 }).state).toBe(locked);
+  });
+
+  it("sends the code on screen that the lock refused once it ends", () => {
+    const locked = play(opened("email").state, sendLocked("email")).state;
+    const ended = play(locked, { type: "lock-ended", now: until });
+    expect(ended.commands).toEqual([{ type: "send", method: "email" }]);
+    expect(shown(ended.state)).toEqual({ kind: "sending", method: "email" });
+  });
+
+  it("replaces an expired code on screen when it ends, and keeps one that still works", () => {
+    const sent = sentCode("email", T + 10 * 60_000);
+    const locked = play(
+      opened("email").state,
+      { type: "code-sent", method: "email", sent },
+      { type: "code-refused", failure: lockStarted },
+    ).state;
+    const expired = play(locked, { type: "lock-ended", now: until });
+    expect(expired.commands).toEqual([{ type: "send", method: "email" }]);
+
+    const short: RefusalDetails = { ...lockStarted, lockedUntil: T + 60_000 };
+    const briefly = play(
+      opened("email").state,
+      { type: "code-sent", method: "email", sent },
+      {
+        type: "code-refused",
+        failure: short,
+      },
+    ).state;
+    const kept = play(briefly, { type: "lock-ended", now: T + 60_000 });
+    expect(kept.commands).toEqual([]);
+    expect(shown(kept.state)).toMatchObject({ kind: "code", sent });
+  });
+
+  it("asks afresh, when chosen after it, for another method's code it refused", () => {
+    const refusedEmail = play(
+      opened("totp", "email").state,
+      { type: "method-chosen", method: "email", now: T },
+      sendLocked("email"),
+      { type: "method-chosen", method: "totp", now: T },
+    ).state;
+    const ended = play(refusedEmail, { type: "lock-ended", now: until });
+    expect(ended.commands).toEqual([]);
+    expect(shown(ended.state)).toEqual({ kind: "app" });
+    const email = play(ended.state, { type: "method-chosen", method: "email", now: until });
+    expect(email.commands).toEqual([{ type: "send", method: "email" }]);
+  });
+
+  it("waits on the recovery code or the list when it ends there", () => {
+    const recovering = play(opened("email").state, sendLocked("email"), {
+      type: "recovery-chosen",
+    }).state;
+    const ended = play(recovering, { type: "lock-ended", now: until });
+    expect(ended.commands).toEqual([]);
+    expect(shown(ended.state)).toEqual({ kind: "recovery" });
+    expect(play(ended.state, { type: "method-shown" }).commands).toEqual([
+      { type: "send", method: "email" },
+    ]);
+  });
 });

@@ -1,11 +1,13 @@
 import {
   suggestedMethod,
   type DeliveredMethod,
+  type RefusalDetails,
   type SendVerificationCodeResult,
   type TwoFactorMethod,
   type TwoFactorStatusDoc,
   type RefusalReason,
 } from "@dash2fa/shared";
+import { codeLockOf, type CodeLock } from "@/components/verify-dialog/code-form-state";
 
 /**
  * Where the code for one sent method stands; no entry yet means it is being sent. The
@@ -19,6 +21,16 @@ export type Challenge =
 /** What is on screen: the chosen method, the list of the others, or a recovery code. */
 export type Mode = "method" | "choose" | "recovery";
 
+/**
+ * Verification by code locked after too many wrong codes: the refusal that said so (its
+ * words are shown while it holds) and the version that numbers it (a new one is
+ * announced again). A passkey and a recovery code still work.
+ */
+export interface ChallengeLock extends CodeLock {
+  failure: RefusalDetails;
+  version: number;
+}
+
 export interface ChallengeState {
   method: TwoFactorMethod | undefined;
   mode: Mode;
@@ -30,6 +42,8 @@ export interface ChallengeState {
   requested: readonly DeliveredMethod[];
   /** "Remember this device", kept across the methods and the recovery code. */
   remember: boolean;
+  /** While it holds no code is sent, and the code methods give way to what still works. */
+  lock: ChallengeLock | null;
   /**
    * Focus follows what replaced the control the user pressed; at first it goes to the
    * field (or button) of the suggested method.
@@ -48,10 +62,16 @@ export type ChallengeEvent =
       method: DeliveredMethod;
       error: unknown;
       reason: RefusalReason | undefined;
+      /** When a lock ends (`locked`), if the refusal said. */
+      retryAt?: number;
       /** The code this tab sent last for the method, if it can still be used. */
       earlier: SendVerificationCodeResult | undefined;
     }
   | { type: "send-again"; method: DeliveredMethod }
+  /** The code form was refused (a code typed or a resend): a lock may have started. */
+  | { type: "code-refused"; failure: RefusalDetails }
+  /** The lock's time has come (the view's timer): the code methods come back. */
+  | { type: "lock-ended"; now: number }
   | { type: "chooser-opened" }
   | { type: "method-chosen"; method: TwoFactorMethod; now: number }
   | { type: "recovery-chosen" }
@@ -82,12 +102,15 @@ export function initialChallengeState(status: TwoFactorStatusDoc): ChallengeStat
     challenges: {},
     requested: [],
     remember: false,
+    lock: null,
     focusForm: true,
     version: 0,
   };
 }
 
+/** No code is sent while codes are locked: the server would refuse it. */
 function send(state: ChallengeState, method: DeliveredMethod): ChallengeStep {
+  if (state.lock) return { state, commands: [] };
   return {
     state: {
       ...state,
@@ -122,6 +145,53 @@ function settle(
   };
 }
 
+/**
+ * The code for a method now on screen: sent if it never was, sent again if it expired
+ * (one on its way, or still valid, is kept).
+ */
+function codeFor(state: ChallengeState, method: TwoFactorMethod, now: number): ChallengeStep {
+  if (!isDelivered(method)) return { state, commands: [] };
+  if (!state.requested.includes(method)) return send(state, method);
+  const existing = state.challenges[method];
+  return existing?.state === "sent" && existing.sent.expiresAt <= now
+    ? sendAgain(state, method)
+    : { state, commands: [] };
+}
+
+/**
+ * A refusal that tells of a lock starts it (or moves its end): the code form on screen
+ * gives way to what still works, which takes focus.
+ */
+function lockAfter(state: ChallengeState, failure: RefusalDetails): ChallengeState {
+  const lock = codeLockOf(failure);
+  if (!lock) return state;
+  const version = state.version + 1;
+  return {
+    ...state,
+    version,
+    lock: { ...lock, failure, version },
+    focusForm: state.mode === "method" ? true : state.focusForm,
+  };
+}
+
+/**
+ * The lock is over: codes that could not be sent during it are asked for afresh, the one
+ * on screen at once, the others when chosen.
+ */
+function unlock(state: ChallengeState, now: number): ChallengeStep {
+  const stale = state.requested.filter((method) => state.challenges[method]?.state === "failed");
+  const challenges = { ...state.challenges };
+  for (const method of stale) challenges[method] = undefined;
+  const unlocked: ChallengeState = {
+    ...state,
+    lock: null,
+    challenges,
+    requested: state.requested.filter((method) => !stale.includes(method)),
+  };
+  if (state.mode !== "method" || !state.method) return { state: unlocked, commands: [] };
+  return codeFor({ ...unlocked, focusForm: true }, state.method, now);
+}
+
 /** Sending again starts over: "being sent", and the form takes focus when the code is in. */
 function sendAgain(state: ChallengeState, method: DeliveredMethod): ChallengeStep {
   return send(
@@ -138,21 +208,37 @@ export function challengeTransition(state: ChallengeState, event: ChallengeEvent
     case "code-sent":
       return settle(state, event.method, { state: "sent", sent: event.sent });
 
-    case "send-failed":
+    case "send-failed": {
       // Refused as too soon: the code sent a moment ago (say, before a reload) still works.
       if (event.reason === "cooldown" && event.earlier) {
         return settle(state, event.method, { state: "sent", sent: event.earlier });
       }
-      return settle(state, event.method, {
+      const failure = event.reason && {
+        reason: event.reason,
+        ...(event.retryAt === undefined ? {} : { retryAt: event.retryAt }),
+      };
+      const locked = failure ? lockAfter(state, failure) : state;
+      return settle(locked, event.method, {
         state: "failed",
         error: event.error,
         // Only a recovery code (or support) ends these; sending again cannot help.
         retryable:
           event.reason !== "locked-until-recovery" && event.reason !== "method-not-enabled",
       });
+    }
 
     case "send-again":
       return sendAgain(state, event.method);
+
+    case "code-refused":
+      return { state: lockAfter(state, event.failure), commands: [] };
+
+    case "lock-ended": {
+      const until = state.lock?.until;
+      // A lock without an end (only a recovery code ends it) is not ended by a timer.
+      if (until === undefined || event.now < until) return { state, commands: [] };
+      return unlock(state, event.now);
+    }
 
     case "chooser-opened":
       return { state: { ...state, mode: "choose" }, commands: [] };
@@ -165,12 +251,7 @@ export function challengeTransition(state: ChallengeState, event: ChallengeEvent
         mode: "method",
         focusForm: true,
       };
-      if (!isDelivered(event.method)) return { state: chosen, commands: [] };
-      if (!state.requested.includes(event.method)) return send(chosen, event.method);
-      const existing = state.challenges[event.method];
-      return existing?.state === "sent" && existing.sent.expiresAt <= event.now
-        ? sendAgain(chosen, event.method)
-        : { state: chosen, commands: [] };
+      return codeFor(chosen, event.method, event.now);
     }
 
     case "recovery-chosen":
@@ -193,6 +274,8 @@ export type Shown =
   | { kind: "app" }
   | { kind: "code"; method: DeliveredMethod; sent: SendVerificationCodeResult; version: number }
   | { kind: "sending"; method: DeliveredMethod }
+  /** A code method while codes are locked: what happened, and what still works. */
+  | { kind: "locked"; failure: RefusalDetails; until: number | undefined; version: number }
   | {
       kind: "send-failed";
       method: DeliveredMethod;
@@ -207,6 +290,9 @@ export function shown(state: ChallengeState): Shown {
   if (mode === "choose") return { kind: "choose" };
   if (!method) return { kind: "no-methods" };
   if (method === "passkey") return { kind: "passkey" };
+  const { lock } = state;
+  if (lock)
+    return { kind: "locked", failure: lock.failure, until: lock.until, version: lock.version };
   if (method === "totp") return { kind: "app" };
   const challenge = state.challenges[method];
   if (!challenge) return { kind: "sending", method };
@@ -219,4 +305,27 @@ export function shown(state: ChallengeState): Shown {
         retryable: challenge.retryable,
         version: challenge.version,
       };
+}
+
+/**
+ * What "Use another method" lists of `others`: while codes are locked, only what still
+ * works (a passkey), never a method that would send or ask for a code.
+ */
+export function methodsOffered(
+  state: ChallengeState,
+  others: TwoFactorMethod[],
+): TwoFactorMethod[] {
+  return state.lock ? others.filter((method) => method === "passkey") : others;
+}
+
+/**
+ * The way back from a recovery code: to the passkey, to the code of the method on
+ * screen, or, while codes are locked, back to what the lock leaves; none without a method.
+ */
+export function wayBackFromRecovery(
+  state: ChallengeState,
+): "passkey" | "code" | "lock" | undefined {
+  if (!state.method) return undefined;
+  if (state.method === "passkey") return "passkey";
+  return state.lock ? "lock" : "code";
 }

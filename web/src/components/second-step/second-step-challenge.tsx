@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import type {
+  RefusalDetails,
   RememberedDeviceToken,
   SessionUpgrade,
   TwoFactorMethod,
@@ -8,6 +9,7 @@ import type {
 } from "@dash2fa/shared";
 import {
   describeError,
+  describeRefusal,
   sendVerificationCode,
   VerificationCodeForm,
 } from "@/components/verify-dialog";
@@ -21,7 +23,9 @@ import {
   challengeTransition,
   initialChallengeState,
   isDelivered,
+  methodsOffered,
   shown,
+  wayBackFromRecovery,
   type ChallengeCommand,
   type ChallengeEvent,
 } from "./challenge-state";
@@ -68,11 +72,13 @@ export function SecondStepChallenge({
       rememberSentCode(uid, sent);
       dispatch({ type: "code-sent", method, sent });
     } catch (error) {
+      const refusal = toRefusal(error);
       dispatch({
         type: "send-failed",
         method,
         error,
-        reason: toRefusal(error)?.reason,
+        reason: refusal?.reason,
+        ...(refusal?.retryAt === undefined ? {} : { retryAt: refusal.retryAt }),
         earlier: recallSentCode(uid, purpose, method),
       });
     }
@@ -89,13 +95,27 @@ export function SecondStepChallenge({
 
   useEffect(() => dispatch({ type: "opened" }), [dispatch]);
 
+  // The code methods come back when the lock's time has come (a moment after, so the
+  // server, whose clock decides, agrees).
+  const lockUntil = state.lock?.until;
+  useEffect(() => {
+    if (lockUntil === undefined) return;
+    const timer = window.setTimeout(
+      () => dispatch({ type: "lock-ended", now: Date.now() }),
+      Math.max(0, lockUntil - Date.now()) + LOCK_END_MARGIN_MS,
+    );
+    return () => window.clearTimeout(timer);
+  }, [lockUntil, dispatch]);
+
   // The list of methods takes focus from the button that opened it.
   useEffect(() => {
     if (mode === "choose") firstChoiceRef.current?.focus();
   }, [mode]);
 
   const rememberOffered = purpose === "sign-in";
-  const others = otherMethods(status, method);
+  const others = methodsOffered(state, otherMethods(status, method));
+  const passkeyEnabled = status.methods.passkey?.enabled === true;
+  const reportFailure = (failure: RefusalDetails) => dispatch({ type: "code-refused", failure });
 
   async function finish(
     result: SessionUpgrade & { rememberedDevice?: RememberedDeviceToken },
@@ -110,6 +130,9 @@ export function SecondStepChallenge({
   }
 
   const showMethod = () => dispatch({ type: "method-shown" });
+  const choosePasskey = () =>
+    dispatch({ type: "method-chosen", method: "passkey", now: Date.now() });
+  const wayBack = wayBackFromRecovery(state);
 
   const rememberField = rememberOffered ? (
     <RememberDeviceField
@@ -156,11 +179,13 @@ export function SecondStepChallenge({
           extraFields={rememberField}
           extraActions={
             <>
-              {method && (
+              {wayBack && (
                 <button type="button" className="button" onClick={showMethod}>
-                  {method === "passkey"
+                  {wayBack === "passkey"
                     ? t("secondFactor.usePasskeyInstead")
-                    : t("secondFactor.useCodeInstead")}
+                    : wayBack === "code"
+                      ? t("secondFactor.useCodeInstead")
+                      : t("secondFactor.backButton")}
                 </button>
               )}
               {cancelButton}
@@ -246,6 +271,7 @@ export function SecondStepChallenge({
           rememberDevice={rememberOffered && remember}
           autoFocus={focusForm}
           onVerified={(result) => finish(result, "totp")}
+          onFailure={reportFailure}
           onCancel={onCancel}
           extraFields={rememberField}
           extraActions={actions}
@@ -261,9 +287,24 @@ export function SecondStepChallenge({
           rememberDevice={rememberOffered && remember}
           autoFocus={focusForm}
           onVerified={(result) => finish(result, step.method)}
+          onFailure={reportFailure}
           onCancel={onCancel}
           extraFields={rememberField}
           extraActions={actions}
+        />
+      );
+
+    case "locked":
+      return (
+        <LockedPanel
+          key={step.version}
+          failure={step.failure}
+          timed={step.until !== undefined}
+          passkeyEnabled={passkeyEnabled}
+          autoFocus={focusForm}
+          onPasskey={choosePasskey}
+          onRecoveryCode={() => dispatch({ type: "recovery-chosen" })}
+          extraActions={cancelButton}
         />
       );
 
@@ -298,4 +339,75 @@ export function SecondStepChallenge({
         </div>
       );
   }
+}
+
+/** The lock's end is acted on this long after it, so that the server's clock agrees. */
+const LOCK_END_MARGIN_MS = 1000;
+
+interface LockedPanelProps {
+  /** The refusal that told of the lock: a wrong code that started it, or a refused call. */
+  failure: RefusalDetails;
+  /** The lock ends at a time (else only a recovery code ends it). */
+  timed: boolean;
+  passkeyEnabled: boolean;
+  autoFocus: boolean;
+  onPasskey: () => void;
+  onRecoveryCode: () => void;
+  extraActions?: ReactNode;
+}
+
+/**
+ * Codes are locked: says until when, and offers what still works instead of any way to
+ * send or type a code (a passkey if the account has one, and a recovery code).
+ */
+function LockedPanel({
+  failure,
+  timed,
+  passkeyEnabled,
+  autoFocus,
+  onPasskey,
+  onRecoveryCode,
+  extraActions,
+}: LockedPanelProps) {
+  const t = useT();
+  const firstActionRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (autoFocus) firstActionRef.current?.focus();
+  }, [autoFocus]);
+
+  return (
+    <div className="stack">
+      <p role="alert" className="alert alert-error">
+        {describeRefusal(failure)}
+      </p>
+      <p>
+        {passkeyEnabled
+          ? t("secondFactor.lockedAlternativesWithPasskey")
+          : t("secondFactor.lockedAlternatives")}
+        {timed && ` ${t("secondFactor.lockEnds")}`}
+      </p>
+      <div className="actions">
+        {passkeyEnabled && (
+          <button
+            ref={firstActionRef}
+            type="button"
+            className="button button-primary"
+            onClick={onPasskey}
+          >
+            {t("secondFactor.usePasskeyInstead")}
+          </button>
+        )}
+        <button
+          ref={passkeyEnabled ? undefined : firstActionRef}
+          type="button"
+          className={passkeyEnabled ? "button" : "button button-primary"}
+          onClick={onRecoveryCode}
+        >
+          {t("secondFactor.useRecoveryCode")}
+        </button>
+        {extraActions}
+      </div>
+    </div>
+  );
 }

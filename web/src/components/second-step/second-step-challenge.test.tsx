@@ -1,0 +1,186 @@
+// @vitest-environment happy-dom
+import { cleanup, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type {
+  SendVerificationCodeResult,
+  TwoFactorMethod,
+  TwoFactorStatusDoc,
+} from "@dash2fa/shared";
+import { getSession } from "@/lib/session";
+import { refusal, renderWithQueries } from "@/test/support";
+import { SecondStepChallenge } from "./second-step-challenge";
+
+/** The server, one handler per callable; everything between it and the challenge is real. */
+const server = vi.hoisted(() => ({
+  sendVerificationCode: vi.fn<(input: unknown) => unknown>(),
+  verifyCode: vi.fn<(input: unknown) => unknown>(),
+  getDeliveryStatus: vi.fn<(input: unknown) => unknown>(),
+  redeemRecoveryCode: vi.fn<(input: unknown) => unknown>(),
+}));
+
+vi.mock("firebase/functions", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("firebase/functions")>()),
+  httpsCallable: (_functions: unknown, name: keyof typeof server) => async (input: unknown) => ({
+    data: await server[name](input),
+  }),
+}));
+
+/** Auth: signed in with a password, waiting for the second step. */
+vi.mock("firebase/auth", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("firebase/auth")>()),
+  onIdTokenChanged: (_auth: unknown, next: (user: unknown) => void) => {
+    next({ uid: "ana", getIdTokenResult: async () => ({ claims: {} }) });
+    return () => undefined;
+  },
+}));
+
+function statusWith(...methods: TwoFactorMethod[]): TwoFactorStatusDoc {
+  return {
+    methods: Object.fromEntries(
+      methods.map((method) => [
+        method,
+        {
+          enabled: true,
+          maskedDestination: method === "email" ? "a•••@example.com" : "",
+          enabledAt: 1,
+        },
+      ]),
+    ),
+    required: true,
+    sessionsValidAfter: 0,
+    recoveryCodesRemaining: 10,
+  };
+}
+
+function sentCode(): SendVerificationCodeResult {
+  return {
+    purpose: "sign-in",
+    method: "email",
+    maskedDestination: "a•••@example.com",
+    expiresAt: Date.now() + 10 * 60_000,
+    resendAvailableAt: Date.now() + 60_000,
+    attemptsLeft: 5,
+  };
+}
+
+function renderChallenge(status: TwoFactorStatusDoc) {
+  renderWithQueries(
+    <SecondStepChallenge purpose="sign-in" status={status} onVerified={() => undefined} />,
+  );
+  return userEvent.setup();
+}
+
+const codeField = () => screen.getByRole("textbox", { name: "Verification code" });
+const noCodeField = () => screen.queryByRole("textbox", { name: "Verification code" });
+const button = (name: string) => screen.getByRole("button", { name });
+const noButton = (name: string | RegExp) => screen.queryByRole("button", { name });
+const fifteenMinutes = () => Date.now() + 15 * 60_000;
+const lockedUntil = /Verification is locked until \d{1,2}:\d{2}\.$/;
+
+beforeAll(async () => {
+  await waitFor(() => expect(getSession().status).toBe("signed-in"));
+});
+
+beforeEach(() => {
+  for (const handler of Object.values(server)) handler.mockReset();
+  server.getDeliveryStatus.mockResolvedValue({ state: "sent" });
+  window.sessionStorage.clear();
+});
+
+afterEach(cleanup);
+
+describe("wrong app codes", () => {
+  it("warn of the lock, then say until when and offer a recovery code instead", async () => {
+    server.verifyCode
+      .mockRejectedValueOnce(refusal({ reason: "wrong-code", triesBeforeLock: 1 }))
+      .mockRejectedValueOnce(
+        refusal({ reason: "wrong-code", triesBeforeLock: 0, lockedUntil: fifteenMinutes() }),
+      );
+    const user = renderChallenge(statusWith("totp", "email"));
+    await user.type(codeField(), "123456");
+    expect((await screen.findByRole("alert")).textContent).toMatch(
+      /1 try left before verification locks for 15 minutes\.$/,
+    );
+
+    await user.clear(codeField());
+    await user.type(codeField(), "654321");
+    await user.click(button("Verify"));
+    await waitFor(() => expect(noCodeField()).toBeNull());
+    const alert = screen.getByRole("alert");
+    expect(alert.textContent).toMatch(/^That code is not correct\. Too many wrong codes\. /);
+    expect(alert.textContent).toMatch(lockedUntil);
+    expect(
+      screen.getByText(
+        "You can still verify with a recovery code. Codes work again when the lock ends.",
+      ),
+    ).toBeTruthy();
+    // Nothing that would send or ask for a code, which the lock refuses.
+    expect(noButton("Use another method")).toBeNull();
+    expect(noButton("Try sending again")).toBeNull();
+    expect(noButton(/Resend code/)).toBeNull();
+    expect(server.sendVerificationCode).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(button("Use a recovery code"));
+
+    await user.click(button("Use a recovery code"));
+    expect(screen.getByRole("textbox", { name: "Recovery code" })).toBeTruthy();
+    // Back leads to the lock, not to a code.
+    expect(noButton("Use a verification code instead")).toBeNull();
+    await user.click(button("Back"));
+    expect(screen.getByRole("alert").textContent).toMatch(lockedUntil);
+  });
+});
+
+describe("a send refused by the lock", () => {
+  it("offers the passkey and a recovery code, not sending again", async () => {
+    server.sendVerificationCode.mockRejectedValue(
+      refusal({ reason: "locked", retryAt: fifteenMinutes() }),
+    );
+    const user = renderChallenge(statusWith("email", "passkey"));
+    // The passkey comes first; email is chosen from the list.
+    await user.click(button("Use another method"));
+    await user.click(screen.getByRole("button", { name: /^Email/ }));
+
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toMatch(/^Too many wrong codes\. /);
+    expect(alert.textContent).toMatch(lockedUntil);
+    expect(
+      screen.getByText(
+        "You can still verify with your passkey or a recovery code. Codes work again when the lock ends.",
+      ),
+    ).toBeTruthy();
+    expect(noButton("Try sending again")).toBeNull();
+    expect(button("Use a recovery code")).toBeTruthy();
+    expect(document.activeElement).toBe(button("Use your passkey instead"));
+
+    await user.click(button("Use your passkey instead"));
+    expect(button("Use your passkey")).toBeTruthy();
+    // The list no longer offers email while the lock holds.
+    expect(noButton("Use another method")).toBeNull();
+    expect(server.sendVerificationCode).toHaveBeenCalledTimes(1);
+  });
+
+  it("says only a recovery code helps when it locks until one is used", async () => {
+    server.sendVerificationCode.mockRejectedValue(refusal({ reason: "locked-until-recovery" }));
+    renderChallenge(statusWith("email"));
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "Verification is locked after too many wrong codes. Use a recovery code to unlock it.",
+    );
+    expect(screen.getByText("You can still verify with a recovery code.")).toBeTruthy();
+    expect(noButton("Try sending again")).toBeNull();
+  });
+
+  it("sends the code when the lock ends", async () => {
+    server.sendVerificationCode
+      .mockRejectedValueOnce(refusal({ reason: "locked", retryAt: Date.now() + 100 }))
+      .mockResolvedValueOnce(sentCode());
+    renderChallenge(statusWith("email"));
+    expect((await screen.findByRole("alert")).textContent).toMatch(lockedUntil);
+    expect(
+      await screen.findByText("We sent a code to a•••@example.com.", undefined, { timeout: 3000 }),
+    ).toBeTruthy();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(server.sendVerificationCode).toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(document.activeElement).toBe(codeField()));
+  });
+});

@@ -166,10 +166,14 @@ export async function refusalOf(promise: Promise<unknown>) {
   throw new Error("expected the call to be refused, but it succeeded");
 }
 
+/**
+ * Polls until `read` answers. The default allows for the Functions emulator starting a
+ * new worker for a trigger on a busy machine, seen to take 20 seconds.
+ */
 export async function waitFor<T>(
   read: () => Promise<T | undefined>,
   what: string,
-  timeoutMs = 15_000,
+  timeoutMs = 40_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

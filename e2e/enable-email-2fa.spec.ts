@@ -14,7 +14,9 @@ test("a new user signs up and enables email 2FA with the code from their inbox",
   ).toBeVisible();
   await page.getByRole("link", { name: "Security" }).click();
   await expect(page.getByRole("heading", { name: "Security", level: 1 })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Two-factor authentication", exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Two-factor authentication", exact: true }),
+  ).toBeVisible();
 
   const emailRow = page.getByRole("listitem", { name: "Email" });
   const phoneRow = page.getByRole("listitem", { name: "Phone number" });

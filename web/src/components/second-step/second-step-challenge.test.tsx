@@ -76,7 +76,8 @@ const noCodeField = () => screen.queryByRole("textbox", { name: "Verification co
 const button = (name: string) => screen.getByRole("button", { name });
 const noButton = (name: string | RegExp) => screen.queryByRole("button", { name });
 const fifteenMinutes = () => Date.now() + 15 * 60_000;
-const lockedUntil = /Verification is locked until \d{1,2}:\d{2}\.$/;
+/** A time today, or a day and time when the lock ends tomorrow. */
+const lockedUntil = /Verification is locked until (\S+ )?\d{1,2}:\d{2}\.$/;
 
 beforeAll(async () => {
   await waitFor(() => expect(getSession().status).toBe("signed-in"));

@@ -16,6 +16,7 @@ import {
   afterCodeFailure,
   afterRecoveryFailure,
   guardRef,
+  isHardLocked,
   type GuardState,
 } from "../security/guard.js";
 import { methodName, queueNotices } from "../security/notices.js";
@@ -104,7 +105,10 @@ export function recordFailure(
   tx.set(guardRef(ctx.uid), failure.guard);
   const warning: LockWarning = {
     triesBeforeLock: Math.max(0, lockoutPolicy.softThreshold - failure.guard.consecutiveFailures),
-    ...(failure.guard.lockedUntil > now ? { lockedUntil: failure.guard.lockedUntil } : {}),
+    // The hard lock has no end a person can wait for: only a recovery code lifts it.
+    ...(failure.guard.lockedUntil > now && !isHardLocked(failure.guard)
+      ? { lockedUntil: failure.guard.lockedUntil }
+      : {}),
   };
   if (failure.lockStarted) {
     recordActivity(tx, ctx.uid, { type: "locked-out", ...event });

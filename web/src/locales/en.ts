@@ -538,6 +538,8 @@ export const en = {
   dashboard: {
     title: "Dashboard",
     intro: "Your notes, visible only to you after two-factor authentication.",
+    introWithout2fa:
+      "Your notes, visible only to you. Turn on two-factor authentication on the Security page so that your password alone cannot open them.",
     newNoteTitle: "New note",
     noteLabel: "Note",
     noteHint_one: "Up to {{count}} character.",
@@ -546,8 +548,6 @@ export const en = {
     noteTooLong_one: "Keep notes to {{count}} character or fewer.",
     noteTooLong_other: "Keep notes to {{count}} characters or fewer.",
     addNoteButton: "Add note",
-    introWithout2fa:
-      "Your notes, visible only to you. Turn on two-factor authentication on the Security page so that your password alone cannot open them.",
     noteAdded: "Note added.",
     noteDeleted: "Note deleted.",
     addFailed: "We couldn't add the note. Try again.",

@@ -144,3 +144,26 @@ test("suggests the app before email, offers email instead, and refuses a used co
       .first(),
   ).toBeVisible();
 });
+
+test("a reload resumes the method chosen, with the code already sent", async ({ page }) => {
+  const secret = new Secret({ size: 20 }).base32;
+  const account = await twoFactorAccount({ email2fa: true, totpSecret: secret });
+  const after = Date.now() - 1000;
+  await signInWithPassword(page, account);
+  await expect(page.getByText(appPrompt)).toBeVisible();
+  await page.getByRole("button", { name: "Use another method" }).click();
+  await page
+    .getByRole("group", { name: "Choose another way to verify" })
+    .getByRole("button", { name: /^Email/ })
+    .click();
+  const sentTo = page.getByText(`We sent a code to ${account.email[0]}•••@example.com`);
+  await expect(sentTo).toBeVisible();
+  const code = await readCodeFromOutbox(account.email, after);
+
+  await page.reload();
+  // Still Email, with the code on its way: not the app, where this code would fail.
+  await expect(sentTo).toBeVisible();
+  await expect(page.getByText(appPrompt)).toHaveCount(0);
+  await page.getByLabel("Verification code", { exact: true }).fill(code);
+  await expect(protectedPage(page)).toBeVisible();
+});

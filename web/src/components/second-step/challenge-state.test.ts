@@ -430,3 +430,40 @@ describe("a lock after too many wrong codes", () => {
     ]);
   });
 });
+
+describe("after a reload", () => {
+  it("resumes the method this tab chose, with the code it holds, and sends nothing", () => {
+    const state = initialChallengeState(statusWith("email", "totp"), {
+      method: "email",
+      sent: sentCode("email"),
+    });
+    const step = play(state, { type: "opened" });
+    expect(step.state.method).toBe("email");
+    expect(step.commands).toEqual([]);
+    expect(shown(step.state)).toMatchObject({ kind: "code", method: "email" });
+  });
+
+  it("sends the chosen method a new code when it holds none", () => {
+    const state = initialChallengeState(statusWith("email", "totp"), { method: "email" });
+    const step = play(state, { type: "opened" });
+    expect(step.state.method).toBe("email");
+    expect(step.commands).toEqual([{ type: "send", method: "email" }]);
+  });
+
+  it("falls back to the suggested method when the chosen one was turned off", () => {
+    const state = initialChallengeState(statusWith("totp"), {
+      method: "email",
+      sent: sentCode("email"),
+    });
+    expect(state.method).toBe("totp");
+    expect(state.challenges).toEqual({});
+  });
+
+  it("does not take a code sent for another method as the chosen one's", () => {
+    const state = initialChallengeState(statusWith("email", "phone"), {
+      method: "email",
+      sent: sentCode("phone"),
+    });
+    expect(play(state, { type: "opened" }).commands).toEqual([{ type: "send", method: "email" }]);
+  });
+});

@@ -94,17 +94,37 @@ export function isDelivered(method: TwoFactorMethod | undefined): method is Deli
   return method === "email" || method === "phone";
 }
 
-export function initialChallengeState(status: TwoFactorStatusDoc): ChallengeState {
-  const method = suggestedMethod(status);
+/**
+ * What this tab was doing before a reload: the method the person chose, and the code it
+ * still holds for it (`sent-code-cache.ts`).
+ */
+export interface Resumed {
+  method: TwoFactorMethod;
+  sent?: SendVerificationCodeResult | undefined;
+}
+
+/**
+ * The suggested method, unless this tab had chosen another that is still enabled: then
+ * that one again, with its code if it still holds one, so a reload neither falls back to
+ * another method nor sends a new code.
+ */
+export function initialChallengeState(
+  status: TwoFactorStatusDoc,
+  resumed?: Resumed,
+): ChallengeState {
+  const resumable = resumed && status.methods[resumed.method]?.enabled === true;
+  const method = resumable ? resumed.method : suggestedMethod(status);
+  const sent = resumable && isDelivered(method) && resumed.sent?.method === method;
   return {
     method,
     mode: method ? "method" : "recovery",
-    challenges: {},
-    requested: [],
+    challenges:
+      sent && resumed.sent ? { [method]: { state: "sent", sent: resumed.sent, version: 1 } } : {},
+    requested: sent ? [method] : [],
     remember: false,
     lock: null,
     focusForm: true,
-    version: 0,
+    version: sent ? 1 : 0,
   };
 }
 

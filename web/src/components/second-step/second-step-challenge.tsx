@@ -22,6 +22,7 @@ import { useMachine } from "@/lib/use-machine";
 import {
   challengeTransition,
   initialChallengeState,
+  type Resumed,
   isDelivered,
   methodsOffered,
   shown,
@@ -33,8 +34,22 @@ import { otherMethods } from "./method-order";
 import { PasskeyChallenge } from "./passkey-challenge";
 import { RecoveryCodeForm } from "./recovery-code-form";
 import { RememberDeviceField } from "./remember-device-field";
-import { forgetSentCode, recallSentCode, rememberSentCode } from "./sent-code-cache";
+import {
+  forgetChosenMethod,
+  forgetSentCode,
+  recallChosenMethod,
+  recallSentCode,
+  rememberChosenMethod,
+  rememberSentCode,
+} from "./sent-code-cache";
 import { toRefusal } from "@/lib/firebase";
+
+/** The method this tab chose before a reload, with the code it still holds for it. */
+function resumedChallenge(uid: string, purpose: "sign-in" | "step-up"): Resumed | undefined {
+  const method = recallChosenMethod(uid, purpose);
+  if (!method) return undefined;
+  return { method, sent: isDelivered(method) ? recallSentCode(uid, purpose, method) : undefined };
+}
 
 export interface SecondStepChallengeProps {
   purpose: "sign-in" | "step-up";
@@ -86,12 +101,16 @@ export function SecondStepChallenge({
 
   const [state, dispatch] = useMachine(
     challengeTransition,
-    () => initialChallengeState(status),
+    () => initialChallengeState(status, resumedChallenge(uid, purpose)),
     (command: ChallengeCommand, dispatch: (event: ChallengeEvent) => void) =>
       void sendCode(command, dispatch),
   );
   const { method, mode, remember, focusForm } = state;
   const step = shown(state);
+
+  useEffect(() => {
+    if (method) rememberChosenMethod(uid, purpose, method);
+  }, [uid, purpose, method]);
 
   useEffect(() => dispatch({ type: "opened" }), [dispatch]);
 
@@ -122,6 +141,7 @@ export function SecondStepChallenge({
     usedMethod?: TwoFactorMethod,
   ) {
     if (isDelivered(usedMethod)) forgetSentCode(uid, purpose, usedMethod);
+    forgetChosenMethod(uid, purpose);
     if (result.rememberedDevice) saveRememberedDevice(uid, result.rememberedDevice);
     await upgradeSession(result.customToken);
     // The last used method and the recovery codes left may have changed.

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import {
   deliveredMethodSchema,
+  methodSchema,
   purposeSchema,
   type DeliveredMethod,
   type SendVerificationCodeResult,
+  type TwoFactorMethod,
   type VerificationPurpose,
 } from "@dash2fa/shared";
 
@@ -65,4 +67,37 @@ export function forgetSentCode(
   method: DeliveredMethod,
 ): void {
   storage()?.removeItem(key(uid, purpose, method));
+}
+
+const chosenKey = (uid: string, purpose: VerificationPurpose) =>
+  `dash2fa.chosenMethod.${uid}.${purpose}`;
+
+/**
+ * The method on screen in the second step or a step-up, for this tab: a reload resumes
+ * it rather than falling back to the suggested one (where a code meant for the chosen
+ * method would be typed, and spend an attempt).
+ */
+export function rememberChosenMethod(
+  uid: string,
+  purpose: VerificationPurpose,
+  method: TwoFactorMethod,
+): void {
+  try {
+    storage()?.setItem(chosenKey(uid, purpose), method);
+  } catch {
+    // Nothing is lost but the convenience.
+  }
+}
+
+export function recallChosenMethod(
+  uid: string,
+  purpose: VerificationPurpose,
+): TwoFactorMethod | undefined {
+  const parsed = methodSchema.safeParse(storage()?.getItem(chosenKey(uid, purpose)));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Verified: the next second step starts from the suggested method again. */
+export function forgetChosenMethod(uid: string, purpose: VerificationPurpose): void {
+  storage()?.removeItem(chosenKey(uid, purpose));
 }

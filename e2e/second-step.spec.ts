@@ -163,6 +163,33 @@ test("after revoking every remembered browser, focus stays in its section", asyn
   await expect(devices.getByRole("heading", { name: "Remembered devices" })).toBeFocused();
 });
 
+test("after its fifth wrong guess a code is dead: no Verify, and when a new one can come", async ({
+  page,
+}) => {
+  const account = await twoFactorAccount({ email2fa: true });
+  const after = Date.now() - 1000;
+  await signInWithPassword(page, account);
+  const code = await readCodeFromOutbox(account.email, after);
+  const field = page.getByLabel("Verification code", { exact: true });
+  const verify = page.getByRole("button", { name: "Verify", exact: true });
+  for (let guess = 1; guess <= 5; guess += 1) {
+    const wrong = String((Number(code) + guess) % 1_000_000).padStart(6, "0");
+    await field.fill(wrong);
+    // Each answer before the next guess: a guess typed while one is checked is not sent.
+    const left = 5 - guess;
+    await expect(page.getByRole("alert")).toContainText(
+      left === 0 ? "That code is not correct" : `${left} attempt${left === 1 ? "" : "s"} left`,
+    );
+    if (left > 0) await expect(verify).toBeVisible();
+  }
+  await expect(verify).toHaveCount(0);
+  await expect(page.getByText(/The code expires at/)).toHaveCount(0);
+  await expect(
+    page.getByText(/This code can't be used any more\. You can get a new one at/),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: /Resend code/ })).toBeVisible();
+});
+
 test("shows the lockout and when it ends", async ({ page }) => {
   const account = await twoFactorAccount({ email2fa: true });
   await setConsecutiveFailures(account.uid, 10, Date.now() + 15 * 60_000);

@@ -429,6 +429,8 @@ export const en = {
       failed: "Couldn't deliver the message.",
     },
     expiresAt: "The code expires at {{time}}.",
+    /** After the sent code's last wrong guess: Verify is gone until a new code. */
+    codeSpent: "This code can't be used any more. You can get a new one at {{time}}.",
     attemptsLeft_one: "You have {{count}} attempt left.",
     attemptsLeft_other: "You have {{count}} attempts left.",
     codeLabel: "Verification code",

@@ -420,6 +420,7 @@ export const ka = {
       failed: "შეტყობინების მიწოდება ვერ მოხერხდა.",
     },
     expiresAt: "კოდი მოქმედებს {{time}}-მდე.",
+    codeSpent: "ამ კოდს ვეღარ გამოიყენებთ. ახალ კოდს {{time}}-დან მიიღებთ.",
     attemptsLeft_one: "დაგრჩათ {{count}} მცდელობა.",
     attemptsLeft_other: "დაგრჩათ {{count}} მცდელობა.",
     codeLabel: "დამადასტურებელი კოდი",

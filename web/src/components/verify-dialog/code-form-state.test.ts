@@ -468,3 +468,44 @@ describe("the lock after too many wrong codes", () => {
     expect(twice.alert?.key).toBe((once.alert?.key ?? 0) + 1);
   });
 });
+
+describe("a sent code's last wrong guess", () => {
+  const spent = () => play(verifying(), { type: "verify-failed", failure: wrongCode(0) }).state;
+
+  it("spends the code: Verify gives way to the time a new one can be sent", () => {
+    const state = spent();
+    expect(state.spent).toBe(true);
+    expect(state.resendBlockedUntil).toBe(sent.expiresAt);
+    expect(play(verifying(), { type: "verify-failed", failure: wrongCode(1) }).state.spent).toBe(
+      false,
+    );
+  });
+
+  it("answers a code typed into a spent form without asking the server", () => {
+    const step = play(
+      spent(),
+      { type: "typed", value: "654321" },
+      { type: "submitted", code: "654321" },
+    );
+    expect(step.commands.some((command) => command.type === "verify")).toBe(false);
+    expect(step.state.alert?.message).toEqual(spent().alert?.message);
+  });
+
+  it("is over when a new code arrives", () => {
+    const resent = { ...sent, expiresAt: T + 20 * 60_000 };
+    const state = play(spent(), { type: "resend-pressed" }, { type: "resent", sent: resent }).state;
+    expect(state.spent).toBe(false);
+    expect(play(state, { type: "submitted", code: "654321" }).commands).toContainEqual({
+      type: "verify",
+      code: "654321",
+    });
+  });
+
+  it("is not a thing for the authenticator app, which has no attempts to spend", () => {
+    const app = play(appForm(), { type: "submitted", code: "123456" }).state;
+    expect(
+      play(app, { type: "verify-failed", failure: { reason: "wrong-code", attemptsLeft: 0 } }).state
+        .spent,
+    ).toBe(false);
+  });
+});

@@ -113,6 +113,11 @@ export interface CodeFormState {
    * burn an attempt, so submitting it repeats the answer instead.
    */
   refused: { code: string; problem: Problem } | null;
+  /**
+   * The sent code took its last wrong guess: it can verify nothing any more, so Verify
+   * and its expiry give way to when a new code can be sent. A new code clears it.
+   */
+  spent: boolean;
 }
 
 export type CodeFormEvent =
@@ -158,7 +163,16 @@ export function initialCodeFormState(
     alert: null,
     resent: null,
     refused: null,
+    spent: false,
   };
+}
+
+/** Whether this refusal leaves the sent code without attempts. */
+function spendsCode(failure: RefusalDetails): boolean {
+  return (
+    failure.reason === "attempts-exhausted" ||
+    (failure.reason === "wrong-code" && failure.attemptsLeft === 0)
+  );
 }
 
 /** A whole code once spaces and dashes are gone: typing its last digit submits it. */
@@ -202,6 +216,7 @@ function showFailure(state: CodeFormState, failure: RefusalDetails): CodeFormSte
       ...state,
       resendBlockedUntil: resendBlockedAfter(state, failure),
       lock: codeLockOf(failure) ?? state.lock,
+      spent: state.spent || (state.sent !== undefined && spendsCode(failure)),
     },
     problem,
   );
@@ -234,6 +249,11 @@ export function codeFormTransition(state: CodeFormState, event: CodeFormEvent): 
     case "submitted": {
       const cancel: CodeFormCommand = { type: "cancel-submit" };
       if (state.phase !== "ready") return { state, commands: [cancel] };
+      // A spent code verifies nothing: say so again rather than ask the server.
+      if (state.spent && state.alert) {
+        const step = showProblem(state, state.alert.message);
+        return { ...step, commands: [cancel, ...step.commands] };
+      }
       const parsed = verificationCodeSchema.safeParse(event.code);
       const step = !parsed.success
         ? showFailure(state, { reason: "invalid-input", issues: [{ path: "code", message: "" }] })
@@ -291,6 +311,7 @@ export function codeFormTransition(state: CodeFormState, event: CodeFormEvent): 
           code: "",
           alert: null,
           refused: null,
+          spent: false,
           resent: nextAnnouncement(state.resent, event.sent.maskedDestination),
         },
         commands: [{ type: "refresh-clock" }, { type: "focus-field", select: false }],

@@ -196,6 +196,28 @@ describe("a wrong code", () => {
   });
 });
 
+describe("the sent code's last wrong guess", () => {
+  it("takes Verify and the old expiry away, and says when a new code can come", async () => {
+    server.verifyCode.mockRejectedValue(refusal({ reason: "wrong-code", attemptsLeft: 0 }));
+    const { user } = renderForm();
+    expect(screen.getByText(/The code expires at/)).toBeTruthy();
+    await user.type(codeField(), "123456");
+    const first = await screen.findByRole("alert");
+    expect(screen.queryByRole("button", { name: "Verify" })).toBeNull();
+    expect(screen.queryByText(/The code expires at/)).toBeNull();
+    expect(
+      screen.getByText(/This code can't be used any more\. You can get a new one at/),
+    ).toBeTruthy();
+
+    // Another code typed into the spent form goes nowhere.
+    await user.clear(codeField());
+    await user.type(codeField(), "654321");
+    // Said again (a new alert), after the auto-submit, without a second call.
+    await waitFor(() => expect(screen.getByRole("alert")).not.toBe(first));
+    expect(server.verifyCode).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe("refusals", () => {
   it("offers a new code at once when the code expired", async () => {
     server.verifyCode.mockRejectedValue(refusal({ reason: "expired" }));

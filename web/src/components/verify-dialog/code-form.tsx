@@ -233,9 +233,19 @@ export function VerificationCodeForm({
                 {t("verify.delivery.failed")}
               </p>
             )}
-            <p>{t("verify.expiresAt", { time: formatClockTime(sent.expiresAt) })}</p>
-            {attemptsLeft !== undefined && (
-              <p>{t("verify.attemptsLeft", { count: attemptsLeft })}</p>
+            {state.spent ? (
+              <p>
+                {t("verify.codeSpent", {
+                  time: formatClockTime(Math.max(state.resendBlockedUntil, now)),
+                })}
+              </p>
+            ) : (
+              <>
+                <p>{t("verify.expiresAt", { time: formatClockTime(sent.expiresAt) })}</p>
+                {attemptsLeft !== undefined && (
+                  <p>{t("verify.attemptsLeft", { count: attemptsLeft })}</p>
+                )}
+              </>
             )}
           </>
         ) : (
@@ -276,9 +286,12 @@ export function VerificationCodeForm({
       </p>
 
       <div className="actions">
-        <button type="submit" className="button button-primary" aria-busy={isBusy(state)}>
-          {t("verify.verifyButton")}
-        </button>
+        {/* A spent code can verify nothing: a new one is the only way on. */}
+        {!state.spent && (
+          <button type="submit" className="button button-primary" aria-busy={isBusy(state)}>
+            {t("verify.verifyButton")}
+          </button>
+        )}
         {offersResend && (
           <button
             type="button"

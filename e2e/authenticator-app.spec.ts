@@ -2,15 +2,7 @@ import type { Page } from "@playwright/test";
 import { Secret } from "otpauth";
 import { readCodeFromOutbox, twoFactorAccount } from "./accounts.js";
 import { AuthenticatorApp } from "./authenticator.js";
-import { expect, expectNoViolations, signUp, test } from "./fixtures.js";
-
-async function signInWithPassword(page: Page, account: { email: string; password: string }) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(account.email);
-  await page.getByLabel("Password", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Verify it's you" })).toBeVisible();
-}
+import { expect, expectNoViolations, signUp, test, signInWithPassword } from "./fixtures.js";
 
 const dashboard = (page: Page) => page.getByRole("heading", { name: "Dashboard", level: 1 });
 /** A protected page: after sign-in the app may land on the dashboard or the page left. */

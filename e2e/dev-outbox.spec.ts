@@ -1,9 +1,8 @@
-import type { Page } from "@playwright/test";
 import { Timestamp } from "firebase-admin/firestore";
 import { DAY_MS, MINUTE_MS, collections, sendLimits } from "@dash2fa/shared";
 import { adminDb, resetIpLimit } from "../tests/support/clients.js";
 import { readCodeFromOutbox, twoFactorAccount } from "./accounts.js";
-import { expect, expectNoViolations, test } from "./fixtures.js";
+import { expect, expectNoViolations, test, signInWithPassword } from "./fixtures.js";
 
 // The test sends from 127.0.0.1: start with that address's hourly send limit cleared, so
 // earlier tests cannot refuse this one's codes with the per-network limit instead.
@@ -23,14 +22,6 @@ async function spendAccountLimit(uid: string) {
     .collection(collections.rateLimits)
     .doc(`user_${uid}`)
     .set({ sends, expireAt: Timestamp.fromMillis(now + DAY_MS) });
-}
-
-async function signInWithPassword(page: Page, account: { email: string; password: string }) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(account.email);
-  await page.getByLabel("Password", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Verify it's you" })).toBeVisible();
 }
 
 test("a refused code names the limit; the development outbox resets it and the code goes", async ({

@@ -83,6 +83,15 @@ export async function signUp(page: Page, account: { email: string; password: str
 }
 
 /** WCAG 2.1 A and AA, the level the product promises. */
+/** Signs in with the password, up to the second step's page. */
+export async function signInWithPassword(page: Page, account: { email: string; password: string }) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email", { exact: true }).fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Verify it's you" })).toBeVisible();
+}
+
 export async function expectNoViolations(page: Page, state: string) {
   const { violations } = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])

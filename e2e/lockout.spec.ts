@@ -2,21 +2,13 @@ import type { Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { resetIpLimit } from "../tests/support/clients.js";
 import { RECOVERY_CODES, twoFactorAccount } from "./accounts.js";
-import { expect, expectNoViolations, test } from "./fixtures.js";
+import { expect, expectNoViolations, test, signInWithPassword } from "./fixtures.js";
 
 // The test asks for an email code from 127.0.0.1 (refused, but counted by the limits):
 // start with that address's hourly send limit cleared, so earlier tests cannot refuse it.
 test.beforeEach(async () => {
   await resetIpLimit();
 });
-
-async function signInWithPassword(page: Page, account: { email: string; password: string }) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(account.email);
-  await page.getByLabel("Password", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Verify it's you" })).toBeVisible();
-}
 
 /** A protected page: after sign-in the app may land on the dashboard or the page left. */
 const protectedPage = (page: Page) =>

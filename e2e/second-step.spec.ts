@@ -6,15 +6,7 @@ import {
   twoFactorAccount,
   uniqueMobile,
 } from "./accounts.js";
-import { expect, expectNoViolations, test } from "./fixtures.js";
-
-async function signInWithPassword(page: Page, account: { email: string; password: string }) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(account.email);
-  await page.getByLabel("Password", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Verify it's you" })).toBeVisible();
-}
+import { expect, expectNoViolations, test, signInWithPassword } from "./fixtures.js";
 
 async function enterCode(page: Page, code: string) {
   await page.getByLabel("Verification code", { exact: true }).fill(code);

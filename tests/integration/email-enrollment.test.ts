@@ -1,6 +1,6 @@
 import { Timestamp } from "firebase-admin/firestore";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { collections, verificationPolicy } from "@dash2fa/shared";
+import { collections, lockoutPolicy, verificationPolicy } from "@dash2fa/shared";
 import {
   adminDb,
   newUser,
@@ -97,10 +97,17 @@ describe("enabling email 2FA", () => {
 
   it("counts down the attempts left after each wrong code", async () => {
     const { code } = await sendAndReadCode(user);
-    for (const left of [4, 3]) {
+    for (const [failures, left] of [
+      [1, 4],
+      [2, 3],
+    ] as const) {
       expect(await refusalOf(user.verify(enroll(wrongCode(code))))).toEqual({
         code: "functions/permission-denied",
-        details: { reason: "wrong-code", attemptsLeft: left },
+        details: {
+          reason: "wrong-code",
+          attemptsLeft: left,
+          triesBeforeLock: lockoutPolicy.softThreshold - failures,
+        },
       });
     }
     expect(await statusOf(user)).toBeUndefined();
@@ -112,6 +119,7 @@ describe("enabling email 2FA", () => {
       expect((await refusalOf(user.verify(enroll(wrongCode(code))))).details).toEqual({
         reason: "wrong-code",
         attemptsLeft: left,
+        triesBeforeLock: lockoutPolicy.softThreshold - (5 - left),
       });
     }
     const sixth = await refusalOf(user.verify(enroll(code)));
@@ -177,6 +185,7 @@ describe("resending a code", () => {
       expect((await refusalOf(user.verify(enroll(first.code)))).details).toEqual({
         reason: "wrong-code",
         attemptsLeft: 2,
+        triesBeforeLock: lockoutPolicy.softThreshold - 3,
       });
     }
     await expect(user.verify(enroll(second.code))).resolves.toMatchObject({ method: "email" });

@@ -166,6 +166,8 @@ test("after its fifth wrong guess a code is dead: no Verify, and when a new one 
   const verify = page.getByRole("button", { name: "Verify", exact: true });
   for (let guess = 1; guess <= 5; guess += 1) {
     const wrong = String((Number(code) + guess) % 1_000_000).padStart(6, "0");
+    // Emptied first, so the last digit completes the code and submits it by itself.
+    await field.clear();
     await field.fill(wrong);
     // Each answer before the next guess: a guess typed while one is checked is not sent.
     const left = 5 - guess;

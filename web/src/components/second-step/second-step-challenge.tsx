@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useEffect } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import type {
   RefusalDetails,
@@ -9,7 +9,6 @@ import type {
 } from "@dash2fa/shared";
 import {
   describeError,
-  describeRefusal,
   sendVerificationCode,
   VerificationCodeForm,
 } from "@/components/verify-dialog";
@@ -30,6 +29,8 @@ import {
   type ChallengeCommand,
   type ChallengeEvent,
 } from "./challenge-state";
+import { LockedPanel } from "./locked-panel";
+import { MethodChooser } from "./method-chooser";
 import { otherMethods } from "./method-order";
 import { PasskeyChallenge } from "./passkey-challenge";
 import { RecoveryCodeForm } from "./recovery-code-form";
@@ -50,6 +51,9 @@ function resumedChallenge(uid: string, purpose: "sign-in" | "step-up"): Resumed 
   if (!method) return undefined;
   return { method, sent: isDelivered(method) ? recallSentCode(uid, purpose, method) : undefined };
 }
+
+/** The lock's end is acted on this long after it, so that the server's clock agrees. */
+const LOCK_END_MARGIN_MS = 1000;
 
 export interface SecondStepChallengeProps {
   purpose: "sign-in" | "step-up";
@@ -77,9 +81,6 @@ export function SecondStepChallenge({
   const t = useT();
   const { uid } = useSignedInUser();
   const queryClient = useQueryClient();
-  const ids = useId();
-  const chooserTitleId = `${ids}-chooser`;
-  const firstChoiceRef = useRef<HTMLButtonElement>(null);
 
   async function sendCode({ method }: ChallengeCommand, dispatch: (event: ChallengeEvent) => void) {
     try {
@@ -105,7 +106,7 @@ export function SecondStepChallenge({
     (command: ChallengeCommand, dispatch: (event: ChallengeEvent) => void) =>
       void sendCode(command, dispatch),
   );
-  const { method, mode, remember, focusForm } = state;
+  const { method, remember, focusForm } = state;
   const step = shown(state);
 
   useEffect(() => {
@@ -125,11 +126,6 @@ export function SecondStepChallenge({
     );
     return () => window.clearTimeout(timer);
   }, [lockUntil, dispatch]);
-
-  // The list of methods takes focus from the button that opened it.
-  useEffect(() => {
-    if (mode === "choose") firstChoiceRef.current?.focus();
-  }, [mode]);
 
   const rememberOffered = purpose === "sign-in";
   const others = methodsOffered(state, otherMethods(status, method));
@@ -216,43 +212,22 @@ export function SecondStepChallenge({
 
     case "choose":
       return (
-        <div className="stack">
-          <div role="group" aria-labelledby={chooserTitleId} className="choice-group">
-            <p id={chooserTitleId} className="choice-group-title">
-              {t("secondFactor.chooserTitle")}
-            </p>
-            <ul className="method-choices">
-              {others.map((option, index) => (
-                <li key={option}>
-                  <button
-                    ref={index === 0 ? firstChoiceRef : undefined}
-                    type="button"
-                    className="method-choice"
-                    onClick={() =>
-                      dispatch({ type: "method-chosen", method: option, now: Date.now() })
-                    }
-                  >
-                    <span className="method-choice-name">
-                      {t(`secondFactor.methodOptions.${option}`)}
-                    </span>
-                    <span className="choice-detail">
-                      {t(`secondFactor.methodHints.${option}`, {
-                        destination: keepTogether(status.methods[option]?.maskedDestination ?? ""),
-                      })}
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </div>
-          <div className="actions">
-            <button type="button" className="button" onClick={showMethod}>
-              {t("secondFactor.backButton")}
-            </button>
-            {recoveryButton}
-            {cancelButton}
-          </div>
-        </div>
+        <MethodChooser
+          methods={others}
+          status={status}
+          onChoose={(option) =>
+            dispatch({ type: "method-chosen", method: option, now: Date.now() })
+          }
+          actions={
+            <>
+              <button type="button" className="button" onClick={showMethod}>
+                {t("secondFactor.backButton")}
+              </button>
+              {recoveryButton}
+              {cancelButton}
+            </>
+          }
+        />
       );
 
     case "no-methods":
@@ -359,75 +334,4 @@ export function SecondStepChallenge({
         </div>
       );
   }
-}
-
-/** The lock's end is acted on this long after it, so that the server's clock agrees. */
-const LOCK_END_MARGIN_MS = 1000;
-
-interface LockedPanelProps {
-  /** The refusal that told of the lock: a wrong code that started it, or a refused call. */
-  failure: RefusalDetails;
-  /** The lock ends at a time (else only a recovery code ends it). */
-  timed: boolean;
-  passkeyEnabled: boolean;
-  autoFocus: boolean;
-  onPasskey: () => void;
-  onRecoveryCode: () => void;
-  extraActions?: ReactNode;
-}
-
-/**
- * Codes are locked: says until when, and offers what still works instead of any way to
- * send or type a code (a passkey if the account has one, and a recovery code).
- */
-function LockedPanel({
-  failure,
-  timed,
-  passkeyEnabled,
-  autoFocus,
-  onPasskey,
-  onRecoveryCode,
-  extraActions,
-}: LockedPanelProps) {
-  const t = useT();
-  const firstActionRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (autoFocus) firstActionRef.current?.focus();
-  }, [autoFocus]);
-
-  return (
-    <div className="stack">
-      <p role="alert" className="alert alert-error">
-        {describeRefusal(failure)}
-      </p>
-      <p>
-        {passkeyEnabled
-          ? t("secondFactor.lockedAlternativesWithPasskey")
-          : t("secondFactor.lockedAlternatives")}
-        {timed && ` ${t("secondFactor.lockEnds")}`}
-      </p>
-      <div className="actions">
-        {passkeyEnabled && (
-          <button
-            ref={firstActionRef}
-            type="button"
-            className="button button-primary"
-            onClick={onPasskey}
-          >
-            {t("secondFactor.usePasskeyInstead")}
-          </button>
-        )}
-        <button
-          ref={passkeyEnabled ? undefined : firstActionRef}
-          type="button"
-          className={passkeyEnabled ? "button" : "button button-primary"}
-          onClick={onRecoveryCode}
-        >
-          {t("secondFactor.useRecoveryCode")}
-        </button>
-        {extraActions}
-      </div>
-    </div>
-  );
 }

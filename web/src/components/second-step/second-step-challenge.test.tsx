@@ -16,7 +16,6 @@ const server = vi.hoisted(() => ({
   sendVerificationCode: vi.fn<(input: unknown) => unknown>(),
   verifyCode: vi.fn<(input: unknown) => unknown>(),
   getDeliveryStatus: vi.fn<(input: unknown) => unknown>(),
-  redeemRecoveryCode: vi.fn<(input: unknown) => unknown>(),
 }));
 
 vi.mock("firebase/functions", async (importOriginal) => ({

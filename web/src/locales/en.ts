@@ -130,8 +130,8 @@ export const en = {
       passkey: "Passkey or security key",
     },
     methodHints: {
-      email: "A code sent to {{destination}}",
-      phone: "A code sent to {{destination}}",
+      email: "Send a code to {{destination}}",
+      phone: "Text a code to {{destination}}",
       totp: "A code from the app on your phone",
       passkey: "Confirm with your fingerprint, face, screen lock or security key",
     },
@@ -141,8 +141,15 @@ export const en = {
     passkeyButton: "Use your passkey",
     passkeyRetryButton: "Try again",
     passkeyWaiting: "Waiting for your passkey. Follow your browser's prompt.",
+    /** A method on screen whose code goes out only once asked for. */
+    readyToSend: {
+      email: "We'll email a code to {{destination}}.",
+      phone: "We'll text a code to {{destination}}.",
+    },
+    sendCodeButton: "Send code",
     sending: "Sending a code to {{destination}}…",
     sendAgainButton: "Try sending again",
+    sendAgainIn: "Try sending again in {{wait}}",
     rememberDevice_one: "Remember this device for {{count}} day",
     rememberDevice_other: "Remember this device for {{count}} days",
     rememberDeviceHint: "Don't choose this on a shared or public computer.",

@@ -50,12 +50,27 @@ const opened = (...methods: TwoFactorMethod[]) =>
   play(initialChallengeState(statusWith(...methods)), { type: "opened" });
 
 describe("opening", () => {
-  it("suggests the strongest method and sends its code at once when it is delivered", () => {
+  it("suggests the strongest method, and waits for 'Send code' when it was not used last", () => {
     const step = opened("email", "phone");
     expect(step.state.method).toBe("phone");
-    expect(step.commands).toEqual([{ type: "send", method: "phone" }]);
-    expect(shown(step.state)).toEqual({ kind: "sending", method: "phone" });
+    expect(step.commands).toEqual([]);
+    expect(shown(step.state)).toEqual({ kind: "ready", method: "phone" });
     expect(step.state.focusForm).toBe(true);
+
+    const pressed = play(step.state, { type: "send-pressed" });
+    expect(pressed.commands).toEqual([{ type: "send", method: "phone" }]);
+    expect(shown(pressed.state)).toEqual({ kind: "sending", method: "phone" });
+    expect(play(pressed.state, { type: "send-pressed" }).commands).toEqual([]);
+  });
+
+  it("sends at once the code of the method used last, or of the only method", () => {
+    const lastUsed = play(
+      initialChallengeState({ ...statusWith("email", "phone"), lastUsedMethod: "phone" }),
+      { type: "opened" },
+    );
+    expect(lastUsed.commands).toEqual([{ type: "send", method: "phone" }]);
+    expect(shown(lastUsed.state)).toEqual({ kind: "sending", method: "phone" });
+    expect(opened("email").commands).toEqual([{ type: "send", method: "email" }]);
   });
 
   it("sends nothing for the authenticator app or a passkey", () => {
@@ -246,7 +261,7 @@ describe("a recovery code", () => {
     expect(step.state.focusForm).toBe(true);
   });
 
-  it("leads back to the method, whose code is sent then if it never was", () => {
+  it("leads back to the method, sending nothing on the way back", () => {
     // A recovery code chosen before the app's list: email was never requested.
     const recovering = play(
       opened("totp", "email").state,
@@ -256,9 +271,9 @@ describe("a recovery code", () => {
     expect(play(recovering, { type: "method-shown" }).commands).toEqual([]);
 
     const noCodeYet: ChallengeState = { ...recovering, method: "email" };
-    expect(play(noCodeYet, { type: "method-shown" }).commands).toEqual([
-      { type: "send", method: "email" },
-    ]);
+    const back = play(noCodeYet, { type: "method-shown" });
+    expect(back.commands).toEqual([]);
+    expect(shown(back.state)).toEqual({ kind: "ready", method: "email" });
   });
 });
 
@@ -373,14 +388,17 @@ describe("a lock after too many wrong codes", () => {
     expect(play(locked, { type: "lock-ended", now: until * 2 }).state).toBe(locked);
   });
 
-  it("sends the code on screen that the lock refused once it ends", () => {
+  it("offers 'Send code' again for the code on screen that the lock refused once it ends", () => {
     const locked = play(opened("email").state, sendLocked("email")).state;
     const ended = play(locked, { type: "lock-ended", now: until });
-    expect(ended.commands).toEqual([{ type: "send", method: "email" }]);
-    expect(shown(ended.state)).toEqual({ kind: "sending", method: "email" });
+    expect(ended.commands).toEqual([]);
+    expect(shown(ended.state)).toEqual({ kind: "ready", method: "email" });
+    expect(play(ended.state, { type: "send-pressed" }).commands).toEqual([
+      { type: "send", method: "email" },
+    ]);
   });
 
-  it("replaces an expired code on screen when it ends, and keeps one that still works", () => {
+  it("forgets an expired code on screen when it ends, and keeps one that still works", () => {
     const sent = sentCode("email", T + 10 * 60_000);
     const locked = play(
       opened("email").state,
@@ -388,7 +406,8 @@ describe("a lock after too many wrong codes", () => {
       { type: "code-refused", failure: lockStarted },
     ).state;
     const expired = play(locked, { type: "lock-ended", now: until });
-    expect(expired.commands).toEqual([{ type: "send", method: "email" }]);
+    expect(expired.commands).toEqual([]);
+    expect(shown(expired.state)).toEqual({ kind: "ready", method: "email" });
 
     const short: RefusalDetails = { ...lockStarted, lockedUntil: T + 60_000 };
     const briefly = play(
@@ -425,9 +444,9 @@ describe("a lock after too many wrong codes", () => {
     const ended = play(recovering, { type: "lock-ended", now: until });
     expect(ended.commands).toEqual([]);
     expect(shown(ended.state)).toEqual({ kind: "recovery" });
-    expect(play(ended.state, { type: "method-shown" }).commands).toEqual([
-      { type: "send", method: "email" },
-    ]);
+    const back = play(ended.state, { type: "method-shown" });
+    expect(back.commands).toEqual([]);
+    expect(shown(back.state)).toEqual({ kind: "ready", method: "email" });
   });
 });
 

@@ -1,4 +1,5 @@
 import {
+  enabledMethods,
   suggestedMethod,
   type DeliveredMethod,
   type RefusalDetails,
@@ -16,7 +17,14 @@ import { codeLockOf, type CodeLock } from "@/components/verify-dialog/code-form-
  */
 export type Challenge =
   | { state: "sent"; sent: SendVerificationCodeResult; version: number }
-  | { state: "failed"; error: unknown; retryable: boolean; version: number };
+  | {
+      state: "failed";
+      error: unknown;
+      retryable: boolean;
+      /** When sending again can work (epoch ms), if the refusal said: its button waits. */
+      retryAt?: number;
+      version: number;
+    };
 
 /** What is on screen: the chosen method, the list of the others, or a recovery code. */
 export type Mode = "method" | "choose" | "recovery";
@@ -40,6 +48,12 @@ export interface ChallengeState {
    * React runs effects twice in development or the user switches back and forth.
    */
   requested: readonly DeliveredMethod[];
+  /**
+   * Whether opening sends the code of the method on screen without asking: only for the
+   * method the person used last or chose as preferred, or their only one, so that a
+   * sign-in does not spend the send budget on a method they would not pick.
+   */
+  sendsOnOpen: boolean;
   /** "Remember this device", kept across the methods and the recovery code. */
   remember: boolean;
   /** While it holds no code is sent, and the code methods give way to what still works. */
@@ -54,8 +68,13 @@ export interface ChallengeState {
 }
 
 export type ChallengeEvent =
-  /** A suggested email or SMS method gets its code as soon as this opens. */
+  /**
+   * The page opened: an email or SMS method the person used last (or their only method)
+   * gets its code at once; any other waits for "Send code".
+   */
   | { type: "opened" }
+  /** "Send code" for the method on screen. */
+  | { type: "send-pressed" }
   | { type: "code-sent"; method: DeliveredMethod; sent: SendVerificationCodeResult }
   | {
       type: "send-failed";
@@ -104,6 +123,18 @@ export interface Resumed {
 }
 
 /**
+ * Whether `method` is one the person picked before (used last, or preferred), or the only
+ * one they have: its code may go out as the page opens. Any other is sent on request.
+ */
+export function sendsWithoutAsking(
+  status: TwoFactorStatusDoc,
+  method: TwoFactorMethod | undefined,
+): boolean {
+  if (!isDelivered(method)) return false;
+  return status.lastUsedMethod === method || enabledMethods(status).length === 1;
+}
+
+/**
  * The suggested method, unless this tab had chosen another that is still enabled: then
  * that one again, with its code if it still holds one, so a reload neither falls back to
  * another method nor sends a new code.
@@ -121,6 +152,8 @@ export function initialChallengeState(
     challenges:
       sent && resumed.sent ? { [method]: { state: "sent", sent: resumed.sent, version: 1 } } : {},
     requested: sent ? [method] : [],
+    // A method resumed after a reload was chosen in this tab: a pick like any other.
+    sendsOnOpen: resumable || sendsWithoutAsking(status, method),
     remember: false,
     lock: null,
     focusForm: true,
@@ -152,7 +185,7 @@ function settle(
   method: DeliveredMethod,
   outcome:
     | { state: "sent"; sent: SendVerificationCodeResult }
-    | { state: "failed"; error: unknown; retryable: boolean },
+    | { state: "failed"; error: unknown; retryable: boolean; retryAt?: number },
 ): ChallengeStep {
   const version = state.version + 1;
   return {
@@ -195,11 +228,18 @@ function lockAfter(state: ChallengeState, failure: RefusalDetails): ChallengeSta
 }
 
 /**
- * The lock is over: codes that could not be sent during it are asked for afresh, the one
- * on screen at once, the others when chosen.
+ * The lock is over: codes that could not be sent during it, or expired meanwhile, are
+ * forgotten, so the method on screen offers "Send code" again (nothing goes out unasked)
+ * and the others send theirs when chosen.
  */
 function unlock(state: ChallengeState, now: number): ChallengeStep {
-  const stale = state.requested.filter((method) => state.challenges[method]?.state === "failed");
+  const stale = state.requested.filter((method) => {
+    const challenge = state.challenges[method];
+    return (
+      challenge?.state === "failed" ||
+      (challenge?.state === "sent" && challenge.sent.expiresAt <= now)
+    );
+  });
   const challenges = { ...state.challenges };
   for (const method of stale) challenges[method] = undefined;
   const unlocked: ChallengeState = {
@@ -208,8 +248,10 @@ function unlock(state: ChallengeState, now: number): ChallengeStep {
     challenges,
     requested: state.requested.filter((method) => !stale.includes(method)),
   };
-  if (state.mode !== "method" || !state.method) return { state: unlocked, commands: [] };
-  return codeFor({ ...unlocked, focusForm: true }, state.method, now);
+  return {
+    state: state.mode === "method" ? { ...unlocked, focusForm: true } : unlocked,
+    commands: [],
+  };
 }
 
 /** Sending again starts over: "being sent", and the form takes focus when the code is in. */
@@ -223,7 +265,10 @@ function sendAgain(state: ChallengeState, method: DeliveredMethod): ChallengeSte
 export function challengeTransition(state: ChallengeState, event: ChallengeEvent): ChallengeStep {
   switch (event.type) {
     case "opened":
-      return sendOnce(state, state.method);
+      return state.sendsOnOpen ? sendOnce(state, state.method) : { state, commands: [] };
+
+    case "send-pressed":
+      return sendOnce({ ...state, focusForm: true }, state.method);
 
     case "code-sent":
       return settle(state, event.method, { state: "sent", sent: event.sent });
@@ -244,6 +289,7 @@ export function challengeTransition(state: ChallengeState, event: ChallengeEvent
         // Only a recovery code (or support) ends these; sending again cannot help.
         retryable:
           event.reason !== "locked-until-recovery" && event.reason !== "method-not-enabled",
+        ...(event.retryAt === undefined ? {} : { retryAt: event.retryAt }),
       });
     }
 
@@ -277,8 +323,9 @@ export function challengeTransition(state: ChallengeState, event: ChallengeEvent
     case "recovery-chosen":
       return { state: { ...state, mode: "recovery", focusForm: true }, commands: [] };
 
+    // Back to the method on screen: its code is sent only if the person asks for it.
     case "method-shown":
-      return sendOnce({ ...state, mode: "method", focusForm: true }, state.method);
+      return { state: { ...state, mode: "method", focusForm: true }, commands: [] };
 
     case "remember-changed":
       return { state: { ...state, remember: event.remember }, commands: [] };
@@ -294,6 +341,8 @@ export type Shown =
   | { kind: "app" }
   | { kind: "code"; method: DeliveredMethod; sent: SendVerificationCodeResult; version: number }
   | { kind: "sending"; method: DeliveredMethod }
+  /** An email or SMS method whose code waits for "Send code". */
+  | { kind: "ready"; method: DeliveredMethod }
   /** A code method while codes are locked: what happened, and what still works. */
   | { kind: "locked"; failure: RefusalDetails; until: number | undefined; version: number }
   | {
@@ -301,6 +350,7 @@ export type Shown =
       method: DeliveredMethod;
       error: unknown;
       retryable: boolean;
+      retryAt?: number;
       version: number;
     };
 
@@ -315,16 +365,23 @@ export function shown(state: ChallengeState): Shown {
     return { kind: "locked", failure: lock.failure, until: lock.until, version: lock.version };
   if (method === "totp") return { kind: "app" };
   const challenge = state.challenges[method];
-  if (!challenge) return { kind: "sending", method };
-  return challenge.state === "sent"
-    ? { kind: "code", method, sent: challenge.sent, version: challenge.version }
-    : {
-        kind: "send-failed",
-        method,
-        error: challenge.error,
-        retryable: challenge.retryable,
-        version: challenge.version,
-      };
+  if (!challenge) {
+    return state.requested.includes(method)
+      ? { kind: "sending", method }
+      : { kind: "ready", method };
+  }
+  if (challenge.state === "sent") {
+    return { kind: "code", method, sent: challenge.sent, version: challenge.version };
+  }
+  const { error, retryable, retryAt, version } = challenge;
+  return {
+    kind: "send-failed",
+    method,
+    error,
+    retryable,
+    ...(retryAt === undefined ? {} : { retryAt }),
+    version,
+  };
 }
 
 /**

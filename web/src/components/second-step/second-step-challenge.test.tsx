@@ -170,17 +170,54 @@ describe("a send refused by the lock", () => {
     expect(noButton("Try sending again")).toBeNull();
   });
 
-  it("sends the code when the lock ends", async () => {
+  it("offers 'Send code' when the lock ends, and sends only when it is pressed", async () => {
     server.sendVerificationCode
       .mockRejectedValueOnce(refusal({ reason: "locked", retryAt: Date.now() + 100 }))
       .mockResolvedValueOnce(sentCode());
-    renderChallenge(statusWith("email"));
+    const user = renderChallenge(statusWith("email"));
     expect((await screen.findByRole("alert")).textContent).toMatch(lockedUntil);
-    expect(
-      await screen.findByText("We sent a code to a•••@example.com.", undefined, { timeout: 3000 }),
-    ).toBeTruthy();
+    const send = await screen.findByRole("button", { name: "Send code" }, { timeout: 3000 });
     expect(screen.queryByRole("alert")).toBeNull();
+    expect(server.sendVerificationCode).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(document.activeElement).toBe(send));
+    await user.click(send);
+    expect(await screen.findByText("We sent a code to a•••@example.com.")).toBeTruthy();
     expect(server.sendVerificationCode).toHaveBeenCalledTimes(2);
     await waitFor(() => expect(document.activeElement).toBe(codeField()));
+  });
+});
+
+describe("spending the send budget", () => {
+  it("sends no code until 'Send code' when the method was not the one used last", async () => {
+    server.sendVerificationCode.mockResolvedValueOnce(sentCode());
+    renderChallenge({ ...statusWith("email", "phone"), lastUsedMethod: "email" });
+    // Phone is suggested as the stronger one, but email was used last: email is sent.
+    expect(await screen.findByText("We sent a code to a•••@example.com.")).toBeTruthy();
+    expect(server.sendVerificationCode).toHaveBeenCalledTimes(1);
+    cleanup();
+    window.sessionStorage.clear();
+
+    server.sendVerificationCode.mockReset().mockResolvedValueOnce(sentCode());
+    const fresh = renderChallenge(statusWith("totp", "email"));
+    expect(server.sendVerificationCode).not.toHaveBeenCalled();
+    await fresh.click(button("Use another method"));
+    await fresh.click(screen.getByRole("button", { name: /^Email/ }));
+    expect(await screen.findByText("We sent a code to a•••@example.com.")).toBeTruthy();
+    await fresh.click(button("Use another method"));
+    await fresh.click(screen.getByRole("button", { name: /^Authenticator app/ }));
+    await fresh.click(button("Use another method"));
+    await fresh.click(screen.getByRole("button", { name: /^Email/ }));
+    // Switching back to a method whose code still works sends nothing more.
+    expect(server.sendVerificationCode).toHaveBeenCalledTimes(1);
+  });
+
+  it("waits, counting down, before 'Try sending again' can work", async () => {
+    server.sendVerificationCode.mockRejectedValueOnce(
+      refusal({ reason: "rate-limited", limit: "user", retryAt: Date.now() + 90_000 }),
+    );
+    renderChallenge(statusWith("email"));
+    expect((await screen.findByRole("alert")).textContent).toMatch(/5 codes in 15 minutes/);
+    const again = screen.getByRole("button", { name: /^Try sending again in (89|90) s$/ });
+    expect((again as HTMLButtonElement).disabled).toBe(true);
   });
 });

@@ -7,14 +7,9 @@ import type {
   TwoFactorMethod,
   TwoFactorStatusDoc,
 } from "@dash2fa/shared";
-import {
-  describeError,
-  sendVerificationCode,
-  VerificationCodeForm,
-} from "@/components/verify-dialog";
+import { sendVerificationCode, VerificationCodeForm } from "@/components/verify-dialog";
 import { useT } from "@/lib/i18n";
 import { saveRememberedDevice } from "@/lib/remembered-device";
-import { keepTogether } from "@/lib/text";
 import { upgradeSession, useSignedInUser } from "@/lib/session";
 import { twoFactorStatusQueryOptions } from "@/lib/two-factor-status";
 import { useMachine } from "@/lib/use-machine";
@@ -35,6 +30,7 @@ import { otherMethods } from "./method-order";
 import { PasskeyChallenge } from "./passkey-challenge";
 import { RecoveryCodeForm } from "./recovery-code-form";
 import { RememberDeviceField } from "./remember-device-field";
+import { SendCodePanel } from "./send-code-panel";
 import {
   forgetChosenMethod,
   forgetSentCode,
@@ -68,7 +64,8 @@ export interface SecondStepChallengeProps {
  * The second factor, for the sign-in second step and for step-up alike. The strongest
  * enabled method comes first (a passkey, the authenticator app, then SMS and email);
  * "Use another method" lists the others, and a recovery code is always an option. A code
- * is sent only for email or SMS, and only once that method is on screen. A success signs
+ * is sent only for email or SMS, and only when the person asks for it: by choosing the
+ * method, by "Send code", or by having used it last (it is sent as the page opens). A success signs
  * this browser in with the upgraded session (and, at sign-in, may remember it) before
  * `onVerified`. Which step shows, and when a code goes out, is `challengeTransition`'s.
  */
@@ -303,35 +300,28 @@ export function SecondStepChallenge({
         />
       );
 
+    case "ready":
     case "sending":
     case "send-failed":
       return (
-        <div className="stack">
-          {step.kind === "send-failed" ? (
-            <p key={step.version} role="alert" className="alert alert-error">
-              {describeError(step.error)}
-            </p>
-          ) : (
-            <p aria-live="polite" className="sending">
-              {t("secondFactor.sending", {
-                destination: keepTogether(status.methods[step.method]?.maskedDestination ?? ""),
-              })}
-            </p>
-          )}
-          <div className="actions">
-            {step.kind === "send-failed" && step.retryable && (
-              <button
-                type="button"
-                className="button"
-                onClick={() => dispatch({ type: "send-again", method: step.method })}
-              >
-                {t("secondFactor.sendAgainButton")}
-              </button>
-            )}
-            {actions}
-            {cancelButton}
-          </div>
-        </div>
+        <SendCodePanel
+          step={step}
+          destination={status.methods[step.method]?.maskedDestination ?? ""}
+          autoFocus={focusForm}
+          onSend={(sendFor) =>
+            dispatch(
+              step.kind === "ready"
+                ? { type: "send-pressed" }
+                : { type: "send-again", method: sendFor },
+            )
+          }
+          actions={
+            <>
+              {actions}
+              {cancelButton}
+            </>
+          }
+        />
       );
   }
 }

@@ -14,6 +14,7 @@ export { renamePasskey, removePasskey } from "./passkeys/manage.js";
 export { useRecoveryCode } from "./account/use-recovery-code.js";
 export { signInWithRememberedDevice } from "./account/sign-in-with-remembered-device.js";
 export { disableMethod } from "./account/disable-method.js";
+export { setPreferredMethod } from "./account/set-preferred-method.js";
 export { regenerateRecoveryCodes } from "./account/regenerate-recovery-codes.js";
 export { revokeDevice, revokeAllDevices } from "./account/revoke-devices.js";
 export { changePassword, requestPasswordReset, completePasswordReset } from "./account/password.js";

@@ -52,6 +52,7 @@ describe("what a deploy would ship", () => {
     "revokeAllDevices",
     "revokeDevice",
     "sendVerificationCode",
+    "setPreferredMethod",
     "signInWithRememberedDevice",
     "signOutOtherSessions",
     "signOutSession",

@@ -100,13 +100,15 @@ export async function createTwoFactorUser(account: TwoFactorUser): Promise<strin
     methods.totp = { enabled: true, maskedDestination: "", enabledAt: now };
   }
   const enabled = Object.keys(methods).length > 0;
+  const lastEnabled = (["totp", "phone", "email"] as const).find((method) => methods[method]);
   const codes = enabled ? (account.recoveryCodes ?? []) : [];
   const status: TwoFactorStatusDoc = {
     methods,
     required: enabled,
     sessionsValidAfter: Math.floor(now / 1000),
     recoveryCodesRemaining: codes.length,
-    ...(account.email2fa ? { lastUsedMethod: "email" as const } : {}),
+    // As the functions leave it: the method enabled last (here email, then phone, then the app).
+    ...(lastEnabled ? { lastUsedMethod: lastEnabled } : {}),
   };
   if (!enabled) return user.uid;
   const secret = functionsSecret("OTP_HMAC_SECRET");

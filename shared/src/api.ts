@@ -62,6 +62,10 @@ export interface DisableMethodResult extends SessionUpgrade {
   method: TwoFactorMethod;
 }
 
+export interface SetPreferredMethodResult {
+  preferredMethod: TwoFactorMethod;
+}
+
 export interface RegenerateRecoveryCodesResult {
   recoveryCodes: string[];
 }
@@ -217,7 +221,13 @@ export interface TwoFactorStatusDoc {
   /** Epoch seconds: sessions verified before this (other browsers) lost access. */
   sessionsValidAfter: number;
   recoveryCodesRemaining: number;
+  /** The method of the last second step passed (or enabled); cleared when it is turned off. */
   lastUsedMethod?: TwoFactorMethod;
+  /**
+   * The method the person chose on the Security page for sign-in to ask for first;
+   * cleared when it is turned off (`suggestedMethod`).
+   */
+  preferredMethod?: TwoFactorMethod;
   /**
    * Set by a password reset through an emailed link, cleared by the next second step:
    * until then email may not be that second step (the mailbox gave the password).

@@ -123,6 +123,10 @@ export type UseRecoveryCodeInput = z.input<typeof useRecoveryCodeInputSchema>;
 export const disableMethodInputSchema = z.strictObject({ method: methodSchema });
 export type DisableMethodInput = z.input<typeof disableMethodInputSchema>;
 
+/** The method sign-in asks for first; the server also requires it to be enabled. */
+export const setPreferredMethodInputSchema = z.strictObject({ method: methodSchema });
+export type SetPreferredMethodInput = z.input<typeof setPreferredMethodInputSchema>;
+
 export const emptyInputSchema = z.strictObject({});
 
 /** Firestore reserves ids of the form `__…__`: such an id names no document of ours. */

@@ -62,11 +62,35 @@ export function enabledMethods(status: Pick<TwoFactorStatusDoc, "methods">): Two
   return twoFactorMethods.filter((method) => status.methods[method]?.enabled === true);
 }
 
-/** The method sign-in suggests first: the strongest one enabled. */
-export function suggestedMethod(
-  status: Pick<TwoFactorStatusDoc, "methods">,
-): TwoFactorMethod | undefined {
-  return methodsByStrength.find((method) => status.methods[method]?.enabled === true);
+/** What sign-in needs to know to suggest a method. */
+export type SuggestionInput = Pick<
+  TwoFactorStatusDoc,
+  "methods" | "preferredMethod" | "lastUsedMethod" | "emailBarredAfterReset"
+>;
+
+/**
+ * The method sign-in suggests first, and why: the one the person chose on the Security
+ * page (`preferred`); without a choice, the one they last passed the second step with
+ * (`last-used`); otherwise the strongest enabled (`strongest`). A choice or a last use
+ * counts only while its method is enabled, and email not while a reset by an emailed link
+ * bars it from the second step.
+ */
+export function methodSuggestion(
+  status: SuggestionInput,
+): { method: TwoFactorMethod; why: "preferred" | "last-used" | "strongest" } | undefined {
+  const usable = (method: TwoFactorMethod | undefined): method is TwoFactorMethod =>
+    method !== undefined &&
+    status.methods[method]?.enabled === true &&
+    !(method === "email" && status.emailBarredAfterReset === true);
+  if (usable(status.preferredMethod)) return { method: status.preferredMethod, why: "preferred" };
+  if (usable(status.lastUsedMethod)) return { method: status.lastUsedMethod, why: "last-used" };
+  const strongest = methodsByStrength.find((method) => status.methods[method]?.enabled === true);
+  return strongest && { method: strongest, why: "strongest" };
+}
+
+/** The method sign-in suggests first (`methodSuggestion`). */
+export function suggestedMethod(status: SuggestionInput): TwoFactorMethod | undefined {
+  return methodSuggestion(status)?.method;
 }
 
 /** Every way a second step can be passed; a new one missing here fails to compile. */

@@ -165,6 +165,10 @@ const shaped: [CallableName, fc.Arbitrary<unknown>][] = [
     }),
   ],
   ["disableMethod", fc.record({ method: fc.constantFrom("email", "phone", "totp", "passkey") })],
+  [
+    "setPreferredMethod",
+    fc.record({ method: fc.constantFrom("email", "phone", "totp", "passkey") }),
+  ],
   ["revokeDevice", fc.record({ deviceId: idLike })],
   ["getDeliveryStatus", fc.record({ purpose, method: fc.constantFrom("email", "phone") })],
   ["startPasskeyVerification", fc.record({ purpose: fc.constantFrom("sign-in", "step-up") })],

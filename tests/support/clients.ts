@@ -82,6 +82,7 @@ export async function openSession(email: string, password = PASSWORD, create = f
     useRecoveryCode: callAs("useRecoveryCode"),
     signInWithRememberedDevice: callAs("signInWithRememberedDevice"),
     disableMethod: callAs("disableMethod"),
+    setPreferredMethod: callAs("setPreferredMethod"),
     regenerateRecoveryCodes: callAs("regenerateRecoveryCodes"),
     revokeDevice: callAs("revokeDevice"),
     revokeAllDevices: callAs("revokeAllDevices"),

@@ -42,7 +42,13 @@ export function turnOffMethod(
     [`methods.${method}`]: FieldValue.delete(),
     required: !last,
     sessionsValidAfter: validAfter,
-    ...(last ? { recoveryCodesRemaining: 0, lastUsedMethod: FieldValue.delete() } : {}),
+    ...(last ? { recoveryCodesRemaining: 0 } : {}),
+    // Sign-in no longer suggests a method that is off: the choice falls back to the last
+    // used method still on, then the strongest (`suggestedMethod`).
+    ...(last || security.status.lastUsedMethod === method
+      ? { lastUsedMethod: FieldValue.delete() }
+      : {}),
+    ...(security.status.preferredMethod === method ? { preferredMethod: FieldValue.delete() } : {}),
   });
   forget[method](tx, ctx.uid, keys);
   endPendingCodes(tx, ctx.uid, method);

@@ -5,7 +5,8 @@ import { smsPolicy, verificationPolicy } from "@dash2fa/shared";
 import { normalizePhone, type PhoneProblem } from "@dash2fa/shared/phone";
 import { Field, SelectField } from "@/components/field";
 import type { StepUp } from "@/components/second-step";
-import { currentIntlLocales, useT } from "@/lib/i18n";
+import { countryName } from "@/lib/country-names";
+import { useT } from "@/lib/i18n";
 import { DestinationFormActions } from "./destination-form-actions";
 import { useEnrollSend, type EnrollChallenge } from "./use-enroll-send";
 
@@ -74,8 +75,6 @@ export function PhoneDestinationForm({
     send.mutate({ purpose: "enroll", method: "phone", destination: normalized.e164 });
   });
 
-  // "Georgia (+995)" / "საქართველო (+995)": country names in the language of the page.
-  const regionNames = new Intl.DisplayNames(currentIntlLocales(), { type: "region" });
   const phoneProblem = errors.phone?.message;
 
   return (
@@ -88,7 +87,8 @@ export function PhoneDestinationForm({
         {allowedCountries.map((country) => (
           <option key={country} value={country}>
             {t("security.countryOption", {
-              country: regionNames.of(country) ?? country,
+              // "Georgia (+995)" / "საქართველო (+995)": in the language of the page.
+              country: countryName(country),
               callingCode: getCountryCallingCode(country),
             })}
           </option>

@@ -28,31 +28,52 @@ function challenge(overrides: Partial<ChallengeState> = {}): ChallengeState {
 
 describe("decideSend", () => {
   it("allows the first send with a clean slate", () => {
-    expect(decideSend(undefined, T0)).toEqual({ allowed: true, failedAttempts: 0, sendCount: 1 });
+    expect(decideSend(undefined, T0, "m@example.com")).toEqual({
+      allowed: true,
+      failedAttempts: 0,
+      sendCount: 1,
+    });
   });
 
   it("refuses a resend one millisecond before the cooldown ends, with the retry time", () => {
-    expect(decideSend(challenge(), T0 + resendCooldownMs - 1)).toEqual({
+    expect(decideSend(challenge(), T0 + resendCooldownMs - 1, "m@example.com")).toEqual({
       allowed: false,
       details: { reason: "cooldown", retryAt: T0 + resendCooldownMs },
     });
   });
 
   it("allows a resend when the cooldown ends and keeps the failure count", () => {
-    expect(decideSend(challenge({ failedAttempts: 3 }), T0 + resendCooldownMs)).toEqual({
+    expect(
+      decideSend(challenge({ failedAttempts: 3 }), T0 + resendCooldownMs, "m@example.com"),
+    ).toEqual({
       allowed: true,
       failedAttempts: 3,
       sendCount: 2,
     });
   });
 
+  it("sends at once to a corrected address or number, keeping the failure count", () => {
+    const live = challenge({ failedAttempts: 2 });
+    expect(decideSend(live, T0 + 1000, "other@example.com")).toEqual({
+      allowed: true,
+      failedAttempts: 2,
+      sendCount: 2,
+    });
+    // A used-up code is not revived by switching destinations.
+    const usedUp = challenge({ failedAttempts: maxFailedAttempts });
+    expect(decideSend(usedUp, T0 + 1000, "other@example.com")).toMatchObject({
+      allowed: false,
+      details: { reason: "attempts-exhausted" },
+    });
+  });
+
   it("refuses to send for a used-up challenge until it expires", () => {
     const usedUp = challenge({ failedAttempts: maxFailedAttempts });
-    expect(decideSend(usedUp, T0 + resendCooldownMs)).toEqual({
+    expect(decideSend(usedUp, T0 + resendCooldownMs, "m@example.com")).toEqual({
       allowed: false,
       details: { reason: "attempts-exhausted", attemptsLeft: 0, retryAt: T0 + codeLifetimeMs },
     });
-    expect(decideSend(usedUp, T0 + codeLifetimeMs)).toEqual({
+    expect(decideSend(usedUp, T0 + codeLifetimeMs, "m@example.com")).toEqual({
       allowed: true,
       failedAttempts: 0,
       sendCount: 1,
@@ -106,7 +127,7 @@ describe("a spent challenge", () => {
   });
 
   it("lets a new code be sent at once, with a clean slate", () => {
-    expect(decideSend(spent, T0 + 2_000)).toEqual({
+    expect(decideSend(spent, T0 + 2_000, "m@example.com")).toEqual({
       allowed: true,
       failedAttempts: 0,
       sendCount: 1,

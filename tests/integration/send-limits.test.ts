@@ -44,6 +44,30 @@ describe("send limits", () => {
     expect(refused.details.retryAt).toBeGreaterThan(Date.now() + 14 * 60_000);
   });
 
+  it("let a corrected address skip the cooldown, but not the limits nor the same address", async () => {
+    const address = (i: number) => `fix-${i}-${user.uid.slice(0, 6).toLowerCase()}@example.com`;
+    await user.send({ purpose: "enroll", method: "email", destination: address(0) });
+    // The same address again within the minute is a resend: it waits.
+    expect(
+      (await refusalOf(user.send({ purpose: "enroll", method: "email", destination: address(0) })))
+        .details,
+    ).toMatchObject({ reason: "cooldown" });
+    // The attack: a new address each time, to send faster than the cooldown allows.
+    for (let i = 1; i < sendLimits.perUserShort.max; i += 1) {
+      await user.send({ purpose: "enroll", method: "email", destination: address(i) });
+    }
+    const refused = await refusalOf(
+      user.send({ purpose: "enroll", method: "email", destination: address(99) }),
+    );
+    expect(refused.details).toMatchObject({ reason: "rate-limited", limit: "user" });
+    // The refusals wrote nothing: the last code still goes to the last address accepted.
+    const challenge = await adminDb()
+      .collection(collections.verifications)
+      .doc(`${user.uid}_enroll_email`)
+      .get();
+    expect(challenge.get("destination")).toBe(address(sendLimits.perUserShort.max - 1));
+  });
+
   it("allow 10 codes per destination a day, whoever asks, and refuse the 11th", async () => {
     const target = `victim-${Date.now()}@example.com`;
     for (let i = 0; i < sendLimits.perDestinationDaily.max; i += 1) {

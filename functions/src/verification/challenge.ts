@@ -48,10 +48,17 @@ export type SendDecision =
   | { allowed: false; details: RefusalDetails };
 
 /**
- * Whether a new code may be sent now. A resend replaces the code but keeps the failure
- * count of the live challenge; only a challenge that has expired starts again from zero.
+ * Whether a new code may be sent now, to `destination`. A resend replaces the code but
+ * keeps the failure count of the live challenge; only a challenge that has expired starts
+ * again from zero. The one-minute cooldown is between resends to the same address or
+ * number: a code for a corrected one (enrolling, after a message could not be delivered)
+ * need not wait, and still counts against every send limit.
  */
-export function decideSend(existing: ChallengeState | undefined, now: number): SendDecision {
+export function decideSend(
+  existing: ChallengeState | undefined,
+  now: number,
+  destination: string,
+): SendDecision {
   if (!existing || existing.consumedAt !== undefined || now >= existing.expiresAt) {
     return { allowed: true, failedAttempts: 0, sendCount: 1 };
   }
@@ -62,7 +69,7 @@ export function decideSend(existing: ChallengeState | undefined, now: number): S
     };
   }
   const resendAvailableAt = existing.sentAt + verificationPolicy.resendCooldownMs;
-  if (now < resendAvailableAt) {
+  if (now < resendAvailableAt && existing.destination === destination) {
     return { allowed: false, details: { reason: "cooldown", retryAt: resendAvailableAt } };
   }
   return {

@@ -51,7 +51,7 @@ export const sendVerificationCode = define("sendVerificationCode", async (input,
 
     const locked = codeLockRefusal(readGuard(guardSnap.data()), now);
     if (locked) throw refusal(locked);
-    const decision = decideSend(readChallenge(challengeSnap), now);
+    const decision = decideSend(readChallenge(challengeSnap), now, destination);
     if (!decision.allowed) throw refusal(decision.details);
     const counters = {
       user: readSends(userSends),

@@ -272,6 +272,32 @@ export const en = {
     downloadFileHeader:
       "{{product}} recovery codes for {{account}}\nCreated {{date}}. Each code works once.",
     savedCodesButton: "I have saved them",
+    printButton: "Print",
+    printTitle: "{{product}} recovery codes",
+    codesSavedCheckbox: "I have saved these codes",
+    codesSavedRequired: "Confirm that you have saved the codes before you continue.",
+    codesContinueButton: "Continue",
+
+    /** The overview at the top of the Security page. */
+    summary: {
+      title: "Overview",
+      loading: "Loading the overview…",
+      statusLabel: "Two-factor authentication",
+      on: "On",
+      off: "Off",
+      methodsLabel: "Methods enabled",
+      methodCount: "{{enabled}} of {{total}}",
+      noMethods: "None yet",
+      preferredLabel: "Preferred method",
+      noPreferred: "None",
+      saveButton: "Save",
+      saved: "Sign-in now asks first for: {{method}}.",
+      hintOff: "Enable a method below to ask for a second step when you sign in.",
+      hintOne: "Sign-in asks for this method. Enable another to have a choice.",
+      hintPreferred: "Sign-in asks for this method first; you can always pick another there.",
+      hintLastUsed: "Until you choose, sign-in asks first for the method you used last.",
+      hintStrongest: "Until you choose, sign-in asks first for your strongest method.",
+    },
 
     /** Setting up the authenticator app (TOTP). */
     totp: {
@@ -427,13 +453,23 @@ export const en = {
 
   verify: {
     title: "Enter verification code",
+    sendingTo: "Sending a code to {{destination}}…",
     sentTo: "We sent a code to {{destination}}.",
-    /** Where the message with the code is, under "We sent a code to …". */
+    /** Under "We sent a code to …", once the message has arrived. */
     delivery: {
-      sending: "Sending…",
-      sent: "Sent",
       delivered: "Delivered",
-      failed: "Couldn't deliver the message.",
+    },
+    /** The message with the code could not be delivered: what may be wrong. */
+    undelivered: {
+      email:
+        "We couldn't deliver the email to {{destination}}. The address may be wrong, or the mailbox may not accept mail.",
+      phone:
+        "We couldn't deliver the text message to {{destination}}. The number may be wrong, or the phone may be switched off or out of reach.",
+    },
+    /** Offered at once, while enrolling, when the message could not be delivered. */
+    changeDestination: {
+      email: "Change the address",
+      phone: "Change the number",
     },
     expiresAt: "The code expires at {{time}}.",
     /** After the sent code's last wrong guess: Verify is gone until a new code. */

@@ -99,7 +99,13 @@ describe("sending", () => {
   it("shows the form with the code once it is sent", () => {
     const sent = sentCode("email");
     const step = play(opened("email").state, { type: "code-sent", method: "email", sent });
-    expect(shown(step.state)).toEqual({ kind: "code", method: "email", sent, version: 1 });
+    expect(shown(step.state)).toEqual({
+      kind: "code",
+      method: "email",
+      sent,
+      version: 1,
+      undelivered: false,
+    });
   });
 
   it("resumes the code sent a moment ago when the server says to wait", () => {
@@ -215,7 +221,13 @@ describe("choosing another method", () => {
     ).state;
     const back = play(withEmail, { type: "method-chosen", method: "email", now: T + 60_000 });
     expect(back.commands).toEqual([]);
-    expect(shown(back.state)).toEqual({ kind: "code", method: "email", sent, version: 1 });
+    expect(shown(back.state)).toEqual({
+      kind: "code",
+      method: "email",
+      sent,
+      version: 1,
+      undelivered: false,
+    });
   });
 
   it("does not send again while the first code is still on its way", () => {
@@ -484,5 +496,28 @@ describe("after a reload", () => {
       sent: sentCode("phone"),
     });
     expect(play(state, { type: "opened" }).commands).toEqual([{ type: "send", method: "email" }]);
+  });
+});
+
+describe("a message that could not be delivered", () => {
+  it("marks the code on screen, so another method is offered first", () => {
+    const sent = sentCode("phone");
+    const onScreen = play(
+      opened("phone").state,
+      { type: "code-sent", method: "phone", sent },
+      { type: "delivery-failed", method: "phone", sent },
+    );
+    expect(shown(onScreen.state)).toMatchObject({ kind: "code", undelivered: true });
+    expect(onScreen.commands).toEqual([]);
+  });
+
+  it("ignores a report about an older code", () => {
+    const older = sentCode("phone", T + 5 * 60_000);
+    const step = play(
+      opened("phone").state,
+      { type: "code-sent", method: "phone", sent: sentCode("phone") },
+      { type: "delivery-failed", method: "phone", sent: older },
+    );
+    expect(shown(step.state)).toMatchObject({ kind: "code", undelivered: false });
   });
 });

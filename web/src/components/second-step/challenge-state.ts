@@ -16,7 +16,13 @@ import { codeLockOf, type CodeLock } from "@/components/verify-dialog/code-form-
  * is a new alert, announced again.
  */
 export type Challenge =
-  | { state: "sent"; sent: SendVerificationCodeResult; version: number }
+  | {
+      state: "sent";
+      sent: SendVerificationCodeResult;
+      version: number;
+      /** The message with the code could not be delivered: another method comes first. */
+      undelivered?: true;
+    }
   | {
       state: "failed";
       error: unknown;
@@ -87,6 +93,8 @@ export type ChallengeEvent =
       earlier: SendVerificationCodeResult | undefined;
     }
   | { type: "send-again"; method: DeliveredMethod }
+  /** The message with this code could not be delivered. */
+  | { type: "delivery-failed"; method: DeliveredMethod; sent: SendVerificationCodeResult }
   /** The code form was refused (a code typed or a resend): a lock may have started. */
   | { type: "code-refused"; failure: RefusalDetails }
   /** The lock's time has come (the view's timer): the code methods come back. */
@@ -296,6 +304,21 @@ export function challengeTransition(state: ChallengeState, event: ChallengeEvent
     case "send-again":
       return sendAgain(state, event.method);
 
+    case "delivery-failed": {
+      const challenge = state.challenges[event.method];
+      // Only about the code on screen: a report about an older one changes nothing.
+      if (challenge?.state !== "sent" || challenge.sent.expiresAt !== event.sent.expiresAt) {
+        return { state, commands: [] };
+      }
+      return {
+        state: {
+          ...state,
+          challenges: { ...state.challenges, [event.method]: { ...challenge, undelivered: true } },
+        },
+        commands: [],
+      };
+    }
+
     case "code-refused":
       return { state: lockAfter(state, event.failure), commands: [] };
 
@@ -339,7 +362,13 @@ export type Shown =
   | { kind: "no-methods" }
   | { kind: "passkey" }
   | { kind: "app" }
-  | { kind: "code"; method: DeliveredMethod; sent: SendVerificationCodeResult; version: number }
+  | {
+      kind: "code";
+      method: DeliveredMethod;
+      sent: SendVerificationCodeResult;
+      version: number;
+      undelivered: boolean;
+    }
   | { kind: "sending"; method: DeliveredMethod }
   /** An email or SMS method whose code waits for "Send code". */
   | { kind: "ready"; method: DeliveredMethod }
@@ -371,7 +400,13 @@ export function shown(state: ChallengeState): Shown {
       : { kind: "ready", method };
   }
   if (challenge.state === "sent") {
-    return { kind: "code", method, sent: challenge.sent, version: challenge.version };
+    return {
+      kind: "code",
+      method,
+      sent: challenge.sent,
+      version: challenge.version,
+      undelivered: challenge.undelivered === true,
+    };
   }
   const { error, retryable, retryAt, version } = challenge;
   return {

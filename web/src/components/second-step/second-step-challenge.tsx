@@ -166,14 +166,11 @@ export function SecondStepChallenge({
     </button>
   );
 
+  const openChooser = () => dispatch({ type: "chooser-opened" });
   const actions = (
     <>
       {others.length > 0 && (
-        <button
-          type="button"
-          className="button"
-          onClick={() => dispatch({ type: "chooser-opened" })}
-        >
+        <button type="button" className="button" onClick={openChooser}>
           {t("secondFactor.useOtherMethod")}
         </button>
       )}
@@ -270,7 +267,10 @@ export function SecondStepChallenge({
         />
       );
 
-    case "code":
+    case "code": {
+      // Undelivered: another method comes first, in place of the usual button for it.
+      const offerOther = step.undelivered && others.length > 0;
+      const sentFor = step.sent;
       return (
         <VerificationCodeForm
           key={`${step.method}-${step.version}`}
@@ -280,11 +280,20 @@ export function SecondStepChallenge({
           autoFocus={focusForm}
           onVerified={(result) => finish(result, step.method)}
           onFailure={reportFailure}
+          onDeliveryFailed={() =>
+            dispatch({ type: "delivery-failed", method: step.method, sent: sentFor })
+          }
+          whenUndelivered={
+            offerOther
+              ? { label: t("secondFactor.useOtherMethod"), onSelect: openChooser }
+              : undefined
+          }
           onCancel={onCancel}
           extraFields={rememberField}
-          extraActions={actions}
+          extraActions={offerOther ? recoveryButton : actions}
         />
       );
+    }
 
     case "locked":
       return (

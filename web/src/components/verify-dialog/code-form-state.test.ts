@@ -340,11 +340,17 @@ describe("resending", () => {
 
 describe("what the form shows", () => {
   it("says each delivery step politely, and a failed delivery as an alert", () => {
-    expect(deliveryNotice(undefined)).toEqual({ step: undefined, failed: false });
-    expect(deliveryNotice("sending")).toEqual({ step: "sending", failed: false });
-    expect(deliveryNotice("sent")).toEqual({ step: "sent", failed: false });
-    expect(deliveryNotice("delivered")).toEqual({ step: "delivered", failed: false });
-    expect(deliveryNotice("failed")).toEqual({ step: undefined, failed: true });
+    const notice = (sentence: "sending" | "sent", delivered = false, failed = false) => ({
+      sentence,
+      delivered,
+      failed,
+    });
+    expect(deliveryNotice(undefined, true)).toEqual(notice("sending"));
+    expect(deliveryNotice(undefined, false)).toEqual(notice("sent"));
+    expect(deliveryNotice("sending")).toEqual(notice("sending"));
+    expect(deliveryNotice("sent")).toEqual(notice("sent"));
+    expect(deliveryNotice("delivered")).toEqual(notice("sent", true));
+    expect(deliveryNotice("failed")).toEqual(notice("sent", false, true));
   });
 
   it("follows the delivery while the code can still be used", () => {

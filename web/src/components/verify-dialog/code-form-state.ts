@@ -336,16 +336,28 @@ export function followsDelivery(state: CodeFormState): boolean {
 }
 
 /**
- * The delivery line: each step on its way is said politely, and a failure instead as an
- * alert, because the user has to act on it (ask again, or choose another method).
+ * How the form tells where the message with the code is. The sentence says "Sending a
+ * code to …" while the message is on its way (also before the first answer about it), and
+ * "We sent a code to …" once it left; "Delivered" follows on a line of its own. A failure
+ * is an alert instead, because the user has to act on it (check the destination, or
+ * choose another method), and the code's expiry and attempts no longer matter then.
  */
-export function deliveryNotice(delivery: DeliveryState | undefined): {
-  step: Exclude<DeliveryState, "failed"> | undefined;
+export interface DeliveryNotice {
+  sentence: "sending" | "sent";
+  delivered: boolean;
   failed: boolean;
-} {
-  return delivery === "failed"
-    ? { step: undefined, failed: true }
-    : { step: delivery, failed: false };
+}
+
+export function deliveryNotice(
+  delivery: DeliveryState | undefined,
+  awaitingFirstAnswer = false,
+): DeliveryNotice {
+  const sending = delivery === "sending" || (delivery === undefined && awaitingFirstAnswer);
+  return {
+    sentence: sending ? "sending" : "sent",
+    delivered: delivery === "delivered",
+    failed: delivery === "failed",
+  };
 }
 
 /**

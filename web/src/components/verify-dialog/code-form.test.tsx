@@ -72,9 +72,10 @@ beforeEach(() => {
 afterEach(cleanup);
 
 describe("a sent code", () => {
-  it("says where it went, takes focus and counts down to Resend", async () => {
+  it("says where it goes, takes focus and counts down to Resend", async () => {
     renderForm();
-    expect(screen.getByText("We sent a code to a•••@example.com.")).toBeTruthy();
+    // While the message is on its way the sentence says so, and nothing says "sent" beside it.
+    expect(screen.getByText("Sending a code to a•••@example.com…")).toBeTruthy();
     expect(screen.getByText(/^The code expires at /)).toBeTruthy();
     expect(document.activeElement).toBe(codeField());
     expect(codeField().getAttribute("aria-invalid")).toBeNull();
@@ -86,7 +87,15 @@ describe("a sent code", () => {
     const resend = screen.getByRole("button", { name: /^Resend code in \d+ s$/ });
     expect(resend).toHaveProperty("disabled", true);
     expect(screen.queryByText(/attempts? left/)).toBeNull();
-    await screen.findByText("Sending…");
+    await screen.findByText("Sending a code to a•••@example.com…");
+    expect(screen.queryByText(/sent/i)).toBeNull();
+  });
+
+  it("says the code was sent once the message has left", async () => {
+    server.getDeliveryStatus.mockResolvedValue({ state: "sent" });
+    renderForm();
+    expect(await screen.findByText("We sent a code to a•••@example.com.")).toBeTruthy();
+    expect(screen.queryByText(/Sending/)).toBeNull();
   });
 
   it("follows the message until it is delivered", async () => {
@@ -96,11 +105,25 @@ describe("a sent code", () => {
     expect(server.getDeliveryStatus).toHaveBeenCalledWith({ purpose: "enroll", method: "email" });
   });
 
-  it("alerts when the message could not be delivered", async () => {
+  it("alerts when the message could not be delivered, and offers the way out first", async () => {
     server.getDeliveryStatus.mockResolvedValue({ state: "failed" });
-    renderForm();
+    const onSelect = vi.fn();
+    const onDeliveryFailed = vi.fn();
+    const { user } = renderForm({
+      whenUndelivered: { label: "Change the address", onSelect },
+      onDeliveryFailed,
+    });
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toBe("Couldn't deliver the message.");
+    expect(alert.textContent).toBe(
+      "We couldn't deliver the email to a•••@example.com. The address may be wrong, or the mailbox may not accept mail.",
+    );
+    // A code that never arrived: no expiry or attempts to read.
+    expect(screen.queryByText(/^The code expires at /)).toBeNull();
+    expect(onDeliveryFailed).toHaveBeenCalledTimes(1);
+    const buttons = screen.getAllByRole("button").map((button) => button.textContent);
+    expect(buttons[0]).toBe("Change the address");
+    await user.click(screen.getByRole("button", { name: "Change the address" }));
+    expect(onSelect).toHaveBeenCalledTimes(1);
   });
 
   it("says how many attempts are left once one was used", () => {

@@ -79,6 +79,13 @@ interface CodeFormOptions {
   autoFocus?: boolean;
   /** Told about every refusal the server explained, after it is shown. */
   onFailure?: (failure: RefusalDetails) => void;
+  /**
+   * What to offer at once when the message could not be delivered: check or change the
+   * destination (enrolling), or another method (signing in).
+   */
+  whenUndelivered?: { label: string; onSelect: () => void } | undefined;
+  /** Told once the message with the code is known not to have been delivered. */
+  onDeliveryFailed?: () => void;
 }
 
 /**
@@ -111,6 +118,8 @@ export function VerificationCodeForm({
   extraActions,
   autoFocus = true,
   onFailure,
+  whenUndelivered,
+  onDeliveryFailed,
 }: VerificationCodeFormProps) {
   const t = useT();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -188,11 +197,21 @@ export function VerificationCodeForm({
     state.sent,
     followsDelivery(state),
   );
-  const delivery = deliveryNotice(shownDeliveryState(deliveryQuery));
+  const delivery = deliveryNotice(
+    shownDeliveryState(deliveryQuery),
+    deliveryQuery.isPending && deliveryQuery.isFetching,
+  );
 
   useEffect(() => {
     if (autoFocus) inputRef.current?.focus();
   }, [autoFocus]);
+
+  const deliveryFailed = delivery.failed;
+  useEffect(() => {
+    if (deliveryFailed) onDeliveryFailed?.();
+    // Told once per failure, not again when the caller passes a new function.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [deliveryFailed]);
 
   useEffect(() => () => window.clearTimeout(autoSubmitRef.current), []);
 
@@ -219,18 +238,23 @@ export function VerificationCodeForm({
       <div id={descriptionId}>
         {sent ? (
           <>
-            <p>{t("verify.sentTo", { destination: keepTogether(sent.maskedDestination) })}</p>
             {/*
               Stays in the page so each step is announced politely; a failure replaces it with
-              an alert, because the user has to act on it. No line at all when no code is
-              pending.
+              an alert, because the user has to act on it.
             */}
+            <p aria-live="polite">
+              {delivery.sentence === "sending"
+                ? t("verify.sendingTo", { destination: keepTogether(sent.maskedDestination) })
+                : t("verify.sentTo", { destination: keepTogether(sent.maskedDestination) })}
+            </p>
             <p aria-live="polite" className="delivery-status">
-              {delivery.step && t(`verify.delivery.${delivery.step}`)}
+              {delivery.delivered && t("verify.delivery.delivered")}
             </p>
             {delivery.failed && (
               <p role="alert" className="delivery-status delivery-status-failed">
-                {t("verify.delivery.failed")}
+                {t(`verify.undelivered.${sent.method}`, {
+                  destination: keepTogether(sent.maskedDestination),
+                })}
               </p>
             )}
             {state.spent ? (
@@ -240,12 +264,15 @@ export function VerificationCodeForm({
                 })}
               </p>
             ) : (
-              <>
-                <p>{t("verify.expiresAt", { time: formatClockTime(sent.expiresAt) })}</p>
-                {attemptsLeft !== undefined && (
-                  <p>{t("verify.attemptsLeft", { count: attemptsLeft })}</p>
-                )}
-              </>
+              // A code that never arrived has no expiry or attempts worth reading.
+              !delivery.failed && (
+                <>
+                  <p>{t("verify.expiresAt", { time: formatClockTime(sent.expiresAt) })}</p>
+                  {attemptsLeft !== undefined && (
+                    <p>{t("verify.attemptsLeft", { count: attemptsLeft })}</p>
+                  )}
+                </>
+              )
             )}
           </>
         ) : (
@@ -286,9 +313,22 @@ export function VerificationCodeForm({
       </p>
 
       <div className="actions">
+        {delivery.failed && whenUndelivered && (
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={whenUndelivered.onSelect}
+          >
+            {whenUndelivered.label}
+          </button>
+        )}
         {/* A spent code can verify nothing: a new one is the only way on. */}
         {!state.spent && (
-          <button type="submit" className="button button-primary" aria-busy={isBusy(state)}>
+          <button
+            type="submit"
+            className={delivery.failed && whenUndelivered ? "button" : "button button-primary"}
+            aria-busy={isBusy(state)}
+          >
             {t("verify.verifyButton")}
           </button>
         )}

@@ -43,6 +43,12 @@ export function VerifyDialog({ request, sent, onVerified, onCancel }: VerifyDial
           descriptionId={descriptionId}
           onVerified={onVerified}
           onCancel={onCancel}
+          // Enrolling: the address or number may be mistyped, so checking it comes first.
+          whenUndelivered={
+            request.purpose === "enroll"
+              ? { label: t(`verify.changeDestination.${request.method}`), onSelect: onCancel }
+              : undefined
+          }
         />
       </div>
     </Modal>

@@ -32,8 +32,10 @@ describe.each(supportedLocales)("messages in %s", (locale) => {
     expect(body.split("\n").at(-1)).toBe("@dashboard.example #042917");
   });
 
+  const securityPage = "https://dashboard.example/security";
+
   it.each(Object.keys(texts.en.notices) as (keyof typeof texts.en.notices)[])(
-    "word the %s notice with what, when and what to do",
+    "word the %s notice with what, when, what to do and where",
     (kind) => {
       const { message } = noticeEmail(
         "m@example.com",
@@ -41,21 +43,38 @@ describe.each(supportedLocales)("messages in %s", (locale) => {
         "DETAIL",
         Date.UTC(2026, 10, 28, 9, 5),
         locale,
+        securityPage,
       );
       expect(message.subject).toContain(t.notices[kind].subject);
       expect(message.text).toContain("DETAIL");
       expect(message.text).toContain("2026");
       expect(message.text).toContain("09:05");
       expect(message.text).toContain(t.wasntYou);
-      expect(message.text).not.toContain("https://");
+      expect(message.text).toContain(t.securityPage(securityPage));
+      expect(message.html).toContain(`<a href="${securityPage}"`);
     },
   );
 
-  it("links the Security page when given its address", () => {
-    const url = "https://dashboard.example/security";
+  it("make the Security page's address a link, escaped like everything else", () => {
+    const url = "https://dashboard.example/security?a=1&b=<2>";
     const { message } = noticeEmail("m@example.com", "method-enabled", "x", 0, locale, url);
     expect(message.text).toContain(t.securityPage(url));
-    expect(message.html).toContain(url);
+    expect(message.html).toContain(
+      `<a href="https://dashboard.example/security?a=1&#38;b=&#60;2&#62;"`,
+    );
+    expect(message.html).not.toContain("<2>");
+  });
+
+  it("say which method went and which still protect the account", () => {
+    const sentence = t.methodRemoved(
+      t.methodNames.email,
+      t.list([t.methodNames.totp, t.methodNames.phone]),
+    );
+    expect(sentence).toContain(t.methodNames.email);
+    expect(sentence).toContain(`${t.methodNames.totp} ${locale === "en" ? "and" : "და"} `);
+    expect(sentence).toContain(t.methodNames.phone);
+    const { message } = noticeEmail("m@example.com", "method-removed", sentence, 0, locale, "u");
+    expect(message.text.split("\n\n")[0]).toBe(sentence);
   });
 });
 

@@ -60,6 +60,8 @@ export interface UseRecoveryCodeResult extends SessionUpgrade {
 
 export interface DisableMethodResult extends SessionUpgrade {
   method: TwoFactorMethod;
+  /** The methods still on afterwards, in the Security page's order; empty when 2FA is now off. */
+  remainingMethods: TwoFactorMethod[];
 }
 
 export interface SetPreferredMethodResult {

@@ -102,10 +102,14 @@ describe("recovery codes", () => {
         String(d.get("message.subject")).includes("New recovery codes were generated"),
       );
     }, "the notice of new recovery codes");
-    expect(notice.get("message.text")).toContain("The codes you had before no longer work.");
-    expect(notice.get("message.text")).toContain(
-      "Your Security page: http://localhost:5173/security",
-    );
+    const text = String(notice.get("message.text"));
+    // What changed, when, what to do if it wasn't them, and where.
+    expect(text).toContain("New recovery codes were generated for your Dashboard account.");
+    expect(text).toContain("The codes you had before no longer work.");
+    expect(text).toMatch(/When: .*\d{4}.* UTC\./);
+    expect(text).toContain("Wasn't you?");
+    expect(text).toContain("Your Security page: http://localhost:5173/security");
+    expect(notice.get("message.html")).toContain('<a href="http://localhost:5173/security"');
   });
 
   it("cannot be used by another account", async () => {

@@ -1,5 +1,5 @@
 import { define } from "../callable.js";
-import { type DisableMethodResult } from "@dash2fa/shared";
+import { enabledMethods, type DisableMethodResult } from "@dash2fa/shared";
 import { callContext } from "../context.js";
 import { refusal, transaction } from "../errors.js";
 
@@ -15,14 +15,14 @@ import { readUserSecurity, refs, requireSecondStep } from "../security/state.js"
 export const disableMethod = define("disableMethod", async ({ method }, request) => {
   const ctx = callContext(request);
 
-  const validAfter = await transaction(async (tx) => {
+  const { validAfter, remainingMethods } = await transaction(async (tx) => {
     const now = Date.now();
     const security = await readUserSecurity(tx, ctx.uid);
     const keys = method === "passkey" ? (await tx.get(refs.passkeys(ctx.uid))).docs : [];
     requireSecondStep(security, ctx);
     if (!security.status.methods[method]?.enabled) throw refusal({ reason: "method-not-enabled" });
     authorizeChange("remove-factor", security, ctx);
-    return turnOffMethod(
+    const validAfter = turnOffMethod(
       tx,
       ctx,
       security,
@@ -30,6 +30,9 @@ export const disableMethod = define("disableMethod", async ({ method }, request)
       now,
       keys.map((snap) => snap.ref),
     );
+    // What still protects the account, read in the same transaction that changed it.
+    const remainingMethods = enabledMethods(security.status).filter((other) => other !== method);
+    return { validAfter, remainingMethods };
   });
 
   const sessionId = sessionIdOf(ctx);
@@ -39,5 +42,5 @@ export const disableMethod = define("disableMethod", async ({ method }, request)
     ctx.uid,
     claimsAfterChange(ctx, method, validAfter, sessionId),
   );
-  return { method, customToken } satisfies DisableMethodResult;
+  return { method, remainingMethods, customToken } satisfies DisableMethodResult;
 });

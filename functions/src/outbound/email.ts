@@ -9,16 +9,28 @@ export interface MailDoc {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
+/** A paragraph, or one whose `link` (an address it contains) is clickable in the HTML. */
+type Paragraph = string | { text: string; link: string };
+
+function paragraphHtml(paragraph: Paragraph): string {
+  if (typeof paragraph === "string") return escapeHtml(paragraph);
+  const { text, link } = paragraph;
+  const at = text.indexOf(link);
+  if (at < 0) return escapeHtml(text);
+  const anchor = `<a href="${escapeHtml(link)}" style="color:${product.colors.accent}">${escapeHtml(link)}</a>`;
+  return escapeHtml(text.slice(0, at)) + anchor + escapeHtml(text.slice(at + link.length));
+}
+
 /** Text and HTML from the same paragraphs; the HTML uses the product's colours. */
 function email(
   to: string,
   subject: string,
-  paragraphs: string[],
+  paragraphs: Paragraph[],
   locale: Locale,
   highlight?: string,
 ): MailDoc {
   const { colors } = product;
-  const html = paragraphs.map((p) => `<p style="margin:0 0 16px">${escapeHtml(p)}</p>`);
+  const html = paragraphs.map((p) => `<p style="margin:0 0 16px">${paragraphHtml(p)}</p>`);
   if (highlight) {
     html.splice(
       1,
@@ -33,7 +45,8 @@ function email(
     ...html,
     `</div></body></html>`,
   ].join("\n");
-  return { to, message: { subject, text: paragraphs.join("\n\n"), html: body } };
+  const text = paragraphs.map((p) => (typeof p === "string" ? p : p.text)).join("\n\n");
+  return { to, message: { subject, text, html: body } };
 }
 
 export function verificationEmail(to: string, code: string, locale: Locale = "en"): MailDoc {
@@ -44,19 +57,27 @@ export function verificationEmail(to: string, code: string, locale: Locale = "en
 /** The link to choose a new password; it carries a single-use token, never the password. */
 export function passwordResetEmail(to: string, link: string, locale: Locale = "en"): MailDoc {
   const t = texts[locale];
-  return email(to, t.reset.subject, [t.reset.intro, link, t.reset.expiry, t.reset.ignore], locale);
+  return email(
+    to,
+    t.reset.subject,
+    [t.reset.intro, { text: link, link }, t.reset.expiry, t.reset.ignore],
+    locale,
+  );
 }
 
 export type NoticeKind = keyof (typeof texts)["en"]["notices"];
 
-/** A security notice: what changed, when, and what to do if it wasn't the user. */
+/**
+ * A security notice: what changed, when, what to do if it wasn't the user, and the link
+ * to the Security page where they can do it.
+ */
 export function noticeEmail(
   to: string,
   kind: NoticeKind,
   detail: string,
   at: number,
-  locale: Locale = "en",
-  securityPageUrl?: string,
+  locale: Locale,
+  securityPageUrl: string,
 ): MailDoc {
   const t = texts[locale];
   const notice = t.notices[kind];
@@ -67,7 +88,7 @@ export function noticeEmail(
       notice.body(detail),
       t.when(formatWhen(at, locale)),
       t.wasntYou,
-      ...(securityPageUrl ? [t.securityPage(securityPageUrl)] : []),
+      { text: t.securityPage(securityPageUrl), link: securityPageUrl },
     ],
     locale,
   );

@@ -11,6 +11,10 @@ import {
  * exactly the shape of `en` (the type says so), and `outbound.test.ts` checks both render.
  */
 const minutes = verificationPolicy.codeLifetimeMs / MINUTE_MS;
+const listIn = (intlLocale: string) => {
+  const format = new Intl.ListFormat(intlLocale, { type: "conjunction" });
+  return (items: string[]) => format.format(items);
+};
 const resetMinutes = passwordPolicy.resetLinkLifetimeMs / MINUTE_MS;
 const name = product.name;
 
@@ -40,7 +44,13 @@ const en = {
     ignore: "If you didn't ask for this, ignore this email: your password stays as it is.",
   },
   passwordNoticeDetail: "Every other session was signed out and remembered devices were forgotten.",
-  oldRecoveryCodesVoid: "The codes you had before no longer work.",
+  oldRecoveryCodesVoid:
+    "The codes you had before no longer work. Save the new ones somewhere safe, such as a password manager.",
+  /** "a, b and c", in this language. */
+  list: listIn("en-GB"),
+  /** The body of `method-removed`: the method gone, and what still protects the account. */
+  methodRemoved: (method: string, stillOn: string) =>
+    `Two-factor authentication by ${method} was removed from your ${name} account. Your account is still protected: two-factor authentication stays on with your ${stillOn}.`,
   notices: {
     "password-changed": {
       subject: "Your password was changed",
@@ -54,17 +64,22 @@ const en = {
     "method-enabled": {
       subject: "Two-factor authentication was turned on",
       body: (method: string) =>
-        `Two-factor authentication by ${method} was turned on for your ${name} account.`,
+        `Two-factor authentication by ${method} was turned on for your ${name} account. Signing in now asks for a second step after your password.`,
+    },
+    "method-added": {
+      subject: "A two-factor method was added",
+      body: (method: string) =>
+        `Two-factor authentication by ${method} was added to your ${name} account. It can now be used for the second step when you sign in.`,
     },
     "method-disabled": {
       subject: "Two-factor authentication was turned off",
       body: (method: string) =>
-        `Two-factor authentication by ${method} was turned off for your ${name} account.`,
+        `Two-factor authentication by ${method} was turned off for your ${name} account. It was your only method, so your account is no longer protected by two-factor authentication: signing in asks only for your password, and your recovery codes no longer work.`,
     },
     "method-removed": {
       subject: "A two-factor method was removed",
-      body: (method: string) =>
-        `Two-factor authentication by ${method} was removed from your ${name} account. Two-factor authentication stays on with your other methods.`,
+      /** `detail` is the whole sentence, from `methodRemoved`. */
+      body: (detail: string) => detail,
     },
     "destination-changed": {
       subject: "Your two-factor authentication details changed",
@@ -128,7 +143,11 @@ const ka: Texts = {
     ignore: "თუ ეს თქვენ არ მოგითხოვიათ, ყურადღება არ მიაქციოთ ამ წერილს: პაროლი არ შეიცვლება.",
   },
   passwordNoticeDetail: "ყველა სხვა სესია დასრულდა, დამახსოვრებული მოწყობილობები კი წაიშალა.",
-  oldRecoveryCodesVoid: "აქამდე არსებული კოდები აღარ მუშაობს.",
+  oldRecoveryCodesVoid:
+    "აქამდე არსებული კოდები აღარ მუშაობს. ახალი კოდები შეინახეთ უსაფრთხო ადგილას, მაგალითად პაროლების მენეჯერში.",
+  list: listIn("ka-GE"),
+  methodRemoved: (method: string, stillOn: string) =>
+    `თქვენი ${name}-ის ანგარიშიდან წაიშალა ორმაგი ავტორიზაცია ${method}. ანგარიში კვლავ დაცულია: ორმაგი ავტორიზაცია ჩართული რჩება ${stillOn}.`,
   notices: {
     "password-changed": {
       subject: "თქვენი პაროლი შეიცვალა",
@@ -141,17 +160,22 @@ const ka: Texts = {
     },
     "method-enabled": {
       subject: "ორმაგი ავტორიზაცია ჩაირთო",
-      body: (method: string) => `თქვენს ${name}-ის ანგარიშზე ჩაირთო ორმაგი ავტორიზაცია ${method}.`,
+      body: (method: string) =>
+        `თქვენს ${name}-ის ანგარიშზე ჩაირთო ორმაგი ავტორიზაცია ${method}. შესვლისას პაროლის შემდეგ ახლა მეორე ნაბიჯიც მოითხოვება.`,
+    },
+    "method-added": {
+      subject: "დაემატა ორმაგი ავტორიზაციის მეთოდი",
+      body: (method: string) =>
+        `თქვენს ${name}-ის ანგარიშს დაემატა ორმაგი ავტორიზაცია ${method}. შესვლისას მეორე ნაბიჯისთვის ახლა ესეც შეგიძლიათ გამოიყენოთ.`,
     },
     "method-disabled": {
       subject: "ორმაგი ავტორიზაცია გამოირთო",
       body: (method: string) =>
-        `თქვენს ${name}-ის ანგარიშზე გამოირთო ორმაგი ავტორიზაცია ${method}.`,
+        `თქვენს ${name}-ის ანგარიშზე გამოირთო ორმაგი ავტორიზაცია ${method}. ეს თქვენი ერთადერთი მეთოდი იყო, ამიტომ ანგარიში ორმაგი ავტორიზაციით აღარ არის დაცული: შესვლისას მხოლოდ პაროლი მოითხოვება, აღდგენის კოდები კი აღარ მუშაობს.`,
     },
     "method-removed": {
       subject: "ორმაგი ავტორიზაციის მეთოდი წაიშალა",
-      body: (method: string) =>
-        `თქვენი ${name}-ის ანგარიშიდან წაიშალა ორმაგი ავტორიზაცია ${method}. ორმაგი ავტორიზაცია ჩართული რჩება დანარჩენი მეთოდებით.`,
+      body: (detail: string) => detail,
     },
     "destination-changed": {
       subject: "ორმაგი ავტორიზაციის მონაცემები შეიცვალა",

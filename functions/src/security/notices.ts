@@ -42,3 +42,15 @@ export const methodName =
   (method: TwoFactorMethod) =>
   (words: (typeof texts)["en"]): string =>
     words.methodNames[method];
+
+/**
+ * The `method-removed` notice's words: the method that went, and the methods that still
+ * protect the account (never empty: without one, 2FA is off and `method-disabled` says so).
+ */
+export const removedMethod =
+  (method: TwoFactorMethod, stillOn: TwoFactorMethod[]) =>
+  (words: (typeof texts)["en"]): string =>
+    words.methodRemoved(
+      words.methodNames[method],
+      words.list(stillOn.map((other) => words.methodNames[other])),
+    );

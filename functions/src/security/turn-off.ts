@@ -2,7 +2,7 @@ import { FieldValue, type DocumentReference, type Transaction } from "firebase-a
 import { enabledMethods, type TwoFactorMethod } from "@dash2fa/shared";
 import type { CallContext } from "../context.js";
 import { recordActivity } from "./activity.js";
-import { methodName, queueNotices } from "./notices.js";
+import { methodName, queueNotices, removedMethod } from "./notices.js";
 import { recoveryCodesRef } from "./recovery-codes.js";
 import { validAfterChange } from "./session.js";
 import { refs, type UserSecurity } from "./state.js";
@@ -36,7 +36,8 @@ export function turnOffMethod(
   now: number,
   keys: DocumentReference[] = [],
 ): number {
-  const last = enabledMethods(security.status).length === 1;
+  const stillOn = enabledMethods(security.status).filter((other) => other !== method);
+  const last = stillOn.length === 0;
   const validAfter = validAfterChange(now, security.status);
   tx.update(refs.status(ctx.uid), {
     [`methods.${method}`]: FieldValue.delete(),
@@ -56,7 +57,11 @@ export function turnOffMethod(
   recordActivity(tx, ctx.uid, { type: "method-disabled", at: now, method, browser: ctx.browser });
   const removedAddress = method === "email" ? security.destinations.email : undefined;
   // Says whether the account is still protected: off altogether, or one method fewer.
-  const notice = last ? "method-disabled" : "method-removed";
-  queueNotices(tx, ctx, security, notice, methodName(method), [removedAddress]);
+  if (last) {
+    queueNotices(tx, ctx, security, "method-disabled", methodName(method), [removedAddress]);
+  } else {
+    const detail = removedMethod(method, stillOn);
+    queueNotices(tx, ctx, security, "method-removed", detail, [removedAddress]);
+  }
   return validAfter;
 }

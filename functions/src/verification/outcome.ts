@@ -171,7 +171,9 @@ function enroll({ tx, ctx, security, subject, now }: CompleteArgs): Completed {
     recordActivity(tx, uid, { type, ...event, ...(passkey ? { name: passkey.name } : {}) });
     const previous = method === "email" ? security.destinations.email : undefined;
     const newAddress = method === "email" ? destination : undefined;
-    queueNotices(tx, ctx, security, type, methodName(method), [previous, newAddress]);
+    // Only the first method turns 2FA on; a later one is added to it.
+    const notice = type === "method-enabled" && !first ? "method-added" : type;
+    queueNotices(tx, ctx, security, notice, methodName(method), [previous, newAddress]);
   }
 
   const sessionAt = validAfter;

@@ -275,7 +275,11 @@ describe("enabling the phone", () => {
 });
 
 describe("disabling", () => {
-  const disabled: DisableMethodResult = { method: "email", customToken: "reissued" };
+  const disabled: DisableMethodResult = {
+    method: "email",
+    remainingMethods: ["totp"],
+    customToken: "reissued",
+  };
 
   it("asks first, then turns the method off with the re-issued session", async () => {
     server.disableMethod.mockResolvedValue(disabled);

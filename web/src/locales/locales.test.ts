@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { georgianGlossaryRules, glossaryProblems } from "@dash2fa/shared/georgian-glossary";
 import { en } from "./en";
 import { ka } from "./ka";
 
@@ -80,7 +81,6 @@ function missingPluralForms(messages: object, language: string): string[] {
 
 /** Strings that are rightly the same in both languages (names, codes, punctuation). */
 const sameInBothLanguages = new Set([
-  "app.productName",
   "app.pageTitle",
   "security.countryOption",
   "security.downloadFileName",
@@ -116,7 +116,70 @@ describe("locales", () => {
     expect(ka.security.activated).toBe("ორმაგი ავტორიზაცია წარმატებით გააქტიურდა.");
   });
 
+  it("keeps to the glossary in every Georgian string (docs/GEORGIAN-GLOSSARY.md)", () => {
+    const problems = [...flatten(ka)].flatMap(([key, text]) => glossaryProblems(key, String(text)));
+    expect(problems).toEqual([]);
+  });
+
+  it("names each idea with one term wherever it appears", () => {
+    const terms: Record<string, string[]> = {
+      ელფოსტა: [
+        ka.methods.email,
+        ka.auth.emailLabel,
+        ka.secondFactor.methodOptions.email,
+        ka.security.activityMethods.email,
+        ka.devOutbox.kinds.email,
+      ],
+      "ავტორიზაციის აპლიკაცია": [
+        ka.methods.totp,
+        ka.secondFactor.methodOptions.totp,
+        ka.security.activityMethods.totp,
+      ],
+      "ორმაგი ავტორიზაცია": [ka.security.twoFactorTitle, ka.secondStep.pageTitle],
+      "აღდგენის კოდი": [
+        ka.secondFactor.recoveryCodeLabel,
+        ka.security.activityMethods["recovery-code"],
+      ],
+      "დამადასტურებელი კოდი": [ka.verify.codeLabel],
+      "დამახსოვრებული მოწყობილობა": [ka.security.activityMethods.device],
+      "მართვის პანელი": [ka.app.productName],
+    };
+    for (const [term, uses] of Object.entries(terms)) {
+      for (const text of uses) expect(text).toBe(term);
+    }
+    // The longer names start from the same words.
+    expect(ka.methods.passkey).toMatch(/^წვდომის გასაღებები .*უსაფრთხოების გასაღებები$/);
+    expect(ka.security.emailAddressLabel).toBe("ელფოსტის მისამართი");
+    expect(ka.security.totp.setupTitle).toBe("ავტორიზაციის აპლიკაციის დაყენება");
+  });
+
   describe("the comparison itself", () => {
+    it("the glossary check notices each variant it rules out", () => {
+      const samples = [
+        "ელ. ფოსტა",
+        "ელ-ფოსტის მისამართი",
+        "ელ. წერილი",
+        "ავთენტიფიკატორი აპლიკაცია",
+        "ორფაქტორიანი ავთენტიფიკაცია",
+        "ჰარეები დასაშვებია",
+        "ბლოკი მოიხსნება",
+        "შესაძლოა ვინმემ იცის თქვენი პაროლი",
+        "შეიყვანე შენი კოდი",
+        "Dashboard-ის კოდი",
+      ];
+      for (const sample of samples) expect(glossaryProblems("x", sample), sample).not.toEqual([]);
+      // And passes what the glossary asks for.
+      for (const fine of [
+        "ელფოსტის მისამართი",
+        "შესაძლოა ვინმემ იცოდეს თქვენი პაროლი",
+        "დაბლოკვა მოიხსნება, დადასტურება დაბლოკილია",
+        "ახალი პაროლის შენახვა",
+      ]) {
+        expect(glossaryProblems("x", fine), fine).toEqual([]);
+      }
+      expect(georgianGlossaryRules.length).toBeGreaterThan(0);
+    });
+
     // The checks above pass on the real files; these show that they would notice.
     const reference = { a: { b: "Hello {{name}}", c_one: "{{count}} x", c_other: "{{count}} xs" } };
 

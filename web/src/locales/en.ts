@@ -225,6 +225,16 @@ export const en = {
       passkey: "Passkeys and security keys have been disabled, and every key was removed.",
     },
     twoFactorOff: "Two-factor authentication is now off.",
+    /** After a method is turned on while two-factor authentication was already on. */
+    methodAdded: {
+      email: "Email has been added. You can now use it for the second step when you sign in.",
+      phone:
+        "Phone number has been added. You can now use it for the second step when you sign in.",
+      totp: "The authenticator app has been added. You can now use it for the second step when you sign in.",
+    },
+    /** After a method is turned off while others stay on; `methods` lists them. */
+    stillProtected:
+      "Your account is still protected by two-factor authentication. Still on: {{methods}}.",
     disableConfirmTitle: {
       email: "Disable Email?",
       phone: "Disable Phone number?",
@@ -636,6 +646,13 @@ export const en = {
     limitsReset: "Sending limits and code locks were reset. Codes can be sent again.",
     resetFailed:
       "The limits could not be reset. Is the Functions emulator running with the devResetLimits function?",
+  },
+
+  /** A browser as the Security page lists it: "Chrome on Linux" (brand names as written). */
+  browser: {
+    onSystem: "{{browser}} on {{system}}",
+    unknownBrowser: "Browser",
+    unknownSystem: "unknown system",
   },
 
   /** Durations as people read them: "42 s", "90 s", "8 min 5 s". */

@@ -85,6 +85,8 @@ const sameInBothLanguages = new Set([
   "security.countryOption",
   "security.downloadFileName",
   "security.detailsSeparator",
+  // "Chrome, Linux": only the punctuation is Georgian.
+  "browser.onSystem",
   "devOutbox.kinds.sms",
 ]);
 

@@ -4,6 +4,7 @@ import { isStepUpCancelled, type StepUp } from "@/components/second-step";
 import { describeError } from "@/components/verify-dialog";
 import { REMEMBER_DEVICE_MS, DAY_MS, deviceStillCounts } from "@dash2fa/shared";
 import { ListSkeleton } from "@/components/list-skeleton";
+import { browserName } from "@/lib/browser-name";
 import { useT } from "@/lib/i18n";
 import { forgetRememberedDevice, rememberedDeviceId } from "@/lib/remembered-device";
 import { useSignedInUser } from "@/lib/session";
@@ -29,7 +30,7 @@ function DeviceItem({ device, isThisBrowser, revoking, onRevoke }: DeviceItemPro
     <li className="list-item" aria-labelledby={nameId}>
       <div className="list-item-main">
         <h3 id={nameId}>
-          {device.browser}
+          {browserName(device.browser)}
           {isThisBrowser && <span className="badge badge-on tag">{t("security.thisBrowser")}</span>}
         </h3>
         <dl className="details">

@@ -2,6 +2,7 @@ import { useId } from "react";
 import type { ActivityType } from "@dash2fa/shared";
 import { ListSkeleton } from "@/components/list-skeleton";
 import { formatDateTime, isoDateTime } from "@/lib/format-time";
+import { browserName } from "@/lib/browser-name";
 import { useT } from "@/lib/i18n";
 import { useSignedInUser } from "@/lib/session";
 import { useSecurityActivity, type ActivityEvent } from "../api/get-security-activity";
@@ -34,7 +35,7 @@ function ActivityItem({ event }: { event: ActivityEvent }) {
   const details = [
     event.method && t(`security.activityMethods.${event.method}`),
     event.name && t("security.activityKeyName", { name: event.name }),
-    event.browser,
+    event.browser && browserName(event.browser),
   ].filter((part): part is string => Boolean(part));
   return (
     <li className="list-item">

@@ -4,6 +4,7 @@ import { isStepUpCancelled, type StepUp } from "@/components/second-step";
 import { describeError } from "@/components/verify-dialog";
 import { DAY_MS, sessionPolicy } from "@dash2fa/shared";
 import { ListSkeleton } from "@/components/list-skeleton";
+import { browserName } from "@/lib/browser-name";
 import { useT } from "@/lib/i18n";
 import { useSignedInSession } from "@/lib/session";
 import { useSignOut } from "@/lib/sign-out";
@@ -26,7 +27,7 @@ function SessionItem({ session, isThisSession, busy, onSignOut }: SessionItemPro
     <li className="list-item" aria-labelledby={nameId}>
       <div className="list-item-main">
         <h3 id={nameId}>
-          {session.browser}
+          {browserName(session.browser)}
           {isThisSession && (
             <span className="badge badge-on tag">{t("security.sessions.thisSession")}</span>
           )}
@@ -46,7 +47,7 @@ function SessionItem({ session, isThisSession, busy, onSignOut }: SessionItemPro
         aria-label={
           isThisSession
             ? t("security.sessions.signOutHere")
-            : t("security.sessions.signOutOf", { browser: session.browser })
+            : t("security.sessions.signOutOf", { browser: browserName(session.browser) })
         }
         aria-busy={busy}
         onClick={onSignOut}

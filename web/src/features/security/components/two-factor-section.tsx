@@ -19,6 +19,11 @@ import {
 } from "@/lib/two-factor-status";
 import { useAnnouncement } from "@/lib/use-announcement";
 import { invalidateSecurityQueries } from "../api/invalidate";
+import {
+  methodDisabledMessage,
+  methodEnabledMessage,
+  passkeyAddedMessage,
+} from "./method-messages";
 import { SentCodeMethodItem } from "./sent-code-method-item";
 import { PasskeyMethodItem } from "./passkey-method-item";
 import { TotpMethodItem } from "./totp-method-item";
@@ -77,24 +82,23 @@ export function TwoFactorSection({
     void invalidateSecurityQueries(queryClient, user.uid);
     if (result.recoveryCodes) onRecoveryCodes(result.recoveryCodes);
     const { method } = result;
+    // Recovery codes come only with the method that turned two-factor authentication on.
+    const turnedOn = result.recoveryCodes !== undefined;
     announce(() =>
       changed && method !== "totp"
         ? t(`security.destinationChanged.${method}`)
-        : t("security.activated"),
+        : methodEnabledMessage(t, method, turnedOn),
     );
   }
 
-  async function handlePasskeyAdded(result: FinishPasskeyRegistrationResult, firstKey: boolean) {
+  async function handlePasskeyAdded(result: FinishPasskeyRegistrationResult) {
     // Like enabling a method: the session is re-issued before anything reads the status.
     await upgradeSession(result.customToken);
     void invalidateSecurityQueries(queryClient, user.uid);
     if (result.recoveryCodes) onRecoveryCodes(result.recoveryCodes);
     const { name } = result;
-    announce(() =>
-      firstKey
-        ? `${t("security.activated")} ${t("security.passkeys.added", { name })}`
-        : t("security.passkeys.added", { name }),
-    );
+    const turnedOn = result.recoveryCodes !== undefined;
+    announce(() => passkeyAddedMessage(t, name, turnedOn));
   }
 
   function handlePasskeyRenamed({ name }: RenamePasskeyResult) {
@@ -112,11 +116,9 @@ export function TwoFactorSection({
     );
   }
 
-  function handleDisabled(result: DisableMethodResult) {
-    const wasLast = enabled.length <= 1;
+  function handleDisabled({ method, remainingMethods }: DisableMethodResult) {
     void invalidateSecurityQueries(queryClient, user.uid);
-    const { method } = result;
-    announce(() => (wasLast ? t("security.twoFactorOff") : t(`security.methodDisabled.${method}`)));
+    announce(() => methodDisabledMessage(t, method, remainingMethods));
   }
 
   function handleDialogCancelled() {

@@ -11,6 +11,7 @@ import {
   waitFor,
   type TestUser,
 } from "../support/clients.js";
+import { texts } from "../../functions/src/outbound/texts.js";
 
 const mailDevApi = process.env.MAILDEV_API ?? "http://127.0.0.1:1080";
 const securityPage = "http://localhost:5173/security";
@@ -127,14 +128,16 @@ describe("security notices say what happened", () => {
     await addAuthenticatorApp(user);
     await user.upgrade(await user.disableMethod({ method: "email" }));
 
-    const added = await noticeTo(user.email, "დაემატა ორმაგი ავტორიზაციის მეთოდი");
-    expect(added.text).toContain("ორმაგი ავტორიზაცია ავთენტიფიკატორი აპლიკაციით");
-    const removed = await noticeTo(user.email, "ორმაგი ავტორიზაციის მეთოდი წაიშალა");
-    expect(removed.text).toContain("წაიშალა ორმაგი ავტორიზაცია ელფოსტით");
+    const ka = texts.ka;
+    const added = await noticeTo(user.email, ka.notices["method-added"].subject);
+    expect(added.text).toContain(ka.notices["method-added"].body(ka.methodNames.totp));
+    const removed = await noticeTo(user.email, ka.notices["method-removed"].subject);
     expect(removed.text).toContain(
-      "ანგარიში კვლავ დაცულია: ორმაგი ავტორიზაცია ჩართული რჩება ავთენტიფიკატორი აპლიკაციით.",
+      ka.methodRemoved(ka.methodNames.email, ka.list([ka.methodNames.totp])),
     );
-    expect(removed.text).toContain(`უსაფრთხოების გვერდი: ${securityPage}`);
+    expect(removed.text).toContain("ანგარიში კვლავ დაცულია");
+    expect(removed.text).not.toContain("Two-factor");
+    expect(removed.text).toContain(ka.securityPage(securityPage));
   });
 
   it("each link to the Security page, clickable in the delivered email", async () => {

@@ -3,24 +3,30 @@ import type { Locale } from "@dash2fa/shared";
 import { changeLocale, currentLocale } from "@/lib/i18n";
 import { getProfileLocale, saveProfileLocale } from "@/lib/user-profile";
 
+// Two languages, two jobs: the one chosen on this device is the language of its pages,
+// before and after signing in; the account's (`users/{uid}`) is the language of its
+// emails and texts, which reach the person wherever they are.
+
 // Bumped on every choice the user makes, so an account read that started earlier cannot
-// undo a choice made while it was on its way.
+// write over a choice made while it was on its way.
 let choices = 0;
 
 /**
- * The user picked a language: it applies at once, is remembered on this browser and, when
+ * The user picked a language: it applies at once, is remembered on this device and, when
  * signed in, saved to the account so emails and texts follow it too.
  */
 export function chooseLocale(locale: Locale, uid: string | undefined): void {
   choices += 1;
   changeLocale(locale);
-  // Best effort: if it fails, the next sign-in simply brings the previous choice back.
+  // Best effort: if it fails, the account keeps the language its emails already use.
   if (uid) saveProfileLocale(uid, locale).catch(() => undefined);
 }
 
 /**
- * At sign-in, the account's saved language wins over this browser's; an account without
- * one gets this browser's, so its first emails are already in the language the user saw.
+ * At sign-in the page keeps this device's language, whatever the account's is. An
+ * account without a language gets this device's, so its first emails are in the
+ * language the user saw; an account with one keeps it (signing in on a borrowed
+ * computer does not change where one's emails are written).
  */
 export function useAccountLocale(uid: string | undefined): void {
   useEffect(() => {
@@ -29,14 +35,10 @@ export function useAccountLocale(uid: string | undefined): void {
     const choicesBefore = choices;
     getProfileLocale(uid)
       .then((saved) => {
-        if (!active || choices !== choicesBefore) return undefined;
-        if (saved) {
-          changeLocale(saved);
-          return undefined;
-        }
+        if (!active || choices !== choicesBefore || saved) return undefined;
         return saveProfileLocale(uid, currentLocale());
       })
-      // Offline or refused: the browser's choice stays, nothing is lost.
+      // Offline or refused: nothing is lost, the next sign-in tries again.
       .catch(() => undefined);
     return () => {
       active = false;

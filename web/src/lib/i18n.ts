@@ -10,7 +10,10 @@ declare module "i18next" {
   }
 }
 
-/** The language chosen on this browser; the account's choice (`users/{uid}`) wins at sign-in. */
+/**
+ * The language chosen on this browser. It stays after signing in; the account's language
+ * (`users/{uid}`) is the one its emails and texts use (see account-locale.ts).
+ */
 export const LOCALE_STORAGE_KEY = "dash2fa.locale";
 
 function storage(): Storage | undefined {

@@ -16,7 +16,7 @@ describe.each(supportedLocales)("messages in %s", (locale) => {
     }
     expect(message.html).toContain(`lang="${locale}"`);
     expect(message.html).toContain(product.colors.accent);
-    expect(message.subject).toContain(product.name);
+    expect(message.subject).toContain(t.productName);
   });
 
   it("escape what they show in HTML", () => {
@@ -28,7 +28,7 @@ describe.each(supportedLocales)("messages in %s", (locale) => {
     const { body } = verificationSms("+995555123456", "042917", "dashboard.example", locale);
     // Georgian forces UCS-2, where one segment holds 70 characters; GSM-7 holds 160.
     expect(body.length).toBeLessThanOrEqual(locale === "ka" ? 70 : 160);
-    expect(body).toContain(product.name);
+    expect(body).toContain(t.productName);
     expect(body.split("\n").at(-1)).toBe("@dashboard.example #042917");
   });
 

@@ -41,7 +41,7 @@ function email(
   const body = [
     `<!doctype html><html lang="${locale}"><body style="margin:0;background:${colors.background}">`,
     `<div style="max-width:480px;margin:0 auto;padding:24px;font-family:system-ui,sans-serif;color:${colors.text}">`,
-    `<p style="margin:0 0 24px;font-weight:bold;color:${colors.accent}">${escapeHtml(product.name)}</p>`,
+    `<p style="margin:0 0 24px;font-weight:bold;color:${colors.accent}">${escapeHtml(texts[locale].productName)}</p>`,
     ...html,
     `</div></body></html>`,
   ].join("\n");
@@ -83,7 +83,7 @@ export function noticeEmail(
   const notice = t.notices[kind];
   return email(
     to,
-    `${product.name}: ${notice.subject}`,
+    `${t.productName}: ${notice.subject}`,
     [
       notice.body(detail),
       t.when(formatWhen(at, locale)),

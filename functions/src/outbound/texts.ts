@@ -19,6 +19,8 @@ const resetMinutes = passwordPolicy.resetLinkLifetimeMs / MINUTE_MS;
 const name = product.name;
 
 const en = {
+  /** The product's name in this language (headers, subjects, texts). */
+  productName: name as string,
   methodNames: {
     email: "email",
     phone: "phone number (SMS)",
@@ -117,61 +119,63 @@ const en = {
 export type Texts = typeof en;
 
 const ka: Texts = {
+  // The web app's `app.productName`: a plain word, so translated like any other.
+  productName: "მართვის პანელი",
   methodNames: {
     email: "ელფოსტით",
     phone: "ტელეფონის ნომრით (SMS)",
-    totp: "ავთენტიფიკატორი აპლიკაციით",
+    totp: "ავტორიზაციის აპლიკაციით",
     passkey: "წვდომის გასაღებით (passkey) ან უსაფრთხოების გასაღებით",
   },
   code: {
-    subject: `${name} — დამადასტურებელი კოდი`,
-    intro: (code: string) => `თქვენი ${name}-ის დამადასტურებელი კოდია ${code}.`,
+    subject: "მართვის პანელი — დამადასტურებელი კოდი",
+    intro: (code: string) => `მართვის პანელის დამადასტურებელი კოდია ${code}.`,
     expiry: `კოდი მოქმედებს ${minutes} წუთის განმავლობაში. არავის გაუზიაროთ.`,
-    sms: (code: string) => `${name}-ის კოდი: ${code}`,
+    sms: (code: string) => `მართვის პანელის კოდი: ${code}`,
   },
   wasntYou:
-    "ეს თქვენ არ იყავით? შესაძლოა ვინმემ იცის თქვენი პაროლი: შეცვალეთ იგი და გადახედეთ უსაფრთხოების გვერდს.",
+    "ეს თქვენ არ იყავით? შესაძლოა ვინმემ იცოდეს თქვენი პაროლი: შეცვალეთ ის და გადახედეთ უსაფრთხოების გვერდს.",
   securityPage: (url: string) => `უსაფრთხოების გვერდი: ${url}`,
   when: (at: string) => `დრო: ${at}.`,
   recoveryCodesLeft: (n: number) => `დარჩენილია ${n} აღდგენის კოდი.`,
   lockedUntilRecovery: "განსაბლოკად გამოიყენეთ ერთ-ერთი აღდგენის კოდი.",
-  lockedForAWhile: "ბლოკი გარკვეული დროის შემდეგ თავად მოიხსნება.",
+  lockedForAWhile: "დაბლოკვა გარკვეული დროის შემდეგ თავისთავად მოიხსნება.",
   reset: {
-    subject: `${name} — პაროლის აღდგენა`,
-    intro: `მოთხოვნილია თქვენი ${name}-ის ანგარიშის პაროლის აღდგენა. ახალი პაროლის ასარჩევად გახსენით ეს ბმული:`,
-    expiry: `ბმული ერთხელ მუშაობს, ${resetMinutes} წუთის განმავლობაში.`,
+    subject: "მართვის პანელი — პაროლის აღდგენა",
+    intro: `მოთხოვნილია მართვის პანელში თქვენი ანგარიშის პაროლის აღდგენა. ახალი პაროლის ასარჩევად გახსენით ეს ბმული:`,
+    expiry: `ბმული ერთჯერადია და ${resetMinutes} წუთის განმავლობაში მოქმედებს.`,
     ignore: "თუ ეს თქვენ არ მოგითხოვიათ, ყურადღება არ მიაქციოთ ამ წერილს: პაროლი არ შეიცვლება.",
   },
   passwordNoticeDetail: "ყველა სხვა სესია დასრულდა, დამახსოვრებული მოწყობილობები კი წაიშალა.",
   oldRecoveryCodesVoid:
-    "აქამდე არსებული კოდები აღარ მუშაობს. ახალი კოდები შეინახეთ უსაფრთხო ადგილას, მაგალითად პაროლების მენეჯერში.",
+    "აქამდე არსებული კოდები აღარ მოქმედებს. ახალი კოდები შეინახეთ უსაფრთხო ადგილას, მაგალითად, პაროლების მენეჯერში.",
   list: listIn("ka-GE"),
   methodRemoved: (method: string, stillOn: string) =>
-    `თქვენი ${name}-ის ანგარიშიდან წაიშალა ორმაგი ავტორიზაცია ${method}. ანგარიში კვლავ დაცულია: ორმაგი ავტორიზაცია ჩართული რჩება ${stillOn}.`,
+    `მართვის პანელში თქვენი ანგარიშიდან წაიშალა ორმაგი ავტორიზაცია ${method}. ანგარიში კვლავ დაცულია: ორმაგი ავტორიზაცია ჩართული რჩება ${stillOn}.`,
   notices: {
     "password-changed": {
       subject: "თქვენი პაროლი შეიცვალა",
-      body: (detail: string) => `თქვენი ${name}-ის ანგარიშის პაროლი შეიცვალა. ${detail}`,
+      body: (detail: string) => `მართვის პანელში თქვენი ანგარიშის პაროლი შეიცვალა. ${detail}`,
     },
     "password-reset": {
       subject: "თქვენი პაროლი აღდგა",
       body: (detail: string) =>
-        `თქვენი ${name}-ის ანგარიშის პაროლი აღდგა ელფოსტით გამოგზავნილი ბმულით. ${detail}`,
+        `მართვის პანელში თქვენი ანგარიშის პაროლი აღდგა ელფოსტით გამოგზავნილი ბმულით. ${detail}`,
     },
     "method-enabled": {
       subject: "ორმაგი ავტორიზაცია ჩაირთო",
       body: (method: string) =>
-        `თქვენს ${name}-ის ანგარიშზე ჩაირთო ორმაგი ავტორიზაცია ${method}. შესვლისას პაროლის შემდეგ ახლა მეორე ნაბიჯიც მოითხოვება.`,
+        `მართვის პანელში თქვენს ანგარიშზე ჩაირთო ორმაგი ავტორიზაცია ${method}. შესვლისას პაროლის შემდეგ ახლა მეორე ნაბიჯიც მოითხოვება.`,
     },
     "method-added": {
       subject: "დაემატა ორმაგი ავტორიზაციის მეთოდი",
       body: (method: string) =>
-        `თქვენს ${name}-ის ანგარიშს დაემატა ორმაგი ავტორიზაცია ${method}. შესვლისას მეორე ნაბიჯისთვის ახლა ესეც შეგიძლიათ გამოიყენოთ.`,
+        `მართვის პანელში თქვენს ანგარიშს დაემატა ორმაგი ავტორიზაცია ${method}. შესვლისას მეორე ნაბიჯისთვის ახლა ესეც შეგიძლიათ გამოიყენოთ.`,
     },
     "method-disabled": {
       subject: "ორმაგი ავტორიზაცია გამოირთო",
       body: (method: string) =>
-        `თქვენს ${name}-ის ანგარიშზე გამოირთო ორმაგი ავტორიზაცია ${method}. ეს თქვენი ერთადერთი მეთოდი იყო, ამიტომ ანგარიში ორმაგი ავტორიზაციით აღარ არის დაცული: შესვლისას მხოლოდ პაროლი მოითხოვება, აღდგენის კოდები კი აღარ მუშაობს.`,
+        `მართვის პანელში თქვენს ანგარიშზე გამოირთო ორმაგი ავტორიზაცია ${method}. ეს თქვენი ერთადერთი მეთოდი იყო, ამიტომ ანგარიში ორმაგი ავტორიზაციით აღარ არის დაცული: შესვლისას მხოლოდ პაროლი მოითხოვება, აღდგენის კოდები კი აღარ მოქმედებს.`,
     },
     "method-removed": {
       subject: "ორმაგი ავტორიზაციის მეთოდი წაიშალა",
@@ -180,42 +184,61 @@ const ka: Texts = {
     "destination-changed": {
       subject: "ორმაგი ავტორიზაციის მონაცემები შეიცვალა",
       body: (method: string) =>
-        `შეიცვალა ორმაგი ავტორიზაციის მონაცემები (${method}) თქვენს ${name}-ის ანგარიშზე.`,
+        `მართვის პანელში თქვენს ანგარიშზე შეიცვალა ორმაგი ავტორიზაციის მონაცემები (${method}).`,
     },
     "passkey-added": {
       subject: "დაემატა წვდომის გასაღები",
       body: (keyName: string) =>
-        `თქვენს ${name}-ის ანგარიშს დაემატა წვდომის გასაღები „${keyName}“.`,
+        `მართვის პანელში თქვენს ანგარიშს დაემატა წვდომის ან უსაფრთხოების გასაღები „${keyName}“.`,
     },
     "passkey-removed": {
       subject: "წაიშალა წვდომის გასაღები",
       body: (keyName: string) =>
-        `თქვენი ${name}-ის ანგარიშიდან წაიშალა წვდომის გასაღები „${keyName}“.`,
+        `მართვის პანელში თქვენი ანგარიშიდან წაიშალა წვდომის ან უსაფრთხოების გასაღები „${keyName}“.`,
     },
     "recovery-code-used": {
       subject: "გამოყენებულია აღდგენის კოდი",
       body: (detail: string) =>
-        `თქვენი ${name}-ის ანგარიშის დასადასტურებლად გამოყენებულია აღდგენის კოდი. ${detail}`,
+        `მართვის პანელში თქვენი ანგარიშის დასადასტურებლად გამოყენებულია აღდგენის კოდი. ${detail}`,
     },
     "recovery-codes-regenerated": {
       subject: "შეიქმნა ახალი აღდგენის კოდები",
       body: (detail: string) =>
-        `თქვენი ${name}-ის ანგარიშისთვის შეიქმნა ახალი აღდგენის კოდები. ${detail}`,
+        `მართვის პანელში თქვენი ანგარიშისთვის შეიქმნა ახალი აღდგენის კოდები. ${detail}`,
     },
     "locked-out": {
       subject: "დადასტურება დაიბლოკა",
       body: (detail: string) =>
-        `თქვენს ${name}-ის ანგარიშზე შეყვანილია ზედმეტად ბევრი არასწორი კოდი, ამიტომ დადასტურება დაიბლოკა. ${detail}`,
+        `მართვის პანელში თქვენს ანგარიშზე შეყვანილია ძალიან ბევრი არასწორი კოდი, ამიტომ დადასტურება დაიბლოკა. ${detail}`,
     },
   },
 };
 
 export const texts: Record<Locale, Texts> = { en, ka };
 
-const dateLocales: Record<Locale, string> = { en: "en-GB", ka: "ka-GE" };
+const georgianDate = new Intl.DateTimeFormat("ka-GE", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
 
+/**
+ * When something happened, in UTC (an email cannot know the reader's time zone):
+ * "29 November 2026 at 09:05 UTC", and in Georgian "29 ნოემბერი 2026, 09:05 UTC", as the
+ * web app writes dates (docs/GEORGIAN-GLOSSARY.md).
+ */
 export function formatWhen(at: number, locale: Locale): string {
-  const formatted = new Intl.DateTimeFormat(dateLocales[locale], {
+  if (locale === "ka") {
+    const parts = georgianDate.formatToParts(at);
+    const part = (type: Intl.DateTimeFormatPartTypes) =>
+      parts.find((p) => p.type === type)?.value ?? "";
+    return `${part("day")} ${part("month")} ${part("year")}, ${part("hour")}:${part("minute")} UTC`;
+  }
+  const formatted = new Intl.DateTimeFormat("en-GB", {
     dateStyle: "long",
     timeStyle: "short",
     timeZone: "UTC",

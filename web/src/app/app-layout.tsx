@@ -1,4 +1,4 @@
-import { Link, NavLink, Outlet } from "react-router";
+import { Link, NavLink, Outlet, useMatch } from "react-router";
 import type { User } from "firebase/auth";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { env } from "@/config/env";
@@ -15,9 +15,51 @@ function usePassedSecondStep(user: User, claims: SessionClaims): boolean | undef
   return status.data ? passedSecondStep(status.data, claims) : undefined;
 }
 
+/**
+ * What the header will hold on this page once the session and its status are known: the
+ * navigation on the protected pages, "Cancel sign-in" on the second step. Until then it
+ * keeps their places, so the page does not move down when they arrive.
+ */
+function useExpectedHeader(): { navigation: boolean; signingIn: boolean } {
+  const home = useMatch({ path: paths.home, end: true });
+  const security = useMatch(paths.security);
+  const secondStep = useMatch(paths.secondStep);
+  return { navigation: home !== null || security !== null, signingIn: secondStep !== null };
+}
+
+/** The navigation's place, kept while it is not known yet whether it will show. */
+function NavPlaceholder() {
+  return <div className="main-nav" aria-hidden="true" />;
+}
+
+/** The account's place (a line as tall as its address) while the session loads. */
+function AccountPlaceholder() {
+  return (
+    <div className="account" aria-hidden="true">
+      <span className="account-email">{"\u00a0"}</span>
+    </div>
+  );
+}
+
+/** The header before the session is known: what a signed-in page will have, kept empty. */
+function LoadingTools() {
+  const expected = useExpectedHeader();
+  const signedInPage = expected.navigation || expected.signingIn;
+  return (
+    <>
+      {expected.navigation && <NavPlaceholder />}
+      <div className="header-tools">
+        {signedInPage && <AccountPlaceholder />}
+        <LanguageSwitcher />
+      </div>
+    </>
+  );
+}
+
 /** Links to protected pages, only once they can be opened (after the second step). */
-function MainNav({ passed }: { passed: boolean | undefined }) {
+function MainNav({ passed, expected }: { passed: boolean | undefined; expected: boolean }) {
   const t = useT();
+  if (passed === undefined && expected) return <NavPlaceholder />;
   if (passed !== true) return null;
   return (
     <nav aria-label={t("app.navLabel")} className="main-nav">
@@ -30,20 +72,22 @@ function MainNav({ passed }: { passed: boolean | undefined }) {
 }
 
 /**
- * The navigation, the language and the account. Until the second step is passed the
- * account reads "Signing in as …" with "Cancel sign-in": nothing is signed in yet.
+ * The navigation, the account and the language, last, so it keeps its place at the right
+ * whether anyone is signed in or not. Until the second step is passed the account reads
+ * "Signing in as …" with "Cancel sign-in": nothing is signed in yet.
  */
 function SignedInTools({ user, claims }: { user: User; claims: SessionClaims }) {
   const t = useT();
   const passed = usePassedSecondStep(user, claims);
-  const signingIn = passed === false;
+  const expected = useExpectedHeader();
+  const signingIn = passed === false || (passed === undefined && expected.signingIn);
   return (
     <>
-      <MainNav passed={passed} />
+      <MainNav passed={passed} expected={expected.navigation} />
       <div className="header-tools">
-        <LanguageSwitcher />
         <div className="account">
-          <span className="account-email">
+          {/* Cut short with an ellipsis when narrow: the whole address is in its title. */}
+          <span className="account-email" title={user.email ?? undefined}>
             <span className="visually-hidden">
               {signingIn ? t("auth.signingInAs") : t("auth.signedInAs")}{" "}
             </span>
@@ -51,6 +95,7 @@ function SignedInTools({ user, claims }: { user: User; claims: SessionClaims }) 
           </span>
           <SignOutButton signingIn={signingIn} />
         </div>
+        <LanguageSwitcher />
       </div>
     </>
   );
@@ -71,6 +116,8 @@ export function AppLayout() {
         <span className="brand">{t("app.productName")}</span>
         {session.status === "signed-in" ? (
           <SignedInTools user={session.user} claims={session.claims} />
+        ) : session.status === "loading" ? (
+          <LoadingTools />
         ) : (
           <div className="header-tools">
             <LanguageSwitcher />

@@ -18,7 +18,12 @@ interface MethodRowProps {
   children?: ReactNode;
 }
 
-/** One method as a list item named after it, so "Enabled" can be found within "Email". */
+/**
+ * One method as a list item named after it, so "Enabled" can be found within "Email". Every
+ * row has the same parts in the same places: the name over the status, and the controls
+ * beside them when wide, below them when narrow; while the status loads a grey button
+ * keeps the controls' place.
+ */
 export function MethodRow({ name, status, loading, detail, action, children }: MethodRowProps) {
   const t = useT();
   const nameId = useId();
@@ -28,7 +33,7 @@ export function MethodRow({ name, status, loading, detail, action, children }: M
   return (
     <li className="method" aria-labelledby={nameId}>
       <div className="method-summary">
-        <div>
+        <div className="method-text">
           <h3 id={nameId} className="method-name">
             {name}
           </h3>
@@ -47,7 +52,13 @@ export function MethodRow({ name, status, loading, detail, action, children }: M
             )}
           </p>
         </div>
-        {action && <div className="method-action actions">{action}</div>}
+        {loading ? (
+          <div className="method-action" aria-hidden="true">
+            <span className="skeleton-button skeleton-button-small" />
+          </div>
+        ) : (
+          action && <div className="method-action actions">{action}</div>
+        )}
       </div>
       {children}
     </li>

@@ -176,6 +176,8 @@ export const en = {
   stepUp: {
     title: "Confirm it's you",
     intro: "For your security, verify it's you again before making this change.",
+    /** In a confirmation that needs a recent verification: verifying confirms. */
+    confirmByVerifying: "To confirm, verify it's you.",
   },
 
   confirm: {
@@ -316,6 +318,9 @@ export const en = {
       scanStep:
         "Scan this QR code with an authenticator app, such as Google Authenticator, Microsoft Authenticator or 1Password.",
       qrAlt: "QR code that adds your account to an authenticator app",
+      /** Before the link that opens the app on this device with the key (otpauth://). */
+      openInAppStep: "Is the app on this device?",
+      openInAppLink: "Open it in the authenticator app",
       qrFailed: "The QR code couldn't be drawn. Enter the setup key instead.",
       manualStep: "Can't scan it? Enter this setup key in the app instead:",
       secretLabel: "Setup key",

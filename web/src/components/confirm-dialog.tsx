@@ -2,7 +2,7 @@ import { useEffect, useId, useRef } from "react";
 import { useT } from "@/lib/i18n";
 import { Modal } from "./modal";
 
-interface ConfirmDialogProps {
+export interface ConfirmDialogProps {
   title: string;
   body: string;
   confirmLabel: string;

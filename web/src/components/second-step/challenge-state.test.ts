@@ -64,6 +64,10 @@ describe("opening", () => {
   });
 
   it("sends at once the code of the method used last, or of the only method", () => {
+    // Shown as sending from the first frame, before the effect that sends it runs.
+    expect(
+      shown(initialChallengeState({ ...statusWith("email", "phone"), lastUsedMethod: "phone" })),
+    ).toEqual({ kind: "sending", method: "phone" });
     const lastUsed = play(
       initialChallengeState({ ...statusWith("email", "phone"), lastUsedMethod: "phone" }),
       { type: "opened" },

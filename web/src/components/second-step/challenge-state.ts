@@ -273,7 +273,9 @@ function sendAgain(state: ChallengeState, method: DeliveredMethod): ChallengeSte
 export function challengeTransition(state: ChallengeState, event: ChallengeEvent): ChallengeStep {
   switch (event.type) {
     case "opened":
-      return state.sendsOnOpen ? sendOnce(state, state.method) : { state, commands: [] };
+      return state.sendsOnOpen
+        ? sendOnce({ ...state, sendsOnOpen: false }, state.method)
+        : { state, commands: [] };
 
     case "send-pressed":
       return sendOnce({ ...state, focusForm: true }, state.method);
@@ -395,9 +397,10 @@ export function shown(state: ChallengeState): Shown {
   if (method === "totp") return { kind: "app" };
   const challenge = state.challenges[method];
   if (!challenge) {
-    return state.requested.includes(method)
-      ? { kind: "sending", method }
-      : { kind: "ready", method };
+    // A code about to go out as the page opens shows as sending from the first frame, so no
+    // "Send code" flashes up and away.
+    const sending = state.requested.includes(method) || state.sendsOnOpen;
+    return sending ? { kind: "sending", method } : { kind: "ready", method };
   }
   if (challenge.state === "sent") {
     return {

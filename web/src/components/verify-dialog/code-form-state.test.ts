@@ -340,17 +340,11 @@ describe("resending", () => {
 
 describe("what the form shows", () => {
   it("says each delivery step politely, and a failed delivery as an alert", () => {
-    const notice = (sentence: "sending" | "sent", delivered = false, failed = false) => ({
-      sentence,
-      delivered,
-      failed,
-    });
-    expect(deliveryNotice(undefined, true)).toEqual(notice("sending"));
-    expect(deliveryNotice(undefined, false)).toEqual(notice("sent"));
-    expect(deliveryNotice("sending")).toEqual(notice("sending"));
-    expect(deliveryNotice("sent")).toEqual(notice("sent"));
-    expect(deliveryNotice("delivered")).toEqual(notice("sent", true));
-    expect(deliveryNotice("failed")).toEqual(notice("sent", false, true));
+    expect(deliveryNotice(undefined)).toEqual({ line: undefined, failed: false });
+    expect(deliveryNotice("sending")).toEqual({ line: "onItsWay", failed: false });
+    expect(deliveryNotice("sent")).toEqual({ line: "onItsWay", failed: false });
+    expect(deliveryNotice("delivered")).toEqual({ line: "delivered", failed: false });
+    expect(deliveryNotice("failed")).toEqual({ line: undefined, failed: true });
   });
 
   it("follows the delivery while the code can still be used", () => {

@@ -336,28 +336,28 @@ export function followsDelivery(state: CodeFormState): boolean {
 }
 
 /**
- * How the form tells where the message with the code is. The sentence says "Sending a
- * code to …" while the message is on its way (also before the first answer about it), and
- * "We sent a code to …" once it left; "Delivered" follows on a line of its own. A failure
- * is an alert instead, because the user has to act on it (check the destination, or
- * choose another method), and the code's expiry and attempts no longer matter then.
+ * Where the message with the code is, under "We sent a code to …": "On its way…" until it
+ * arrives (never "Sending…" beside "We sent"), then "Delivered". A failure is an alert
+ * instead, because the user has to act on it (check the destination, or choose another
+ * method), and the code's expiry and attempts no longer matter then.
  */
 export interface DeliveryNotice {
-  sentence: "sending" | "sent";
-  delivered: boolean;
+  line: "onItsWay" | "delivered" | undefined;
   failed: boolean;
 }
 
-export function deliveryNotice(
-  delivery: DeliveryState | undefined,
-  awaitingFirstAnswer = false,
-): DeliveryNotice {
-  const sending = delivery === "sending" || (delivery === undefined && awaitingFirstAnswer);
-  return {
-    sentence: sending ? "sending" : "sent",
-    delivered: delivery === "delivered",
-    failed: delivery === "failed",
-  };
+export function deliveryNotice(delivery: DeliveryState | undefined): DeliveryNotice {
+  switch (delivery) {
+    case "sending":
+    case "sent":
+      return { line: "onItsWay", failed: false };
+    case "delivered":
+      return { line: "delivered", failed: false };
+    case "failed":
+      return { line: undefined, failed: true };
+    default:
+      return { line: undefined, failed: false };
+  }
 }
 
 /**

@@ -197,10 +197,7 @@ export function VerificationCodeForm({
     state.sent,
     followsDelivery(state),
   );
-  const delivery = deliveryNotice(
-    shownDeliveryState(deliveryQuery),
-    deliveryQuery.isPending && deliveryQuery.isFetching,
-  );
+  const delivery = deliveryNotice(shownDeliveryState(deliveryQuery));
 
   useEffect(() => {
     if (autoFocus) inputRef.current?.focus();
@@ -242,13 +239,9 @@ export function VerificationCodeForm({
               Stays in the page so each step is announced politely; a failure replaces it with
               an alert, because the user has to act on it.
             */}
-            <p aria-live="polite">
-              {delivery.sentence === "sending"
-                ? t("verify.sendingTo", { destination: keepTogether(sent.maskedDestination) })
-                : t("verify.sentTo", { destination: keepTogether(sent.maskedDestination) })}
-            </p>
+            <p>{t("verify.sentTo", { destination: keepTogether(sent.maskedDestination) })}</p>
             <p aria-live="polite" className="delivery-status">
-              {delivery.delivered && t("verify.delivery.delivered")}
+              {delivery.line && t(`verify.delivery.${delivery.line}`)}
             </p>
             {delivery.failed && (
               <p role="alert" className="delivery-status delivery-status-failed">

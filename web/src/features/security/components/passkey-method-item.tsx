@@ -7,8 +7,7 @@ import type {
   RenamePasskeyResult,
   TwoFactorMethodStatus,
 } from "@dash2fa/shared";
-import { ConfirmDialog } from "@/components/confirm-dialog";
-import { isStepUpCancelled, type StepUp } from "@/components/second-step";
+import { ConfirmWithStepUpDialog, isStepUpCancelled, type StepUp } from "@/components/second-step";
 import { describeError } from "@/components/verify-dialog";
 import { useT } from "@/lib/i18n";
 import { upgradeSession, useSignedInUser } from "@/lib/session";
@@ -154,7 +153,7 @@ export function PasskeyMethodItem({
         />
       )}
       {confirmingRemove && (
-        <ConfirmDialog
+        <ConfirmWithStepUpDialog
           title={t("security.passkeys.removeConfirmTitle", { name: confirmingRemove.name })}
           body={
             !lastKey

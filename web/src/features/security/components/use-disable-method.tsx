@@ -1,8 +1,7 @@
 import { useState, type ReactNode } from "react";
 import { useMutation } from "@tanstack/react-query";
 import type { DisableMethodResult, TwoFactorMethod } from "@dash2fa/shared";
-import { ConfirmDialog } from "@/components/confirm-dialog";
-import { isStepUpCancelled, type StepUp } from "@/components/second-step";
+import { ConfirmWithStepUpDialog, isStepUpCancelled, type StepUp } from "@/components/second-step";
 import { describeError } from "@/components/verify-dialog";
 import { ActionLabel } from "./method-row";
 import { useT } from "@/lib/i18n";
@@ -74,7 +73,7 @@ export function useDisableMethod({
       </p>
     ),
     dialog: confirming && (
-      <ConfirmDialog
+      <ConfirmWithStepUpDialog
         title={t(`security.disableConfirmTitle.${method}`)}
         body={
           onlyEnabledMethod

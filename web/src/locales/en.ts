@@ -468,10 +468,10 @@ export const en = {
 
   verify: {
     title: "Enter verification code",
-    sendingTo: "Sending a code to {{destination}}…",
     sentTo: "We sent a code to {{destination}}.",
-    /** Under "We sent a code to …", once the message has arrived. */
+    /** Under "We sent a code to …": where the message is. */
     delivery: {
+      onItsWay: "On its way…",
       delivered: "Delivered",
     },
     /** The message with the code could not be delivered: what may be wrong. */

@@ -455,9 +455,9 @@ export const ka = {
 
   verify: {
     title: "შეიყვანეთ დამადასტურებელი კოდი",
-    sendingTo: "კოდი იგზავნება: {{destination}}…",
     sentTo: "კოდი გამოგიგზავნეთ: {{destination}}.",
     delivery: {
+      onItsWay: "გზაშია…",
       delivered: "მიწოდებულია",
     },
     undelivered: {

@@ -1,8 +1,7 @@
-import { useId, useState, type ReactNode, type Ref } from "react";
+import { useId, useState, type Ref } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { recoveryCodePolicy } from "@dash2fa/shared";
-import { ConfirmDialog } from "@/components/confirm-dialog";
-import { isStepUpCancelled, type StepUp } from "@/components/second-step";
+import { ConfirmWithStepUpDialog, isStepUpCancelled, type StepUp } from "@/components/second-step";
 import { describeError } from "@/components/verify-dialog";
 import { useT } from "@/lib/i18n";
 import { useSignedInUser } from "@/lib/session";
@@ -15,16 +14,14 @@ const LOW_RECOVERY_CODES = 3;
 
 interface RecoveryCodesSectionProps {
   withStepUp: StepUp["withStepUp"];
+  /** New codes, shown by the page in a step of their own. */
   onRegenerated: (codes: string[]) => void;
-  /** Shown in this section: codes just generated here. */
-  codesPanel: ReactNode;
   headingRef?: Ref<HTMLHeadingElement>;
 }
 
 export function RecoveryCodesSection({
   withStepUp,
   onRegenerated,
-  codesPanel,
   headingRef,
 }: RecoveryCodesSectionProps) {
   const t = useT();
@@ -77,7 +74,6 @@ export function RecoveryCodesSection({
         ) : (
           <p className="muted">{t("security.recoveryNotYet")}</p>
         ))}
-      {codesPanel}
       {regenerateError && (
         <p key={regenerate.submittedAt} role="alert" className="alert alert-error">
           {regenerateError}
@@ -98,7 +94,7 @@ export function RecoveryCodesSection({
         </div>
       )}
       {confirming && (
-        <ConfirmDialog
+        <ConfirmWithStepUpDialog
           title={t("security.regenerateConfirmTitle")}
           body={t("security.regenerateConfirmBody")}
           confirmLabel={t("security.regenerateConfirmButton")}

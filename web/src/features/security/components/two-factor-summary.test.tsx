@@ -74,11 +74,14 @@ function descriptionOf(element: HTMLElement): string {
 
 const overview = () => screen.getByRole("region", { name: "Overview" });
 /** The value of the row labelled `label`. */
-const valueOf = (label: string) =>
-  within(overview())
+function valueOf(label: string): HTMLElement {
+  const value = within(overview())
     .getByText(label, { selector: "dt, dt > label" })
-    .closest("div")!
-    .querySelector("dd")!;
+    .closest("div")
+    ?.querySelector("dd");
+  if (!value) throw new Error(`no value for ${label}`);
+  return value;
+}
 
 beforeEach(() => {
   changeLocale("en");
@@ -91,8 +94,10 @@ afterEach(() => {
 
 describe("TwoFactorSummary", () => {
   it("holds the same three rows while the status loads", async () => {
-    let arrive = () => undefined as void;
-    stored.pending = new Promise<void>((resolve) => (arrive = resolve));
+    let arrive: () => void = () => undefined;
+    stored.pending = new Promise<void>((resolve) => {
+      arrive = resolve;
+    });
     stored.status = statusWith(["email"]);
     renderWithQueries(<TwoFactorSummary />);
     expect(overview().getAttribute("aria-busy")).toBe("true");

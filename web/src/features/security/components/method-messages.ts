@@ -27,6 +27,29 @@ export function passkeyAddedMessage(
 }
 
 /**
+ * Once a key is removed: its name and, when it was the last key, what still protects the
+ * account (`othersOn`, the other methods on) or that two-factor authentication is off.
+ */
+export function passkeyRemovedMessage(
+  t: Translate,
+  name: string,
+  keysLeft: number,
+  othersOn: readonly TwoFactorMethod[],
+): string {
+  const removed = t("security.passkeys.removed", { name });
+  if (keysLeft > 0) return removed;
+  return `${removed} ${stillProtectedOrOff(t, othersOn)}`;
+}
+
+/** What still protects the account, or that two-factor authentication is now off. */
+function stillProtectedOrOff(t: Translate, remaining: readonly TwoFactorMethod[]): string {
+  if (remaining.length === 0) return t("security.twoFactorOff");
+  // A plain comma list: Georgian needs no conjunction, and the browser's Intl may lack it.
+  const methods = remaining.map((other) => t(`methods.${other}`)).join(", ");
+  return t("security.stillProtected", { methods });
+}
+
+/**
  * Once a method is off: which one, and either the methods that still protect the account
  * or that two-factor authentication is now off. `remaining` is the server's answer.
  */
@@ -35,9 +58,5 @@ export function methodDisabledMessage(
   method: TwoFactorMethod,
   remaining: readonly TwoFactorMethod[],
 ): string {
-  const disabled = t(`security.methodDisabled.${method}`);
-  if (remaining.length === 0) return `${disabled} ${t("security.twoFactorOff")}`;
-  // A plain comma list: Georgian needs no conjunction, and the browser's Intl may lack it.
-  const methods = remaining.map((other) => t(`methods.${other}`)).join(", ");
-  return `${disabled} ${t("security.stillProtected", { methods })}`;
+  return `${t(`security.methodDisabled.${method}`)} ${stillProtectedOrOff(t, remaining)}`;
 }

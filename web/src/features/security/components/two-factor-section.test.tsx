@@ -31,12 +31,15 @@ vi.mock("firebase/firestore/lite", async (importOriginal) => ({
   getDocs: async () => ({ docs: [] }),
 }));
 
-/** Auth: Ana, signed in and past the second step; a re-issued session is Ana again. */
+/**
+ * Auth: Ana, signed in and verified moments ago (so no change asks "Confirm it's you");
+ * a re-issued session is Ana again.
+ */
 vi.mock("firebase/auth", async (importOriginal) => {
   const ana = {
     uid: "ana",
     email: "ana@example.com",
-    getIdTokenResult: async () => ({ claims: {} }),
+    getIdTokenResult: async () => ({ claims: { mfaAt: Math.floor(Date.now() / 1000) } }),
   };
   return {
     ...(await importOriginal<typeof import("firebase/auth")>()),

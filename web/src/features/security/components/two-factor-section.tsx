@@ -23,6 +23,7 @@ import {
   methodDisabledMessage,
   methodEnabledMessage,
   passkeyAddedMessage,
+  passkeyRemovedMessage,
 } from "./method-messages";
 import { SentCodeMethodItem } from "./sent-code-method-item";
 import { PasskeyMethodItem } from "./passkey-method-item";
@@ -107,13 +108,10 @@ export function TwoFactorSection({
   }
 
   function handlePasskeyRemoved({ remaining }: RemovePasskeyResult, name: string) {
-    const turnedOff = remaining === 0 && enabled.length <= 1;
+    // The last key turns passkeys off: say what still protects the account, if anything.
+    const othersOn = enabled.filter((method) => method !== "passkey");
     void invalidateSecurityQueries(queryClient, user.uid);
-    announce(() =>
-      turnedOff
-        ? `${t("security.passkeys.removed", { name })} ${t("security.twoFactorOff")}`
-        : t("security.passkeys.removed", { name }),
-    );
+    announce(() => passkeyRemovedMessage(t, name, remaining, othersOn));
   }
 
   function handleDisabled({ method, remainingMethods }: DisableMethodResult) {

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { readCodeFromOutbox, twoFactorAccount } from "./accounts.js";
-import { expect, expectNoViolations, signUp, test } from "./fixtures.js";
+import { acknowledgeRecoveryCodes, expect, expectNoViolations, signUp, test } from "./fixtures.js";
 
 test("every page and dialog state has no axe violations", async ({ page, newAccount }) => {
   await page.goto("/sign-in");
@@ -38,7 +38,7 @@ test("every page and dialog state has no axe violations", async ({ page, newAcco
   await dialog.getByRole("button", { name: "Verify", exact: true }).click();
   await expect(page.getByText("Save your recovery codes")).toBeVisible();
   await expectNoViolations(page, "recovery codes shown once");
-  await page.getByRole("button", { name: "I have saved them" }).click();
+  await acknowledgeRecoveryCodes(page);
 
   await page
     .getByRole("listitem", { name: "Phone number" })
@@ -109,8 +109,12 @@ test("enrolling and signing in work with the keyboard alone", async ({ page, new
   await expect(page.getByText("Save your recovery codes")).toBeVisible();
 
   const signOut = page.getByRole("button", { name: "Sign out", exact: true });
-  await tabTo(page, page.getByRole("button", { name: "I have saved them" }));
+  // The codes' step keeps focus until the person says they saved them.
+  await tabTo(page, page.getByRole("checkbox", { name: "I have saved these codes" }));
+  await page.keyboard.press("Space");
+  await tabTo(page, page.getByRole("button", { name: "Continue" }));
   await page.keyboard.press("Enter");
+  await expect(page.getByRole("dialog")).toBeHidden();
   await tabTo(page, signOut);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();

@@ -2,7 +2,14 @@ import type { Page } from "@playwright/test";
 import { Secret } from "otpauth";
 import { readCodeFromOutbox, twoFactorAccount } from "./accounts.js";
 import { AuthenticatorApp } from "./authenticator.js";
-import { expect, expectNoViolations, signUp, test, signInWithPassword } from "./fixtures.js";
+import {
+  acknowledgeRecoveryCodes,
+  expect,
+  expectNoViolations,
+  signUp,
+  test,
+  signInWithPassword,
+} from "./fixtures.js";
 
 const dashboard = (page: Page) => page.getByRole("heading", { name: "Dashboard", level: 1 });
 /** A protected page: after sign-in the app may land on the dashboard or the page left. */
@@ -56,7 +63,7 @@ test("sets up the authenticator app with its QR code and key, then signs in with
   ).toHaveCount(10);
   await expect(row.getByText("Enabled", { exact: true })).toBeVisible();
   await expectNoViolations(page, "recovery codes after setting up the app");
-  await page.getByRole("button", { name: "I have saved them" }).click();
+  await acknowledgeRecoveryCodes(page);
 
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   // Signed out once the sign-in page shows; going there sooner could find the session.

@@ -92,6 +92,17 @@ export async function signInWithPassword(page: Page, account: { email: string; p
   await expect(page.getByRole("heading", { name: "Verify it's you" })).toBeVisible();
 }
 
+/**
+ * The recovery codes' step after the first method or new codes: ticks "I have saved these
+ * codes" and continues, as a person who saved them does.
+ */
+export async function acknowledgeRecoveryCodes(page: Page) {
+  const codesStep = page.getByRole("dialog", { name: "Save your recovery codes" });
+  await codesStep.getByRole("checkbox", { name: "I have saved these codes" }).check();
+  await codesStep.getByRole("button", { name: "Continue" }).click();
+  await expect(codesStep).toBeHidden();
+}
+
 export async function expectNoViolations(page: Page, state: string) {
   const { violations } = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])

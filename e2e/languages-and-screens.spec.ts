@@ -64,8 +64,9 @@ for (const size of sizes) {
       .map((mail) => mail.subject);
     expect(subjects.some((subject) => subject.includes("დამადასტურებელი კოდი"))).toBe(true);
 
+    await page.getByRole("checkbox", { name: "ეს კოდები შევინახე" }).check();
+    await page.getByRole("button", { name: "გაგრძელება" }).click();
     await page.getByLabel("ენა").selectOption({ label: "English" });
-    await page.getByRole("button", { name: "I have saved them" }).click();
     await page
       .getByRole("listitem", { name: "Phone number" })
       .getByRole("button", { name: "Enable" })

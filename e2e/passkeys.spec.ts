@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from "@playwright/test";
-import { expect, expectNoViolations, signUp, test } from "./fixtures.js";
+import { acknowledgeRecoveryCodes, expect, expectNoViolations, signUp, test } from "./fixtures.js";
 
 // WebAuthn refuses IP-address origins: these tests open the app by name. The preview
 // server listens on 127.0.0.1:4173, which `localhost` reaches.
@@ -82,7 +82,7 @@ test("registers, lists, uses, renames and removes a passkey", async ({ page, new
   await expect(addDialog).toBeHidden();
   await expect(page.getByRole("status")).toContainText("“Work laptop” has been added.");
   await expect(page.getByText("Save your recovery codes")).toBeVisible();
-  await page.getByRole("button", { name: "I have saved them" }).click();
+  await acknowledgeRecoveryCodes(page);
   await expect(row.getByText("Enabled", { exact: true })).toBeVisible();
   await expect(row.getByText("1 key", { exact: true })).toBeVisible();
 

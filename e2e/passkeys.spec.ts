@@ -143,18 +143,16 @@ test("registers, lists, uses, renames and removes a passkey", async ({ page, new
   const renamed = keys.getByRole("listitem", { name: "Blue key" });
   await expect(renamed).toBeVisible();
 
-  // Remove, confirmed, then verified again with the passkey itself.
+  // Remove: confirmed by verifying again with the passkey itself, in the one dialog.
   await renamed.getByRole("button", { name: "Remove" }).click();
   const confirm = page.getByRole("dialog", { name: "Remove “Blue key”?" });
   await expect(confirm).toContainText("your only method");
-  await expectNoViolations(page, "remove passkey confirmation");
-  await confirm.getByRole("button", { name: "Remove key" }).click();
-  const stepUp = page.getByRole("dialog", { name: "Confirm it's you" });
-  await expect(stepUp).toBeVisible();
-  await expect(stepUp.getByRole("button", { name: "Use your passkey" })).toBeFocused();
-  await expectNoViolations(page, "step-up with a passkey");
-  await stepUp.getByRole("button", { name: "Use your passkey" }).click();
-  await expect(stepUp).toBeHidden();
+  await expect(confirm).toContainText("To confirm, verify it's you.");
+  await expect(confirm.getByRole("button", { name: "Use your passkey" })).toBeFocused();
+  await expectNoViolations(page, "remove passkey confirmation with a passkey step-up");
+  await confirm.getByRole("button", { name: "Use your passkey" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
   await expect(page.getByRole("status")).toContainText("“Blue key” has been removed.");
   await expect(row.getByText("Disabled", { exact: true })).toBeVisible();
 

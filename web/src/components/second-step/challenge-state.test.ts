@@ -73,6 +73,16 @@ describe("opening", () => {
       { type: "opened" },
     );
     expect(lastUsed.commands).toEqual([{ type: "send", method: "phone" }]);
+    const preferred = play(
+      initialChallengeState({
+        ...statusWith("email", "phone", "totp"),
+        preferredMethod: "email",
+        lastUsedMethod: "totp",
+      }),
+      { type: "opened" },
+    );
+    expect(preferred.state.method).toBe("email");
+    expect(preferred.commands).toEqual([{ type: "send", method: "email" }]);
     expect(shown(lastUsed.state)).toEqual({ kind: "sending", method: "phone" });
     expect(opened("email").commands).toEqual([{ type: "send", method: "email" }]);
   });

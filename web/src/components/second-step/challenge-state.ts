@@ -139,7 +139,11 @@ export function sendsWithoutAsking(
   method: TwoFactorMethod | undefined,
 ): boolean {
   if (!isDelivered(method)) return false;
-  return status.lastUsedMethod === method || enabledMethods(status).length === 1;
+  return (
+    status.preferredMethod === method ||
+    status.lastUsedMethod === method ||
+    enabledMethods(status).length === 1
+  );
 }
 
 /**

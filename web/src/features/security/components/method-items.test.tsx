@@ -22,9 +22,16 @@ const server = vi.hoisted(() => ({
   startTotpEnrollment: vi.fn<(input: unknown) => unknown>(),
 }));
 
-/** Auth's one call to the server here: signing in with the re-issued session's token. */
+/**
+ * Auth's one call to the server here: signing in with the re-issued session's token, which
+ * carries the verification just made (so a later confirmation needs no step-up).
+ */
 const signInWithCustomToken = vi.hoisted(() =>
-  vi.fn(async () => ({ user: { getIdTokenResult: async () => ({ claims: {} }) } })),
+  vi.fn(async () => ({
+    user: {
+      getIdTokenResult: async () => ({ claims: { mfaAt: Math.floor(Date.now() / 1000) } }),
+    },
+  })),
 );
 
 vi.mock("firebase/functions", async (importOriginal) => ({

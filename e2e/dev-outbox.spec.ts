@@ -1,14 +1,8 @@
 import { Timestamp } from "firebase-admin/firestore";
 import { DAY_MS, MINUTE_MS, collections, sendLimits } from "@dash2fa/shared";
-import { adminDb, resetIpLimit } from "../tests/support/clients.js";
+import { adminDb } from "../tests/support/clients.js";
 import { readCodeFromOutbox, twoFactorAccount } from "./accounts.js";
 import { expect, expectNoViolations, test, signInWithPassword } from "./fixtures.js";
-
-// The test sends from 127.0.0.1: start with that address's hourly send limit cleared, so
-// earlier tests cannot refuse this one's codes with the per-network limit instead.
-test.beforeEach(async () => {
-  await resetIpLimit();
-});
 
 /**
  * The account already had its codes for the short window, as that many sign-ins a few

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { resetIpLimit } from "../tests/support/clients.js";
 
 const mailDevApi = process.env.MAILDEV_API ?? "http://127.0.0.1:1080";
 
@@ -46,9 +47,21 @@ export function readCodeFromInbox(address: string, after = 0): Promise<string> {
 
 /** Tests fail on any console error the app logs, not only on failed assertions. */
 export const test = base.extend<{
+  ipLimit: undefined;
   consoleErrors: string[];
   newAccount: { email: string; password: string };
 }>({
+  // Every test sends from 127.0.0.1, as no real user could: each starts with that address's
+  // hourly send limit cleared, so earlier tests cannot refuse its codes. The limit itself
+  // is proved by the integration tests.
+  ipLimit: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures argument
+    async ({}, use) => {
+      await resetIpLimit();
+      await use(undefined);
+    },
+    { auto: true },
+  ],
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];

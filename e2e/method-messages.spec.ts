@@ -1,27 +1,18 @@
 import type { Page } from "@playwright/test";
-import { resetIpLimit } from "../tests/support/clients.js";
 import { readCodeFromOutbox } from "./accounts.js";
 import { AuthenticatorApp } from "./authenticator.js";
-import { expect, expectNoViolations, readFromInbox, signUp, test } from "./fixtures.js";
-
-// Every test sends codes from 127.0.0.1: start each with that address's hourly send
-// limit cleared, so earlier tests cannot refuse these codes.
-test.beforeEach(async () => {
-  await resetIpLimit();
-});
+import {
+  acknowledgeRecoveryCodes,
+  expect,
+  expectNoViolations,
+  readFromInbox,
+  signUp,
+  test,
+} from "./fixtures.js";
 
 const section = (page: Page) => page.getByRole("region", { name: "Two-factor authentication" });
 /** The section's own notice, not a row's live region. */
 const notice = (page: Page) => section(page).locator(':scope > [role="status"]');
-
-/** The first method brings recovery codes, in a step of their own: acknowledge them. */
-async function saveRecoveryCodes(page: Page) {
-  const codesStep = page.getByRole("dialog", { name: "Save your recovery codes" });
-  await expect(codesStep).toBeVisible();
-  await codesStep.getByRole("checkbox", { name: "I have saved these codes" }).check();
-  await codesStep.getByRole("button", { name: "Continue" }).click();
-  await expect(codesStep).toBeHidden();
-}
 
 /**
  * Disables `method` from its row and confirms. When the session's last verification is too
@@ -62,7 +53,7 @@ test("the Security page names a method added to 2FA, and the one turned off with
     .getByRole("dialog")
     .getByLabel("Verification code", { exact: true })
     .fill(await readCodeFromOutbox(newAccount.email, after));
-  await saveRecoveryCodes(page);
+  await acknowledgeRecoveryCodes(page);
   await expect(notice(page)).toHaveText(
     "Two-factor authentication has been successfully activated.",
   );
@@ -132,7 +123,7 @@ test("turning off the last method names it and says 2FA is now off", async ({
     .getByRole("dialog")
     .getByLabel("Verification code", { exact: true })
     .fill(await readCodeFromOutbox(newAccount.email, after));
-  await saveRecoveryCodes(page);
+  await acknowledgeRecoveryCodes(page);
   await expect(notice(page)).toHaveText(
     "Two-factor authentication has been successfully activated.",
   );

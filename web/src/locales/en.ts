@@ -150,6 +150,8 @@ export const en = {
     sending: "Sending a code to {{destination}}…",
     sendAgainButton: "Try sending again",
     sendAgainIn: "Try sending again in {{wait}}",
+    /** A method that sends a code, while the send limit holds. */
+    sendsBlockedUntil: "No more codes can be sent until {{time}}",
     rememberDevice_one: "Remember this device for {{count}} day",
     rememberDevice_other: "Remember this device for {{count}} days",
     rememberDeviceHint: "Don't choose this on a shared or public computer.",

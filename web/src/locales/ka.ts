@@ -145,6 +145,7 @@ export const ka = {
     sendCodeButton: "კოდის გაგზავნა",
     sendAgainButton: "ხელახლა გაგზავნა",
     sendAgainIn: "ხელახლა გაგზავნა {{wait}}-ში",
+    sendsBlockedUntil: "კოდის გაგზავნა შესაძლებელი იქნება {{time}}-დან",
     rememberDevice_one: "ამ მოწყობილობის დამახსოვრება {{count}} დღით",
     rememberDevice_other: "ამ მოწყობილობის დამახსოვრება {{count}} დღით",
     rememberDeviceHint: "ნუ მონიშნავთ საერთო ან საჯარო კომპიუტერზე.",

@@ -535,3 +535,35 @@ describe("a message that could not be delivered", () => {
     expect(shown(step.state)).toMatchObject({ kind: "code", undelivered: false });
   });
 });
+
+describe("a send limit of the account or the network", () => {
+  const refused = (limit: "user" | "destination" | "ip"): ChallengeEvent => ({
+    type: "send-failed",
+    method: "phone",
+    error: new Error("rate limited"),
+    reason: "rate-limited",
+    retryAt: T + 15 * 60_000,
+    limit,
+    earlier: undefined,
+  });
+
+  it("blocks sends to every destination until its time", () => {
+    for (const limit of ["user", "ip"] as const) {
+      const step = play(opened("phone").state, refused(limit));
+      expect(step.state.sendsBlockedUntil).toBe(T + 15 * 60_000);
+    }
+  });
+
+  it("leaves the other destinations alone when only this one's limit refused", () => {
+    const step = play(opened("phone").state, refused("destination"));
+    expect(step.state.sendsBlockedUntil).toBeUndefined();
+  });
+
+  it("also follows a refused resend from the code form", () => {
+    const step = play(opened("phone").state, {
+      type: "code-refused",
+      failure: { reason: "rate-limited", limit: "user", retryAt: T + 60_000 },
+    });
+    expect(step.state.sendsBlockedUntil).toBe(T + 60_000);
+  });
+});

@@ -65,6 +65,12 @@ export interface ChallengeState {
   /** While it holds no code is sent, and the code methods give way to what still works. */
   lock: ChallengeLock | null;
   /**
+   * Until when (epoch ms) no code can be sent to any destination: a refusal by the
+   * account's or the network's send limit. The list of methods offers email and SMS again
+   * only then, rather than letting each fail alike.
+   */
+  sendsBlockedUntil: number | undefined;
+  /**
    * Focus follows what replaced the control the user pressed; at first it goes to the
    * field (or button) of the suggested method.
    */
@@ -87,8 +93,10 @@ export type ChallengeEvent =
       method: DeliveredMethod;
       error: unknown;
       reason: RefusalReason | undefined;
-      /** When a lock ends (`locked`), if the refusal said. */
+      /** When a lock ends (`locked`) or a limit lets a send through, if the refusal said. */
       retryAt?: number;
+      /** Which limit refused it (`rate-limited`). */
+      limit?: RefusalDetails["limit"];
       /** The code this tab sent last for the method, if it can still be used. */
       earlier: SendVerificationCodeResult | undefined;
     }
@@ -168,6 +176,7 @@ export function initialChallengeState(
     sendsOnOpen: resumable || sendsWithoutAsking(status, method),
     remember: false,
     lock: null,
+    sendsBlockedUntil: undefined,
     focusForm: true,
     version: sent ? 1 : 0,
   };
@@ -240,6 +249,19 @@ function lockAfter(state: ChallengeState, failure: RefusalDetails): ChallengeSta
 }
 
 /**
+ * A refusal by the account's or the network's send limit refuses every destination
+ * alike: sends are blocked until its time. (A destination's own limit leaves the others.)
+ */
+function blockSendsAfter(
+  state: ChallengeState,
+  failure: Pick<RefusalDetails, "reason" | "limit" | "retryAt">,
+): ChallengeState {
+  if (failure.reason !== "rate-limited" || failure.limit === "destination") return state;
+  if (failure.retryAt === undefined) return state;
+  return { ...state, sendsBlockedUntil: failure.retryAt };
+}
+
+/**
  * The lock is over: codes that could not be sent during it, or expired meanwhile, are
  * forgotten, so the method on screen offers "Send code" again (nothing goes out unasked)
  * and the others send theirs when chosen.
@@ -297,7 +319,10 @@ export function challengeTransition(state: ChallengeState, event: ChallengeEvent
         ...(event.retryAt === undefined ? {} : { retryAt: event.retryAt }),
       };
       const locked = failure ? lockAfter(state, failure) : state;
-      return settle(locked, event.method, {
+      const blocked = failure
+        ? blockSendsAfter(locked, { ...failure, limit: event.limit })
+        : locked;
+      return settle(blocked, event.method, {
         state: "failed",
         error: event.error,
         // Only a recovery code (or support) ends these; sending again cannot help.
@@ -326,7 +351,10 @@ export function challengeTransition(state: ChallengeState, event: ChallengeEvent
     }
 
     case "code-refused":
-      return { state: lockAfter(state, event.failure), commands: [] };
+      return {
+        state: blockSendsAfter(lockAfter(state, event.failure), event.failure),
+        commands: [],
+      };
 
     case "lock-ended": {
       const until = state.lock?.until;

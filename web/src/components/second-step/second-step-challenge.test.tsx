@@ -221,3 +221,38 @@ describe("spending the send budget", () => {
     expect((again as HTMLButtonElement).disabled).toBe(true);
   });
 });
+
+describe("the list of methods while no code can be sent", () => {
+  it("offers email and SMS disabled, with the time, and the app as it is", async () => {
+    server.sendVerificationCode.mockRejectedValueOnce(
+      refusal({ reason: "rate-limited", limit: "user", retryAt: Date.now() + 10 * 60_000 }),
+    );
+    const user = renderChallenge({
+      ...statusWith("email", "totp"),
+      lastUsedMethod: "email",
+    });
+    await screen.findByRole("alert");
+    await user.click(button("Use another method"));
+    const app = screen.getByRole("button", { name: /^Authenticator app/ });
+    expect((app as HTMLButtonElement).disabled).toBe(false);
+    await waitFor(() => expect(document.activeElement).toBe(app));
+    cleanup();
+    window.sessionStorage.clear();
+
+    server.sendVerificationCode
+      .mockReset()
+      .mockRejectedValueOnce(
+        refusal({ reason: "rate-limited", limit: "user", retryAt: Date.now() + 10 * 60_000 }),
+      );
+    const again = renderChallenge({ ...statusWith("email", "totp"), lastUsedMethod: "totp" });
+    await again.click(button("Use another method"));
+    await again.click(screen.getByRole("button", { name: /^Email/ }));
+    await screen.findByRole("alert");
+    await again.click(button("Use another method"));
+    await again.click(screen.getByRole("button", { name: /^Authenticator app/ }));
+    await again.click(button("Use another method"));
+    const email = screen.getByRole("button", { name: /^Email/ });
+    expect((email as HTMLButtonElement).disabled).toBe(true);
+    expect(email.textContent).toMatch(/No more codes can be sent until \d{1,2}:\d{2}$/);
+  });
+});

@@ -92,6 +92,7 @@ export function SecondStepChallenge({
         error,
         reason: refusal?.reason,
         ...(refusal?.retryAt === undefined ? {} : { retryAt: refusal.retryAt }),
+        ...(refusal?.limit === undefined ? {} : { limit: refusal.limit }),
         earlier: recallSentCode(uid, purpose, method),
       });
     }
@@ -209,6 +210,7 @@ export function SecondStepChallenge({
         <MethodChooser
           methods={others}
           status={status}
+          sendsBlockedUntil={state.sendsBlockedUntil}
           onChoose={(option) =>
             dispatch({ type: "method-chosen", method: option, now: Date.now() })
           }

@@ -10,9 +10,11 @@ export const bundleBudgets: Record<RouteName, number> = {
   // since grew to 295.6 KB with the password and "Where you're signed in" sections; the
   // second step to 238.1 KB with its pure state modules, the shared Field and the
   // announcement hook; then 244.5, 240.7, 244.5 and 299.5 KB with the lock warnings and
-  // the limit messages that name their limit.
-  "sign-in": 249_000,
-  "second step": 245_000,
-  dashboard: 249_000,
-  security: 305_000,
+  // the limit messages that name their limit. With Georgian in a chunk of its own
+  // (fetched before the first render only when it is the page's language, 9.2 KB), the
+  // English pages measure 237.5, 235.4, 237.9 and 296.4 KB.
+  "sign-in": 242_000,
+  "second step": 240_000,
+  dashboard: 242_000,
+  security: 301_000,
 };

@@ -17,7 +17,7 @@ let choices = 0;
  */
 export function chooseLocale(locale: Locale, uid: string | undefined): void {
   choices += 1;
-  changeLocale(locale);
+  void changeLocale(locale);
   // Best effort: if it fails, the account keeps the language its emails already use.
   if (uid) saveProfileLocale(uid, locale).catch(() => undefined);
 }

@@ -1,7 +1,7 @@
-import { createInstance } from "i18next";
+import { createInstance, type BackendModule } from "i18next";
 import { initReactI18next, useTranslation } from "react-i18next";
 import { defaultLocale, localeSchema, supportedLocales, type Locale } from "@dash2fa/shared";
-import { en, intlLocales, resources } from "@/locales";
+import { bundledMessages, intlLocales, lazyMessages, localeNames, type en } from "@/locales";
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -43,19 +43,51 @@ function browserLocale(): Locale | undefined {
   return undefined;
 }
 
+/** Fetches a language that is not bundled (`lazyMessages`) the first time it is needed. */
+const lazyLanguages: BackendModule = {
+  type: "backend",
+  init: () => undefined,
+  read(language, _namespace, callback) {
+    const load = lazyMessages[language as keyof typeof lazyMessages] as
+      (() => Promise<object>) | undefined;
+    if (!load) {
+      callback(new Error(`No messages for "${language}".`), false);
+      return;
+    }
+    load().then(
+      (messages) => callback(null, messages),
+      (error: unknown) =>
+        callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
+
 /** The one i18next instance of the app. */
 export const i18n = createInstance();
 
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: storedLocale() ?? browserLocale() ?? defaultLocale,
-  fallbackLng: defaultLocale,
-  supportedLngs: supportedLocales,
-  // React escapes what it renders; escaping here too would show "&amp;".
-  interpolation: { escapeValue: false },
-  // The resources are bundled, so the instance is ready before the first render.
-  initAsync: false,
-});
+/**
+ * Settles once the page's language is ready: at once for English, after its chunk for
+ * another. The app renders after it (main.tsx), so no English flashes before Georgian.
+ */
+export const i18nReady: Promise<unknown> = i18n
+  .use(lazyLanguages)
+  .use(initReactI18next)
+  .init({
+    resources: Object.fromEntries(
+      Object.entries(bundledMessages).map(([locale, messages]) => [
+        locale,
+        { translation: messages },
+      ]),
+    ),
+    partialBundledLanguages: true,
+    lng: storedLocale() ?? browserLocale() ?? defaultLocale,
+    fallbackLng: defaultLocale,
+    supportedLngs: supportedLocales,
+    // React escapes what it renders; escaping here too would show "&amp;".
+    interpolation: { escapeValue: false },
+    // English is bundled, so for it the instance is ready before the first render.
+    initAsync: false,
+  });
 
 /** The active language (always one of `supportedLocales`). */
 export function currentLocale(): Locale {
@@ -75,13 +107,15 @@ reflectInDocument(currentLocale());
 i18n.on("languageChanged", () => reflectInDocument(currentLocale()));
 
 /** Switches the UI language and remembers it on this browser. */
-export function changeLocale(locale: Locale): void {
+export function changeLocale(locale: Locale): Promise<void> {
   try {
     storage()?.setItem(LOCALE_STORAGE_KEY, locale);
   } catch {
     // Quota or privacy settings: the choice still applies to this tab.
   }
-  if (locale !== currentLocale()) void i18n.changeLanguage(locale);
+  return locale === currentLocale()
+    ? Promise.resolve()
+    : i18n.changeLanguage(locale).then(() => undefined);
 }
 
 /**
@@ -100,5 +134,5 @@ export function useLocale(): Locale {
 
 /** A language's own name ("ქართული"), whatever the active language is. */
 export function localeName(locale: Locale): string {
-  return i18n.getFixedT(locale)("language.name");
+  return localeNames[locale];
 }

@@ -1,15 +1,28 @@
 import type { Locale } from "@dash2fa/shared";
-import { en } from "./en";
-import { ka } from "./ka";
+import { en, type LocaleMessages } from "./en";
 
-export { en, ka };
+export { en };
 export type { LocaleMessages } from "./en";
 
-/** Both languages are bundled: they are small, and switching must not wait for a download. */
-export const resources = {
-  en: { translation: en },
-  ka: { translation: ka },
-} as const satisfies Record<Locale, { translation: object }>;
+/**
+ * English, the default and the fallback, is in the app's first download; Georgian is a
+ * chunk of its own, fetched before the first render when it is the page's language, or
+ * when someone switches to it, so English pages do not carry it.
+ */
+export const bundledMessages = { en } as const;
+
+/**
+ * Each language's own name, for the switcher, whichever languages are loaded. The same as
+ * its `language.name` (locales.test.ts checks).
+ */
+export const localeNames = { en: "English", ka: "ქართული" } as const satisfies Record<
+  Locale,
+  string
+>;
+
+export const lazyMessages: Record<Exclude<Locale, "en">, () => Promise<LocaleMessages>> = {
+  ka: () => import("./ka").then((module) => module.ka),
+};
 
 /**
  * The tags Intl formats dates, times and country names with, per UI language, best first.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { georgianGlossaryRules, glossaryProblems } from "@dash2fa/shared/georgian-glossary";
 import { en } from "./en";
+import { localeNames } from "./index";
 import { ka } from "./ka";
 
 /** Every string of a locale by its dotted i18next key ("security.enabled"). */
@@ -109,6 +110,10 @@ describe("locales", () => {
       .filter(([key, text]) => text === english.get(key) || !georgianLetter.test(String(text)))
       .map(([key]) => key);
     expect(untranslated).toEqual([]);
+  });
+
+  it("names each language in the switcher as its own messages do", () => {
+    expect(localeNames).toEqual({ en: en.language.name, ka: ka.language.name });
   });
 
   it("uses the product's wording for the activation message", () => {

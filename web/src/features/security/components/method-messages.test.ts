@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { i18n } from "@/lib/i18n";
 import {
   methodDisabledMessage,
@@ -10,6 +10,9 @@ import {
 
 const en = i18n.getFixedT("en");
 const ka = i18n.getFixedT("ka");
+
+// Georgian is a chunk of its own, fetched when first needed.
+beforeAll(() => i18n.loadLanguages("ka"));
 
 describe("the message after a method is on", () => {
   it("keeps the activation sentence, in both languages, for the method that turned 2FA on", () => {

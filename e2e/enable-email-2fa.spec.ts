@@ -1,6 +1,6 @@
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getAuth } from "firebase-admin/auth";
-import { expect, readCodeFromInbox, signUp, test } from "./fixtures.js";
+import { acknowledgeRecoveryCodes, expect, readCodeFromInbox, signUp, test } from "./fixtures.js";
 
 test("a new user signs up and enables email 2FA with the code from their inbox", async ({
   page,
@@ -28,7 +28,7 @@ test("a new user signs up and enables email 2FA with the code from their inbox",
   const sentAfter = Date.now() - 1_000;
   await page.getByRole("button", { name: "Send code" }).click();
 
-  const dialog = page.getByRole("dialog");
+  const dialog = page.getByRole("dialog", { name: "Enter verification code" });
   await expect(dialog).toBeVisible();
   const masked = `${newAccount.email.slice(0, 1)}•••@example.com`;
   await expect(dialog).toContainText(masked);
@@ -39,6 +39,8 @@ test("a new user signs up and enables email 2FA with the code from their inbox",
   await dialog.getByRole("button", { name: "Verify" }).click();
 
   await expect(dialog).toBeHidden();
+  // The first method brings recovery codes, in a step of their own.
+  await acknowledgeRecoveryCodes(page);
   await expect(page.getByRole("status")).toContainText(
     "Two-factor authentication has been successfully activated.",
   );

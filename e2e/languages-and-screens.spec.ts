@@ -45,7 +45,7 @@ for (const size of sizes) {
     const after = Date.now() - 1000;
     await page.locator("form").getByRole("button").first().click();
     const dialog = page.getByRole("dialog");
-    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole("textbox")).toBeVisible();
     await noHorizontalScroll(page);
     await page.screenshot({ path: `${folder}/verify-ka-${size.name}.png` });
 
@@ -73,7 +73,10 @@ for (const size of sizes) {
       .click();
     await page.getByRole("textbox", { name: "Phone number" }).fill("555 12 34 56");
     await page.getByRole("button", { name: "Send code" }).click();
-    await expect(page.getByRole("dialog")).toBeVisible();
+    // A second method asks "Confirm it's you" first: shown with its code field.
+    await expect(
+      page.getByRole("dialog").getByLabel("Verification code", { exact: true }),
+    ).toBeVisible();
     await page.screenshot({ path: `${folder}/verify-en-${size.name}.png` });
   });
 }

@@ -177,6 +177,13 @@ function PreferredMethodChoice({ enabled, current, describedBy }: PreferredMetho
   );
 }
 
+/** Each row's label and the placeholder shaped like its value. */
+const SKELETON_ROWS = [
+  ["security.summary.statusLabel", "badge badge-loading"],
+  ["security.summary.methodsLabel", "skeleton-line skeleton-line-short"],
+  ["security.summary.preferredLabel", "skeleton-button"],
+] as const;
+
 /** The rows' labels as they will be, their values as placeholders of the same size. */
 function SummarySkeleton() {
   const t = useT();
@@ -184,24 +191,14 @@ function SummarySkeleton() {
     <>
       <p className="visually-hidden">{t("security.summary.loading")}</p>
       <dl className="summary" aria-hidden="true">
-        <div className="summary-row">
-          <dt>{t("security.summary.statusLabel")}</dt>
-          <dd>
-            <span className="badge badge-loading" />
-          </dd>
-        </div>
-        <div className="summary-row">
-          <dt>{t("security.summary.methodsLabel")}</dt>
-          <dd>
-            <span className="skeleton-line skeleton-line-short" />
-          </dd>
-        </div>
-        <div className="summary-row">
-          <dt>{t("security.summary.preferredLabel")}</dt>
-          <dd>
-            <span className="skeleton-button" />
-          </dd>
-        </div>
+        {SKELETON_ROWS.map(([label, placeholder]) => (
+          <div className="summary-row" key={label}>
+            <dt>{t(label)}</dt>
+            <dd>
+              <span className={placeholder} />
+            </dd>
+          </div>
+        ))}
       </dl>
       <p className="field-hint summary-hint" aria-hidden="true">
         <span className="skeleton-line" />

@@ -285,7 +285,6 @@ export const en = {
     downloadFileName: "dashboard-recovery-codes.txt",
     downloadFileHeader:
       "{{product}} recovery codes for {{account}}\nCreated {{date}}. Each code works once.",
-    savedCodesButton: "I have saved them",
     printButton: "Print",
     printTitle: "{{product}} recovery codes",
     codesSavedCheckbox: "I have saved these codes",

@@ -275,7 +275,6 @@ export const ka = {
     downloadFileName: "dashboard-recovery-codes.txt",
     downloadFileHeader:
       "{{product}} — აღდგენის კოდები ანგარიშისთვის {{account}}\nშექმნილია: {{date}}. თითოეული კოდი მხოლოდ ერთხელ მოქმედებს.",
-    savedCodesButton: "შევინახე",
     printButton: "ამობეჭდვა",
     printTitle: "{{product}} — აღდგენის კოდები",
     codesSavedCheckbox: "ეს კოდები შევინახე",

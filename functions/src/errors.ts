@@ -2,7 +2,12 @@ import type { Transaction } from "firebase-admin/firestore";
 import { HttpsError, type FunctionsErrorCode } from "firebase-functions/v2/https";
 import { db } from "./admin.js";
 import type { RefusalDetails, RefusalReason } from "@dash2fa/shared";
-import type { z } from "zod";
+import { config, type z } from "zod/mini";
+import en from "zod/v4/locales/en.js";
+
+// The shared schemas use zod's functional API, which names no problem in words until a
+// language is set: refusals explain bad input in English, as the schemas' own messages do.
+config(en());
 
 const refusals: Record<RefusalReason, { code: FunctionsErrorCode; message: string }> = {
   "invalid-input": { code: "invalid-argument", message: "The request is not valid." },
@@ -87,7 +92,7 @@ export function requireUid(auth: { uid: string } | undefined): string {
 }
 
 /** Validates callable input before anything is read or written. */
-export function parseInput<Schema extends z.ZodType>(
+export function parseInput<Schema extends z.ZodMiniType>(
   schema: Schema,
   data: unknown,
 ): z.output<Schema> {

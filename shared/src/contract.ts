@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import type {
   ChangePasswordResult,
   CompletePasswordResetResult,
@@ -52,7 +52,7 @@ import {
  */
 
 /** One callable: its input schema, and its result type carried as a type only. */
-export interface CallableSpec<Input extends z.ZodType, Result> {
+export interface CallableSpec<Input extends z.ZodMiniType, Result> {
   input: Input;
   /** Answers callers that are not signed in (the forgotten-password pages); others refuse. */
   signedOut?: true;
@@ -62,7 +62,7 @@ export interface CallableSpec<Input extends z.ZodType, Result> {
 
 const answers =
   <Result>() =>
-  <Input extends z.ZodType>(
+  <Input extends z.ZodMiniType>(
     input: Input,
     access: { signedOut?: true } = {},
   ): CallableSpec<Input, Result> => ({ input, ...access });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { normalizePhone } from "./phone.js";
 import { sendEmailCodeInputSchema, sendToEnabledMethodInputSchema } from "./schemas.js";
 
@@ -20,17 +20,17 @@ const phoneMessages = {
  * country code are read as Georgian; the web form sends E.164 built from its country
  * selector, and the function checks it again with this same schema.
  */
-export const phoneNumberSchema = z
-  .string()
-  .trim()
-  .min(1, phoneMessages.invalid)
-  .max(32, phoneMessages.invalid)
-  .transform((raw, ctx) => {
+export const phoneNumberSchema = z.pipe(
+  z
+    .string()
+    .check(z.trim(), z.minLength(1, phoneMessages.invalid), z.maxLength(32, phoneMessages.invalid)),
+  z.transform((raw: string, payload) => {
     const result = normalizePhone(raw);
     if (result.ok) return result.e164;
-    ctx.addIssue({ code: "custom", message: phoneMessages[result.problem] });
+    payload.issues.push({ code: "custom", message: phoneMessages[result.problem], input: raw });
     return z.NEVER;
-  });
+  }),
+);
 
 const enrollPhone = z.strictObject({
   purpose: z.literal("enroll"),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   passkeyPolicy,
   recoveryCodePolicy,
@@ -8,7 +8,8 @@ import {
 
 /**
  * Input schemas shared by the web forms and the callable functions, so both sides
- * refuse exactly the same input.
+ * refuse exactly the same input. Written with zod's functional API (`zod/mini`): the web
+ * app downloads only the checks these schemas use, not zod's whole method-chaining API.
  */
 
 /** Every second factor, in the order the Security page lists them. */
@@ -38,42 +39,44 @@ export const verificationPurposes = ["enroll", "sign-in", "step-up"] as const;
 export const purposeSchema = z.enum(verificationPurposes);
 export type VerificationPurpose = z.infer<typeof purposeSchema>;
 
-export const emailAddressSchema = z
-  .string()
-  .trim()
-  .max(254)
-  .pipe(z.email())
-  .transform((email) => email.toLowerCase());
+export const emailAddressSchema = z.pipe(
+  z.pipe(z.string().check(z.trim(), z.maxLength(254)), z.email()),
+  z.transform((email: string) => email.toLowerCase()),
+);
 
 /** Accepts what people paste ("123 456", "123-456") and yields the bare digits. */
-export const verificationCodeSchema = z
-  .string()
-  .max(32)
-  .transform((raw) => raw.replace(/[\s-]/g, ""))
-  .pipe(
-    z
-      .string()
-      .regex(
+export const verificationCodeSchema = z.pipe(
+  z.pipe(
+    z.string().check(z.maxLength(32)),
+    z.transform((raw: string) => raw.replace(/[\s-]/g, "")),
+  ),
+  z
+    .string()
+    .check(
+      z.regex(
         new RegExp(`^\\d{${verificationPolicy.codeLength}}$`),
         `Enter the ${verificationPolicy.codeLength}-digit code.`,
       ),
-  );
+    ),
+);
 
 /** Crockford's base32 alphabet: no I, L, O, U, so codes survive being read aloud. */
 export const RECOVERY_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-export const recoveryCodeSchema = z
-  .string()
-  .max(64)
-  .transform((raw) => raw.replace(/[\s-]/g, "").toUpperCase())
-  .pipe(
-    z
-      .string()
-      .regex(
+export const recoveryCodeSchema = z.pipe(
+  z.pipe(
+    z.string().check(z.maxLength(64)),
+    z.transform((raw: string) => raw.replace(/[\s-]/g, "").toUpperCase()),
+  ),
+  z
+    .string()
+    .check(
+      z.regex(
         new RegExp(`^[${RECOVERY_CODE_ALPHABET}]{${recoveryCodePolicy.length}}$`),
         "Enter a recovery code as it was shown, e.g. ABCD-EFGH-JKMN-PQRS.",
       ),
-  );
+    ),
+);
 
 const enrollEmail = z.strictObject({
   purpose: z.literal("enroll"),
@@ -102,7 +105,7 @@ export const verifyCodeInputSchema = z.strictObject({
   method: codeMethodSchema,
   code: verificationCodeSchema,
   /** Sign-in only: also remember this browser for 30 days. */
-  rememberDevice: z.boolean().optional(),
+  rememberDevice: z.optional(z.boolean()),
 });
 export type VerifyCodeInput = z.input<typeof verifyCodeInputSchema>;
 
@@ -116,7 +119,7 @@ export type DeliveryStatusInput = z.input<typeof deliveryStatusInputSchema>;
 export const useRecoveryCodeInputSchema = z.strictObject({
   purpose: z.enum(["sign-in", "step-up"]),
   code: recoveryCodeSchema,
-  rememberDevice: z.boolean().optional(),
+  rememberDevice: z.optional(z.boolean()),
 });
 export type UseRecoveryCodeInput = z.input<typeof useRecoveryCodeInputSchema>;
 
@@ -134,12 +137,14 @@ const notReservedId = (id: string) => !/^__.*__$/.test(id);
 
 const deviceIdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{16,64}$/, "Unknown device.")
-  .refine(notReservedId, "Unknown device.");
+  .check(
+    z.regex(/^[A-Za-z0-9_-]{16,64}$/, "Unknown device."),
+    z.refine(notReservedId, "Unknown device."),
+  );
 
 export const rememberedDeviceInputSchema = z.strictObject({
   deviceId: deviceIdSchema,
-  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "Unknown device."),
+  token: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, "Unknown device.")),
 });
 export type RememberedDeviceInput = z.input<typeof rememberedDeviceInputSchema>;
 
@@ -150,8 +155,10 @@ export type RevokeDeviceInput = z.input<typeof revokeDeviceInputSchema>;
 export const signOutSessionInputSchema = z.strictObject({
   sessionId: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{16,64}$/, "Unknown session.")
-    .refine(notReservedId, "Unknown session."),
+    .check(
+      z.regex(/^[A-Za-z0-9_-]{16,64}$/, "Unknown session."),
+      z.refine(notReservedId, "Unknown session."),
+    ),
 });
 export type SignOutSessionInput = z.input<typeof signOutSessionInputSchema>;
 
@@ -159,16 +166,17 @@ export type SignOutSessionInput = z.input<typeof signOutSessionInputSchema>;
 const base64url = (maxLength: number) =>
   z
     .string()
-    .min(1)
-    .max(maxLength)
-    .regex(/^[A-Za-z0-9_-]+$/, "Not base64url.");
+    .check(z.minLength(1), z.maxLength(maxLength), z.regex(/^[A-Za-z0-9_-]+$/, "Not base64url."));
 
 // The Firebase callable protocol encodes `undefined` as `null`, so optional fields of a
 // browser answer may arrive as null; both mean "absent".
-const absentAsUndefined = <T extends z.ZodType>(schema: T) =>
-  schema.nullish().transform((value) => value ?? undefined);
+const absentAsUndefined = <T extends z.ZodMiniType>(schema: T) =>
+  z.pipe(
+    z.nullish(schema),
+    z.transform((value: z.output<T> | null | undefined) => value ?? undefined),
+  );
 
-const clientExtensionResults = z.record(z.string(), z.unknown()).default({});
+const clientExtensionResults = z._default(z.record(z.string(), z.unknown()), {});
 const authenticatorAttachment = absentAsUndefined(z.enum(["platform", "cross-platform"]));
 
 /** What `navigator.credentials.create()` returns, as SimpleWebAuthn's browser side sends it. */
@@ -179,7 +187,9 @@ export const registrationResponseSchema = z.object({
   response: z.object({
     clientDataJSON: base64url(4096),
     attestationObject: base64url(32_768),
-    transports: absentAsUndefined(z.array(z.string().max(32)).max(10)),
+    transports: absentAsUndefined(
+      z.array(z.string().check(z.maxLength(32))).check(z.maxLength(10)),
+    ),
   }),
   authenticatorAttachment,
   clientExtensionResults,
@@ -202,15 +212,19 @@ export const authenticationResponseSchema = z.object({
 
 export const passkeyNameSchema = z
   .string()
-  .trim()
-  .min(1, "Give the key a name.")
-  .max(passkeyPolicy.nameMaxLength, `Use at most ${passkeyPolicy.nameMaxLength} characters.`);
+  .check(
+    z.trim(),
+    z.minLength(1, "Give the key a name."),
+    z.maxLength(
+      passkeyPolicy.nameMaxLength,
+      `Use at most ${passkeyPolicy.nameMaxLength} characters.`,
+    ),
+  );
 
 /** A key's document id: the SHA-256 of its credential id, base64url. */
 export const passkeyIdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{43}$/, "Unknown key.")
-  .refine(notReservedId, "Unknown key.");
+  .check(z.regex(/^[A-Za-z0-9_-]{43}$/, "Unknown key."), z.refine(notReservedId, "Unknown key."));
 
 export const finishPasskeyRegistrationInputSchema = z.strictObject({
   name: passkeyNameSchema,
@@ -227,7 +241,7 @@ export const finishPasskeyVerificationInputSchema = z.strictObject({
   purpose: z.enum(["sign-in", "step-up"]),
   response: authenticationResponseSchema,
   /** Sign-in only: also remember this browser for 30 days. */
-  rememberDevice: z.boolean().optional(),
+  rememberDevice: z.optional(z.boolean()),
 });
 export type FinishPasskeyVerificationInput = z.input<typeof finishPasskeyVerificationInputSchema>;
 
@@ -240,7 +254,15 @@ export type RenamePasskeyInput = z.input<typeof renamePasskeyInputSchema>;
 export const removePasskeyInputSchema = z.strictObject({ passkeyId: passkeyIdSchema });
 export type RemovePasskeyInput = z.input<typeof removePasskeyInputSchema>;
 
-export const passwordSchema = z.string().min(8, "Use at least 8 characters.").max(128);
+/** A password's length, in characters: what the schema allows and the forms say. */
+export const passwordLength = { min: 8, max: 128 } as const;
+
+export const passwordSchema = z
+  .string()
+  .check(
+    z.minLength(passwordLength.min, `Use at least ${passwordLength.min} characters.`),
+    z.maxLength(passwordLength.max),
+  );
 
 export const credentialsSchema = z.object({
   email: emailAddressSchema,
@@ -252,7 +274,7 @@ export const credentialsSchema = z.object({
  * a throwaway Auth instance, so the session itself keeps its second-step claims.
  */
 export const changePasswordInputSchema = z.strictObject({
-  passwordProof: z.string().min(1).max(8192),
+  passwordProof: z.string().check(z.minLength(1), z.maxLength(8192)),
   newPassword: passwordSchema,
 });
 export type ChangePasswordInput = z.input<typeof changePasswordInputSchema>;
@@ -263,7 +285,7 @@ export type RequestPasswordResetInput = z.input<typeof requestPasswordResetInput
 /** The token from the emailed link: 32 random bytes, base64url. */
 export const passwordResetTokenSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{43}$/, "This link is not valid. Ask for a new one.");
+  .check(z.regex(/^[A-Za-z0-9_-]{43}$/, "This link is not valid. Ask for a new one."));
 
 export const completePasswordResetInputSchema = z.strictObject({
   token: passwordResetTokenSchema,
@@ -274,4 +296,9 @@ export type Credentials = z.infer<typeof credentialsSchema>;
 
 export const localeSchema = z.enum(supportedLocales);
 
-export const noteTextSchema = z.string().trim().min(1).max(500);
+/** The most characters a note may have once trimmed (the rules check the same). */
+export const noteTextMaxLength = 500;
+
+export const noteTextSchema = z
+  .string()
+  .check(z.trim(), z.minLength(1), z.maxLength(noteTextMaxLength));

@@ -3,7 +3,7 @@ import { httpsCallable, getFunctions, type FunctionsError } from "firebase/funct
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FUNCTIONS_REGION, collections } from "@dash2fa/shared";
 import { callableNames, contract } from "@dash2fa/shared/contract";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import {
   adminDb,
   enableEmail,
@@ -113,7 +113,10 @@ const nearValid = fc.record(
 const anyInput = fc.oneof(fc.anything(), nearValid);
 
 /** Every callable of the contract, with the schema its input must pass. */
-const callables: [string, z.ZodType][] = callableNames.map((name) => [name, contract[name].input]);
+const callables: [string, z.ZodMiniType][] = callableNames.map((name) => [
+  name,
+  contract[name].input,
+]);
 
 async function documentCounts() {
   const names = Object.values(collections);

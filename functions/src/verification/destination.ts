@@ -4,7 +4,7 @@ import {
   type SendVerificationCodeInput,
   type sendVerificationCodeInputSchema,
 } from "@dash2fa/shared/phone";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import type { CallContext } from "../context.js";
 import { refusal } from "../errors.js";
 import { authorizeChange } from "../security/policy.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 
 /**
  * Every environment variable the web app reads, declared once and validated when the app
@@ -8,22 +8,30 @@ import { z } from "zod";
  */
 
 /** `VITE_X=` in a .env file means "not set", not "set to the empty string". */
-const optional = <Schema extends z.ZodType>(schema: Schema) =>
-  z.preprocess((value) => (value === "" ? undefined : value), schema);
+const optional = <Schema extends z.ZodMiniType>(schema: Schema) =>
+  z.pipe(
+    z.transform((value: unknown) => (value === "" ? undefined : value)),
+    schema,
+  );
 
 const port = (fallback: number) =>
-  optional(z.coerce.number().int().min(1).max(65_535).default(fallback));
+  optional(
+    z._default(z.pipe(z.coerce.number(), z.int().check(z.minimum(1), z.maximum(65_535))), fallback),
+  );
 
 const envSchema = z.object({
-  VITE_FIREBASE_API_KEY: optional(z.string().default("demo-api-key")),
-  VITE_FIREBASE_PROJECT_ID: optional(z.string().default("demo-2fa")),
-  VITE_FIREBASE_AUTH_DOMAIN: optional(z.string().default("demo-2fa.firebaseapp.com")),
+  VITE_FIREBASE_API_KEY: optional(z._default(z.string(), "demo-api-key")),
+  VITE_FIREBASE_PROJECT_ID: optional(z._default(z.string(), "demo-2fa")),
+  VITE_FIREBASE_AUTH_DOMAIN: optional(z._default(z.string(), "demo-2fa.firebaseapp.com")),
   // App Check names the registered web app in every token exchange; the emulators need none.
-  VITE_FIREBASE_APP_ID: optional(z.string().optional()),
-  VITE_RECAPTCHA_ENTERPRISE_SITE_KEY: optional(z.string().optional()),
-  VITE_APPCHECK_DEBUG_TOKEN: optional(z.string().optional()),
-  VITE_USE_EMULATORS: optional(z.string().optional()).transform((value) => value !== "false"),
-  VITE_EMULATOR_HOST: optional(z.string().default("127.0.0.1")),
+  VITE_FIREBASE_APP_ID: optional(z.optional(z.string())),
+  VITE_RECAPTCHA_ENTERPRISE_SITE_KEY: optional(z.optional(z.string())),
+  VITE_APPCHECK_DEBUG_TOKEN: optional(z.optional(z.string())),
+  VITE_USE_EMULATORS: z.pipe(
+    optional(z.optional(z.string())),
+    z.transform((value: string | undefined) => value !== "false"),
+  ),
+  VITE_EMULATOR_HOST: optional(z._default(z.string(), "127.0.0.1")),
   VITE_AUTH_EMULATOR_PORT: port(9099),
   VITE_FIRESTORE_EMULATOR_PORT: port(8080),
   VITE_FUNCTIONS_EMULATOR_PORT: port(5001),

@@ -19,7 +19,7 @@ import {
   type RefusalDetails,
   type RefusalReason,
 } from "@dash2fa/shared";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { env } from "@/config/env";
 import { chooseAppCheck, startAppCheck } from "./app-check";
 
@@ -111,16 +111,16 @@ const failureReasons = {
   "session-ended": true,
 } as const satisfies Record<RefusalReason, true>;
 
-const failureDetailsSchema: z.ZodType<RefusalDetails> = z.object({
+const failureDetailsSchema: z.ZodMiniType<RefusalDetails> = z.object({
   reason: z.custom<RefusalReason>(
     (value) => typeof value === "string" && Object.hasOwn(failureReasons, value),
   ),
-  attemptsLeft: z.number().optional(),
-  triesBeforeLock: z.number().optional(),
-  lockedUntil: z.number().optional(),
-  retryAt: z.number().optional(),
-  limit: z.enum(["user", "destination", "ip"]).optional(),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  attemptsLeft: z.optional(z.number()),
+  triesBeforeLock: z.optional(z.number()),
+  lockedUntil: z.optional(z.number()),
+  retryAt: z.optional(z.number()),
+  limit: z.optional(z.enum(["user", "destination", "ip"])),
+  issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
 });
 
 /**
@@ -129,7 +129,7 @@ const failureDetailsSchema: z.ZodType<RefusalDetails> = z.object({
  * for any other failure (network, internal, unauthenticated), shown generically.
  */
 export function toRefusal(error: unknown): RefusalDetails | undefined {
-  if (error instanceof z.ZodError) {
+  if (error instanceof z.core.$ZodError) {
     return {
       reason: "invalid-input",
       issues: error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { rememberedDeviceInputSchema, type RememberedDeviceToken } from "@dash2fa/shared";
 
 /**
@@ -11,7 +11,7 @@ export function rememberedDeviceKey(uid: string): string {
   return `dash2fa.rememberedDevice.${uid}`;
 }
 
-const storedTokenSchema = rememberedDeviceInputSchema.extend({ expiresAt: z.number() });
+const storedTokenSchema = z.extend(rememberedDeviceInputSchema, { expiresAt: z.number() });
 
 function storage(): Storage | undefined {
   try {

@@ -1,6 +1,6 @@
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { credentialsSchema, type Credentials } from "@dash2fa/shared";
 import { Field } from "@/components/field";
 import { useT } from "@/lib/i18n";

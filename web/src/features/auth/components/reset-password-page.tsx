@@ -2,7 +2,7 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
+import { z } from "zod/mini";
 import { completePasswordResetInputSchema, passwordResetTokenSchema } from "@dash2fa/shared";
 import { Field } from "@/components/field";
 import { PageTitle } from "@/components/page-title";
@@ -14,7 +14,7 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../utils/auth-error-me
 import { toRefusal } from "@/lib/firebase";
 
 /** The form checks the new password with the very schema the function applies to it. */
-const newPasswordFormSchema = completePasswordResetInputSchema.pick({ newPassword: true });
+const newPasswordFormSchema = z.pick(completePasswordResetInputSchema, { newPassword: true });
 type NewPasswordFormInput = z.input<typeof newPasswordFormSchema>;
 type NewPasswordFormOutput = z.output<typeof newPasswordFormSchema>;
 

@@ -1,10 +1,10 @@
 import { FirebaseError } from "firebase/app";
-import { credentialsSchema } from "@dash2fa/shared";
+import { passwordLength } from "@dash2fa/shared";
 import { i18n } from "@/lib/i18n";
 
 /** The form's own minimum, which the advice repeats. */
-export const MIN_PASSWORD_LENGTH = credentialsSchema.shape.password.minLength ?? 8;
-export const MAX_PASSWORD_LENGTH = credentialsSchema.shape.password.maxLength ?? 128;
+export const MIN_PASSWORD_LENGTH = passwordLength.min;
+export const MAX_PASSWORD_LENGTH = passwordLength.max;
 
 function errorCode(error: unknown): string | undefined {
   return error instanceof FirebaseError ? error.code : undefined;

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { addDoc, serverTimestamp } from "firebase/firestore/lite";
-import { noteTextSchema } from "@dash2fa/shared";
+import { noteTextMaxLength, noteTextSchema } from "@dash2fa/shared";
 import { notesCollection, notesQueryOptions } from "./get-notes";
 
-export { noteTextSchema };
+export { noteTextMaxLength, noteTextSchema };
 
 export interface CreateNoteInput {
   uid: string;

@@ -2,9 +2,9 @@ import { useId } from "react";
 import { useForm } from "react-hook-form";
 import { TextAreaField } from "@/components/field";
 import { useT } from "@/lib/i18n";
-import { noteTextSchema, useCreateNote } from "../api/create-note";
+import { noteTextMaxLength, noteTextSchema, useCreateNote } from "../api/create-note";
 
-const maxLength = noteTextSchema.maxLength ?? 500;
+const maxLength = noteTextMaxLength;
 
 interface NewNoteFormProps {
   uid: string;

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { httpsCallable } from "firebase/functions";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { functions } from "@/lib/firebase";
 
 // `devOutbox` exists only in the Functions emulator and is deliberately not in the shared
@@ -15,10 +15,10 @@ const outboxItemSchema = z.object({
   kind: z.enum(["email", "sms"]),
   id: z.string(),
   to: z.string(),
-  subject: z.string().optional(),
+  subject: z.optional(z.string()),
   text: z.string(),
   state: z.string(),
-  error: z.string().optional(),
+  error: z.optional(z.string()),
   createdAt: z.number(),
 });
 const outboxSchema = z.object({ items: z.array(outboxItemSchema) });

@@ -1,6 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { httpsCallable } from "firebase/functions";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { functions } from "@/lib/firebase";
 
 // Emulator-only like `devOutbox`, and outside the shared contract for the same reason.

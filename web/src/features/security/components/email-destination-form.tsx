@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
+import { z } from "zod/mini";
 import { sendEmailCodeInputSchema, verificationPolicy } from "@dash2fa/shared";
 import { Field } from "@/components/field";
 import type { StepUp } from "@/components/second-step";
@@ -10,7 +10,7 @@ import { DestinationFormActions } from "./destination-form-actions";
 import { useEnrollSend, type EnrollChallenge } from "./use-enroll-send";
 
 /** The form checks the destination with the very schema the function applies to it. */
-const emailFormSchema = sendEmailCodeInputSchema.pick({ destination: true });
+const emailFormSchema = z.pick(sendEmailCodeInputSchema, { destination: true });
 type EmailFormInput = z.input<typeof emailFormSchema>;
 type EmailFormOutput = z.output<typeof emailFormSchema>;
 

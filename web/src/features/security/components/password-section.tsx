@@ -3,8 +3,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { FirebaseError } from "firebase/app";
-import { z } from "zod";
-import { changePasswordInputSchema, passwordPolicy } from "@dash2fa/shared";
+import { z } from "zod/mini";
+import { changePasswordInputSchema, passwordLength, passwordPolicy } from "@dash2fa/shared";
 import { Field } from "@/components/field";
 import { isStepUpCancelled, type StepUp } from "@/components/second-step";
 import { describeError } from "@/components/verify-dialog";
@@ -17,12 +17,12 @@ import { provePassword, type PasswordProof } from "../api/prove-password";
 import { call, toRefusal } from "@/lib/firebase";
 
 const newPasswordSchema = changePasswordInputSchema.shape.newPassword;
-const MIN_PASSWORD_LENGTH = newPasswordSchema.minLength ?? 8;
-const MAX_PASSWORD_LENGTH = newPasswordSchema.maxLength ?? 128;
+const MIN_PASSWORD_LENGTH = passwordLength.min;
+const MAX_PASSWORD_LENGTH = passwordLength.max;
 
 /** The current password is whatever it is: only Firebase decides whether it is right. */
 const passwordFormSchema = z.object({
-  currentPassword: z.string().min(1),
+  currentPassword: z.string().check(z.minLength(1)),
   newPassword: newPasswordSchema,
 });
 type PasswordForm = z.infer<typeof passwordFormSchema>;

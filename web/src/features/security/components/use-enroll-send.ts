@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import type { SendVerificationCodeResult, sendEmailCodeInputSchema } from "@dash2fa/shared";
 import type { sendPhoneCodeInputSchema } from "@dash2fa/shared/phone";
 import { isStepUpCancelled, type StepUp } from "@/components/second-step";

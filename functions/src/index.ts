@@ -21,6 +21,7 @@ export { changePassword, requestPasswordReset, completePasswordReset } from "./a
 export { touchSession, signOutSession, signOutOtherSessions } from "./account/sessions.js";
 export { redactDeliveredMail, redactDeliveredSms } from "./hygiene/redact-delivered.js";
 export { redactStaleCodes } from "./hygiene/redact-stale.js";
+export { mirrorMailDelivery, mirrorSmsDelivery } from "./outbound/delivery-mirror.js";
 
 /**
  * Development mail delivery, the development outbox with its reset of the send limits,

@@ -42,6 +42,8 @@ describe("what a deploy would ship", () => {
     "finishPasskeyRegistration",
     "finishPasskeyVerification",
     "getDeliveryStatus",
+    "mirrorMailDelivery",
+    "mirrorSmsDelivery",
     "redactDeliveredMail",
     "redactDeliveredSms",
     "redactStaleCodes",

@@ -82,6 +82,22 @@ export interface DeliveryStatusResult {
   state: DeliveryState;
 }
 
+/** `twoFactor/{uid}/deliveries/{id}`: one mirror per purpose and method, e.g. `sign-in_email`. */
+export type DeliveryMirrorId = `${VerificationPurpose}_${DeliveredMethod}`;
+
+/**
+ * The delivery state of the message carrying the owner's current code for one purpose and
+ * method, which its owner reads live: written only by the functions, from the outbound
+ * document, and holding nothing secret (no code, no destination).
+ */
+export interface DeliveryMirrorDoc {
+  state: DeliveryState;
+  /** The `expiresAt` of the code the message carries, as its send result gave it. */
+  codeExpiresAt: number;
+  /** Epoch milliseconds of the last change. */
+  updatedAt: number;
+}
+
 /**
  * A new authenticator app secret, shown once: as a QR code of `otpauthUri` and as `secret`
  * for typing. Nothing is enabled until `verifyCode` confirms it with a first code.

@@ -162,6 +162,8 @@ export const collections = {
   activity: "activity",
   /** `twoFactor/{uid}/passkeys/{passkeyId}`: registered keys, owner-readable after the second step. */
   passkeys: "passkeys",
+  /** `twoFactor/{uid}/deliveries/{purpose}_{method}`: the current code's delivery state, owner-readable. */
+  deliveries: "deliveries",
   /** Server-only: the authenticator app secret per user, encrypted, and its last used step. */
   totpSecrets: "totpSecrets",
 } as const;

@@ -359,6 +359,60 @@ describe("notes", () => {
   });
 });
 
+describe(`${collections.twoFactor}/{uid}/${collections.deliveries}`, () => {
+  const mirror = { state: "delivered", codeExpiresAt: Date.now() + 600_000, updatedAt: 0 };
+  const delivery = (db: ReturnType<typeof as.owner>, uid: string, id = "sign-in_email") =>
+    doc(db, collections.twoFactor, uid, collections.deliveries, id);
+
+  beforeEach(async () => {
+    await env.withSecurityRulesDisabled(async (context) => {
+      for (const uid of [OWNER, SECURED]) await setDoc(delivery(context.firestore(), uid), mirror);
+    });
+  });
+
+  it("lets the owner read their code's delivery state, before the second step too", async () => {
+    await assertSucceeds(getDoc(delivery(as.owner(), OWNER)));
+    await assertSucceeds(getDoc(delivery(secured.passwordOnly(), SECURED)));
+    await assertSucceeds(getDoc(delivery(secured.upgraded(), SECURED)));
+    // Not yet written (no message has moved): still the owner's to read.
+    await assertSucceeds(getDoc(delivery(as.owner(), OWNER, "enroll_phone")));
+  });
+
+  it("hides it from another user and from signed-out visitors", async () => {
+    await assertFails(getDoc(delivery(as.other(), OWNER)));
+    await assertFails(getDoc(delivery(as.signedOut(), OWNER)));
+    await assertFails(getDoc(delivery(as.owner(), SECURED)));
+  });
+
+  it.each(["ended", "expired", "idle"] as const)(
+    "refuses a token naming a session that is %s",
+    async (name) => {
+      const db = upgradedAs({ sessionAt: CHANGED_AT, sid: sid(name) });
+      await assertFails(getDoc(delivery(db, SECURED)));
+      await assertFails(
+        getDoc(delivery(upgradedAs({ sessionAt: CHANGED_AT, sid: "session-none" }), SECURED)),
+      );
+    },
+  );
+
+  it("is read one document at a time, never listed", async () => {
+    await assertFails(
+      getDocs(
+        collection(secured.upgraded(), collections.twoFactor, SECURED, collections.deliveries),
+      ),
+    );
+  });
+
+  it("lets nobody write it, not even its owner marking a code delivered", async () => {
+    for (const db of [as.owner(), secured.upgraded(), as.other(), as.signedOut()]) {
+      await assertFails(setDoc(delivery(db, OWNER, "enroll_email"), mirror));
+      await assertFails(updateDoc(delivery(db, OWNER), { state: "failed" }));
+      await assertFails(deleteDoc(delivery(db, OWNER)));
+    }
+    await assertFails(setDoc(delivery(secured.upgraded(), SECURED), mirror));
+  });
+});
+
 describe("anything else", () => {
   it("is denied by default", async () => {
     await assertFails(setDoc(doc(as.owner(), "users", OWNER), { name: "x" }));

@@ -69,14 +69,20 @@ export const sendVerificationCode = define("sendVerificationCode", async (input,
       nonce: generateNonce(),
     };
     const times = codeTimes(now);
+    const carried = {
+      uid: ctx.uid,
+      purpose: input.purpose,
+      method: input.method,
+      expiresAt: times.expiresAt,
+    };
     const outboundId =
       input.method === "email"
-        ? queueMail(tx, verificationEmail(destination, code, security.locale), now, times.expiresAt)
+        ? queueMail(tx, verificationEmail(destination, code, security.locale), now, carried)
         : queueSms(
             tx,
             verificationSms(destination, code, webHost.value(), security.locale),
             now,
-            times.expiresAt,
+            carried,
           );
     tx.set(
       ref,

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SendVerificationCodeResult, VerifyCodeResult } from "@dash2fa/shared";
@@ -11,6 +11,45 @@ const server = vi.hoisted(() => ({
   sendVerificationCode: vi.fn<(input: unknown) => unknown>(),
   verifyCode: vi.fn<(input: unknown) => unknown>(),
   getDeliveryStatus: vi.fn<(input: unknown) => unknown>(),
+}));
+
+/**
+ * The owner's delivery mirrors, as the realtime listener reports them: like the SDK, a
+ * listener is first told of the document as it is, then of every change pushed here.
+ */
+const live = vi.hoisted(() => {
+  type Mirror = { state: string; codeExpiresAt: number; updatedAt: number } | undefined;
+  type Listener = { id: string; onChange: (m: Mirror) => void; onError: (e: unknown) => void };
+  const mirrors = new Map<string, Mirror>();
+  const listening = new Set<Listener>();
+  return {
+    mirrors,
+    listening,
+    refuse: false,
+    started: 0,
+    push(id: string, mirror: Mirror) {
+      mirrors.set(id, mirror);
+      for (const listener of listening) if (listener.id === id) listener.onChange(mirror);
+    },
+    listen(id: string, onChange: Listener["onChange"], onError: Listener["onError"]) {
+      this.started += 1;
+      const listener = { id, onChange, onError };
+      const refused = this.refuse;
+      listening.add(listener);
+      queueMicrotask(() => {
+        if (!listening.has(listener)) return;
+        if (refused) {
+          listening.delete(listener);
+          onError(new Error("Missing or insufficient permissions."));
+        } else onChange(mirrors.get(id));
+      });
+      return () => listening.delete(listener);
+    },
+  };
+});
+
+vi.mock("@/lib/live-firestore", () => ({
+  listenToDelivery: (...args: Parameters<typeof live.listen>) => live.listen(...args),
 }));
 
 vi.mock("firebase/functions", async (importOriginal) => ({
@@ -67,6 +106,16 @@ beforeEach(() => {
   server.sendVerificationCode.mockReset();
   server.verifyCode.mockReset().mockResolvedValue(accepted);
   server.getDeliveryStatus.mockReset().mockResolvedValue({ state: "sending" });
+  live.mirrors.clear();
+  live.listening.clear();
+  live.refuse = false;
+  live.started = 0;
+});
+
+const mirror = (state: string, codeExpiresAt: number) => ({
+  state,
+  codeExpiresAt,
+  updatedAt: Date.now(),
 });
 
 afterEach(cleanup);
@@ -91,18 +140,59 @@ describe("a sent code", () => {
     expect(screen.queryByText(/Sending/)).toBeNull();
   });
 
-  it("follows the message until it is delivered", async () => {
+  it("follows the message as it changes, without asking the server, until delivered", async () => {
+    const sent = sentCode();
+    renderForm({ sent });
+    await screen.findByText("On its way…");
+    act(() => live.push("enroll_email", mirror("sent", sent.expiresAt)));
+    expect(screen.getByText("On its way…")).toBeTruthy();
+    act(() => live.push("enroll_email", mirror("delivered", sent.expiresAt)));
+    expect(screen.getByText("Delivered")).toBeTruthy();
+    // Final: the listener stopped, and the callable was never needed.
+    expect(live.listening.size).toBe(0);
+    expect(live.started).toBe(1);
+    expect(server.getDeliveryStatus).not.toHaveBeenCalled();
+  });
+
+  it("takes a mirror written for an earlier code as still on its way", async () => {
+    const sent = sentCode();
+    live.mirrors.set("enroll_email", mirror("delivered", sent.expiresAt - 60_000));
+    renderForm({ sent });
+    await screen.findByText("On its way…");
+    expect(screen.queryByText("Delivered")).toBeNull();
+    expect(live.listening.size).toBe(1);
+  });
+
+  it("asks the server instead when it cannot listen", async () => {
+    live.refuse = true;
     server.getDeliveryStatus.mockResolvedValue({ state: "delivered" });
     renderForm();
     expect(await screen.findByText("Delivered")).toBeTruthy();
     expect(server.getDeliveryStatus).toHaveBeenCalledWith({ purpose: "enroll", method: "email" });
   });
 
+  it("stops listening when the form closes", async () => {
+    const { unmount } = renderWithQueries(
+      <VerificationCodeForm request={request} sent={sentCode()} onVerified={vi.fn()} />,
+    );
+    await screen.findByText("On its way…");
+    expect(live.listening.size).toBe(1);
+    unmount();
+    expect(live.listening.size).toBe(0);
+  });
+
+  it("does not listen for a code that has already expired", () => {
+    renderForm({ sent: sentCode({ expiresAt: Date.now() - 1 }) });
+    expect(live.started).toBe(0);
+  });
+
   it("alerts when the message could not be delivered, and offers the way out first", async () => {
-    server.getDeliveryStatus.mockResolvedValue({ state: "failed" });
+    const sent = sentCode();
+    live.mirrors.set("enroll_email", mirror("failed", sent.expiresAt));
     const onSelect = vi.fn();
     const onDeliveryFailed = vi.fn();
     const { user } = renderForm({
+      sent,
       whenUndelivered: { label: "Change the address", onSelect },
       onDeliveryFailed,
     });
@@ -307,6 +397,7 @@ describe("an authenticator app code", () => {
     expect(screen.getByText("Enter the 6-digit code from your authenticator app.")).toBeTruthy();
     expect(screen.queryByRole("button", { name: /Resend code/ })).toBeNull();
     expect(server.getDeliveryStatus).not.toHaveBeenCalled();
+    expect(live.started).toBe(0);
   });
 
   it("asks the server again about a refused code, which may be right a moment later", async () => {

@@ -14,7 +14,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { getFunctions, httpsCallable } from "firebase/functions";
-import { FUNCTIONS_REGION, collections } from "@dash2fa/shared";
+import { FieldPath } from "firebase-admin/firestore";
+import { FUNCTIONS_REGION, collections, sendLimits } from "@dash2fa/shared";
 import {
   designMinimum,
   flowTotal,
@@ -23,7 +24,6 @@ import {
 import {
   PASSWORD,
   adminDb,
-  latestCodeTo,
   newUser,
   resetIpLimit,
   type TestUser,
@@ -117,11 +117,37 @@ const time = async (action: () => Promise<unknown>) => {
  */
 async function liftIpLimit(): Promise<void> {
   const snapshot = await adminDb().collection(collections.rateLimits).get();
+  const bucket = String(Math.floor(Date.now() / sendLimits.perIp.windowMs));
   await Promise.all(
     snapshot.docs
       .filter((doc) => doc.id.startsWith("ip_"))
-      .map((doc) => doc.ref.set({ count: -1_000_000 }, { merge: true })),
+      // A document per address holding each window's count, or one per address and window.
+      .map((doc) =>
+        doc.get("windows") === undefined
+          ? doc.ref.set({ count: -1_000_000 }, { merge: true })
+          : doc.ref.update(new FieldPath("windows", bucket), -1_000_000),
+      ),
   );
+}
+
+/**
+ * The newest code delivered to `address` since `after`, from the development outbox, as
+ * `latestCodeTo` reads it but waiting longer: 50 sends at once queue 50 deliveries on
+ * the emulator's mail trigger, which takes its time on a small machine (untimed).
+ */
+async function codeTo(address: string, after: number): Promise<string> {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    const snapshot = await adminDb().collection("devOutbox").where("to", "==", address).get();
+    const newest = snapshot.docs
+      .map((doc) => doc.data() as { text: string; createdAt: number })
+      .filter((item) => item.createdAt >= after)
+      .sort((a, b) => b.createdAt - a.createdAt)[0];
+    const code = newest && /\b(\d{6})\b/.exec(newest.text)?.[1];
+    if (code) return code;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`timed out waiting for a code for ${address}`);
 }
 
 async function prepareManySends(): Promise<void> {
@@ -132,6 +158,32 @@ async function prepareManySends(): Promise<void> {
   await liftIpLimit();
 }
 
+/** Sends refused by the per-IP limit and sent again, 50 users at once (see below). */
+let ipRetries = 0;
+
+/**
+ * Times one send. With many users at once, a send the per-IP limit refused is sent
+ * again after lifting the limit once more: anything else using the emulators (a test
+ * clearing the limit) can put the bucket back to zero mid-burst. Only the send that
+ * went through is timed; `ipRetries` in the report counts the others.
+ */
+async function timedSend(
+  user: TestUser,
+  input: Parameters<TestUser["send"]>[0],
+  manyAtOnce: boolean,
+): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await time(() => user.send(input));
+    } catch (error) {
+      const details = (error as { details?: { limit?: string } }).details;
+      if (!manyAtOnce || details?.limit !== "ip" || attempt >= 3) throw error;
+      ipRetries++;
+      await liftIpLimit();
+    }
+  }
+}
+
 /** Enrols and then signs in `users` at once, timing each user's three steps. */
 async function flowBatch(users: TestUser[], samples: Record<Flow, number[]>, manyAtOnce = false) {
   const clearIpLimit = manyAtOnce ? liftIpLimit : resetIpLimit;
@@ -140,13 +192,17 @@ async function flowBatch(users: TestUser[], samples: Record<Flow, number[]>, man
   await Promise.all(
     users.map(async (u) => {
       samples.send.push(
-        await time(() => u.send({ purpose: "enroll", method: "email", destination: u.email })),
+        await timedSend(
+          u,
+          { purpose: "enroll", method: "email", destination: u.email },
+          manyAtOnce,
+        ),
       );
     }),
   );
   await Promise.all(
     users.map(async (u) => {
-      const code = await latestCodeTo(u.email, t0);
+      const code = await codeTo(u.email, t0);
       samples.verify.push(
         await time(async () =>
           u.upgrade(await u.verify({ purpose: "enroll", method: "email", code })),
@@ -156,10 +212,12 @@ async function flowBatch(users: TestUser[], samples: Record<Flow, number[]>, man
   );
   await clearIpLimit();
   const t1 = Date.now();
-  await Promise.all(users.map((u) => u.send({ purpose: "sign-in", method: "email" })));
+  await Promise.all(
+    users.map((u) => timedSend(u, { purpose: "sign-in", method: "email" }, manyAtOnce)),
+  );
   await Promise.all(
     users.map(async (u) => {
-      const code = await latestCodeTo(u.email, t1);
+      const code = await codeTo(u.email, t1);
       samples["sign-in upgrade"].push(
         await time(async () =>
           u.upgrade(await u.verify({ purpose: "sign-in", method: "email", code })),
@@ -385,7 +443,7 @@ async function main() {
         Math.max(SEQUENTIAL, CONCURRENT_USERS),
         CONCURRENT_USERS,
       );
-      report[mode] = { ...latencySection(mode, flows, floors, latencyRows), warmUp };
+      report[mode] = { ...latencySection(mode, flows, floors, latencyRows), warmUp, ipRetries };
     }
     await caller.dispose();
     print.push(() => {

@@ -1,7 +1,10 @@
 /**
  * `npm run bench`: latency of the real flows against a floor doing the same Firestore
- * work, on the emulators, plus the web bundle's bytes. Prints a table and writes
- * bench-report.json. Not part of `npm test`: timings are measured, never asserted.
+ * work, on the emulators, one call at a time and 50 users at once; the time a person
+ * waits for a code and for the page after Verify, in Chromium, beside the same message
+ * sent straight to MailDev or the SMS sink; the web bundle's bytes; Lighthouse on four
+ * pages. Prints tables and writes bench-report.json. Not part of `npm test`: timings are
+ * measured, never asserted. BENCH_ONLY and the other knobs: scripts/bench-run.ts.
  */
 import { fail, step } from "./lib/log.js";
 import {

@@ -47,6 +47,11 @@ function StatusLoadFailed({ onRetry }: { onRetry: () => void }) {
 export function RequireAuth() {
   const session = useSession();
   const location = useLocation();
+  // A signed-in page reads its 2FA status from Firestore first thing: its client starts
+  // loading while the session is still being restored, not after.
+  useEffect(() => {
+    void import("@/lib/firestore");
+  }, []);
   if (session.status === "loading") return <PageLoading />;
   if (session.status === "signed-out") {
     const state: RedirectState = { from: location };

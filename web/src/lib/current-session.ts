@@ -1,6 +1,5 @@
 import { useEffect } from "react";
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { doc, getDoc } from "firebase/firestore/lite";
 import {
   SESSION_ACTIVITY_INTERVAL_MS,
   collections,
@@ -8,7 +7,7 @@ import {
   type SessionDoc,
   type SessionState,
 } from "@dash2fa/shared";
-import { call, db, toRefusal } from "@/lib/firebase";
+import { call, toRefusal } from "@/lib/firebase";
 
 // Whether this browser's session still lives: the rules and the callables refuse an ended
 // one on its next request; this lets the app say so and send the person to sign in,
@@ -24,6 +23,7 @@ export async function getCurrentSession(
   sessionId: string | undefined,
 ): Promise<SessionState> {
   if (sessionId === undefined) return { live: true };
+  const { db, doc, getDoc } = await import("@/lib/firestore");
   const snapshot = await getDoc(
     doc(db, collections.twoFactor, uid, collections.sessions, sessionId),
   );

@@ -5,7 +5,6 @@ import {
   indexedDBLocalPersistence,
   initializeAuth,
 } from "firebase/auth";
-import { connectFirestoreEmulator, getFirestore } from "firebase/firestore/lite";
 import {
   connectFunctionsEmulator,
   FunctionsError,
@@ -32,16 +31,12 @@ export const auth = initializeAuth(app, {
   persistence: [indexedDBLocalPersistence, browserLocalPersistence],
 });
 
-// The "lite" SDK: the app reads and writes with one-off requests and never listens, so
-// the realtime client (and its bundle weight) is not needed.
-export const db = getFirestore(app);
-
 export const functions = getFunctions(app, FUNCTIONS_REGION);
 
 if (env.emulators) {
-  const { host, authPort, firestorePort, functionsPort } = env.emulators;
+  // Firestore connects to its emulator where it is created: `@/lib/firestore`.
+  const { host, authPort, functionsPort } = env.emulators;
   connectAuthEmulator(auth, `http://${host}:${authPort}`, { disableWarnings: true });
-  connectFirestoreEmulator(db, host, firestorePort);
   connectFunctionsEmulator(functions, host, functionsPort);
 }
 

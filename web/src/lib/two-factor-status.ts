@@ -1,7 +1,5 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { doc, getDoc } from "firebase/firestore/lite";
 import { collections, type TwoFactorStatusDoc } from "@dash2fa/shared";
-import { db } from "@/lib/firebase";
 
 // The status lives in lib rather than in a feature: the route guards, the second-step
 // page and the Security page all decide on it, and features may not import each other.
@@ -19,6 +17,7 @@ const noMethods: TwoFactorStatusDoc = {
  * write it, so it is trusted as is (missing fields read as "off").
  */
 export async function getTwoFactorStatus(uid: string): Promise<TwoFactorStatusDoc> {
+  const { db, doc, getDoc } = await import("@/lib/firestore");
   const snapshot = await getDoc(doc(db, collections.twoFactor, uid));
   return snapshot.exists()
     ? { ...noMethods, ...(snapshot.data() as Partial<TwoFactorStatusDoc>) }

@@ -1,17 +1,14 @@
-import { doc, getDoc, setDoc } from "firebase/firestore/lite";
 import { collections, localeSchema, type Locale, type UserProfileDoc } from "@dash2fa/shared";
-import { db } from "@/lib/firebase";
 
 // `users/{uid}` holds the user's preferences; the functions read `locale` to write emails
 // and texts in the user's language. The rules let the owner read it, and write exactly
 // `{ locale }` once past the second step (before it, a write is refused and the language
 // stays this browser's choice).
 
-const profileDoc = (uid: string) => doc(db, collections.users, uid);
-
 /** The language saved for the account, if any (and if it is one the app speaks). */
 export async function getProfileLocale(uid: string): Promise<Locale | undefined> {
-  const snapshot = await getDoc(profileDoc(uid));
+  const { db, doc, getDoc } = await import("@/lib/firestore");
+  const snapshot = await getDoc(doc(db, collections.users, uid));
   const parsed = localeSchema.safeParse(snapshot.data()?.locale);
   return parsed.success ? parsed.data : undefined;
 }
@@ -19,5 +16,6 @@ export async function getProfileLocale(uid: string): Promise<Locale | undefined>
 /** Saves the account's language: the whole document, exactly as the rules accept it. */
 export async function saveProfileLocale(uid: string, locale: Locale): Promise<void> {
   const profile: UserProfileDoc = { locale };
-  await setDoc(profileDoc(uid), profile, { merge: false });
+  const { db, doc, setDoc } = await import("@/lib/firestore");
+  await setDoc(doc(db, collections.users, uid), profile, { merge: false });
 }

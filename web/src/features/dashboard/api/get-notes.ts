@@ -8,7 +8,7 @@ import {
   type Timestamp,
 } from "firebase/firestore/lite";
 import { collections } from "@dash2fa/shared";
-import { db } from "@/lib/firebase";
+import { db } from "@/lib/firestore";
 
 /** How many notes the dashboard shows, newest first. */
 export const NOTES_SHOWN = 100;

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { collection, getDocs } from "firebase/firestore/lite";
 import { collections, type PasskeyDoc } from "@dash2fa/shared";
-import { db } from "@/lib/firebase";
+import { db } from "@/lib/firestore";
 
 export interface Passkey extends PasskeyDoc {
   id: string;

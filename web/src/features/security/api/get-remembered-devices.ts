@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { collection, getDocs } from "firebase/firestore/lite";
 import { collections, type RememberedDeviceDoc } from "@dash2fa/shared";
-import { db } from "@/lib/firebase";
+import { db } from "@/lib/firestore";
 
 export interface RememberedDevice extends RememberedDeviceDoc {
   id: string;

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { collection, getDocs, limit, orderBy, query } from "firebase/firestore/lite";
 import { collections, type ActivityDoc } from "@dash2fa/shared";
-import { db } from "@/lib/firebase";
+import { db } from "@/lib/firestore";
 
 /** How many events the Security page lists. */
 export const ACTIVITY_SHOWN = 20;

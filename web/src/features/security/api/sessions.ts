@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { collection, getDocs, query, where } from "firebase/firestore/lite";
 import { collections, sessionState, type SessionDoc } from "@dash2fa/shared";
-import { db } from "@/lib/firebase";
+import { db } from "@/lib/firestore";
 
 export interface SignedInSession extends SessionDoc {
   id: string;

@@ -1,4 +1,4 @@
-import { useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import type {
   DeliveredMethod,
@@ -11,9 +11,15 @@ import { VerifyDialog } from "@/components/verify-dialog";
 import { useT } from "@/lib/i18n";
 import { EmailDestinationForm } from "./email-destination-form";
 import { ActionLabel, MethodRow } from "./method-row";
-import { PhoneDestinationForm } from "./phone-destination-form";
 import type { EnrollChallenge } from "./use-enroll-send";
 import { useDisableMethod } from "./use-disable-method";
+
+// The phone form carries libphonenumber's metadata, the largest part of this page: it
+// loads once the page has rendered, so it is ready by the time someone opens it.
+const loadPhoneForm = () => import("./phone-destination-form");
+const PhoneDestinationForm = lazy(async () => ({
+  default: (await loadPhoneForm()).PhoneDestinationForm,
+}));
 
 interface MethodItemProps {
   method: DeliveredMethod;
@@ -53,6 +59,10 @@ export function SentCodeMethodItem({
   const name = t(`methods.${method}`);
 
   const disable = useDisableMethod({ method, onlyEnabledMethod, withStepUp, onDisabled });
+
+  useEffect(() => {
+    if (method === "phone") void loadPhoneForm().catch(() => undefined);
+  }, [method]);
 
   function handleSent(challenge: EnrollChallenge) {
     lastChallengeRef.current = challenge;
@@ -125,13 +135,15 @@ export function SentCodeMethodItem({
             onCancel={handleFormCancel}
           />
         ) : (
-          <PhoneDestinationForm
-            changing={enabled}
-            withStepUp={withStepUp}
-            onSent={handleSent}
-            onCooldown={resumeChallenge}
-            onCancel={handleFormCancel}
-          />
+          <Suspense fallback={<p role="status">{t("app.loading")}</p>}>
+            <PhoneDestinationForm
+              changing={enabled}
+              withStepUp={withStepUp}
+              onSent={handleSent}
+              onCooldown={resumeChallenge}
+              onCancel={handleFormCancel}
+            />
+          </Suspense>
         ))}
       {openChallenge && (
         <VerifyDialog

@@ -1,14 +1,8 @@
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore } from "firebase-admin/firestore";
 import type { Page } from "@playwright/test";
-import { resetIpLimit } from "../tests/support/clients.js";
 import { readCodeFromOutbox, twoFactorAccount } from "./accounts.js";
 import { expect, expectNoViolations, test } from "./fixtures.js";
-
-// Every test sends its code from 127.0.0.1: start with that address's hourly limit clear.
-test.beforeEach(async () => {
-  await resetIpLimit();
-});
 
 const db = () => getFirestore(getApps()[0] ?? initializeApp({ projectId: "demo-2fa" }));
 

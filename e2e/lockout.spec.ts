@@ -1,14 +1,7 @@
 import type { Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
-import { resetIpLimit } from "../tests/support/clients.js";
 import { RECOVERY_CODES, twoFactorAccount } from "./accounts.js";
 import { expect, expectNoViolations, test, signInWithPassword } from "./fixtures.js";
-
-// The test asks for an email code from 127.0.0.1 (refused, but counted by the limits):
-// start with that address's hourly send limit cleared, so earlier tests cannot refuse it.
-test.beforeEach(async () => {
-  await resetIpLimit();
-});
 
 /** A protected page: after sign-in the app may land on the dashboard or the page left. */
 const protectedPage = (page: Page) =>

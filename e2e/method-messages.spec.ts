@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { readCodeFromOutbox } from "./accounts.js";
 import { AuthenticatorApp } from "./authenticator.js";
 import {
-  acknowledgeRecoveryCodes,
+  enableEmailTwoFactor,
   expect,
   expectNoViolations,
   readFromInbox,
@@ -46,20 +46,13 @@ test("the Security page names a method added to 2FA, and the one turned off with
   const appRow = page.getByRole("listitem", { name: "Authenticator app" });
 
   // The first method turns 2FA on: the product's own sentence.
-  await emailRow.getByRole("button", { name: "Enable" }).click();
-  let after = Date.now() - 1_000;
-  await page.getByRole("button", { name: "Send code" }).click();
-  await page
-    .getByRole("dialog")
-    .getByLabel("Verification code", { exact: true })
-    .fill(await readCodeFromOutbox(newAccount.email, after));
-  await acknowledgeRecoveryCodes(page);
+  await enableEmailTwoFactor(page, newAccount.email);
   await expect(notice(page)).toHaveText(
     "Two-factor authentication has been successfully activated.",
   );
 
   // A second method is added to 2FA, already on: the message names it.
-  after = Date.now() - 1_000;
+  let after = Date.now() - 1_000;
   await appRow.getByRole("button", { name: "Enable" }).click();
   const stepUp = page.getByRole("dialog", { name: "Confirm it's you" });
   await expect(stepUp).toBeVisible();
@@ -115,20 +108,12 @@ test("turning off the last method names it and says 2FA is now off", async ({
   newAccount,
 }) => {
   await signUp(page, newAccount);
-  const emailRow = page.getByRole("listitem", { name: "Email" });
-  await emailRow.getByRole("button", { name: "Enable" }).click();
-  let after = Date.now() - 1_000;
-  await page.getByRole("button", { name: "Send code" }).click();
-  await page
-    .getByRole("dialog")
-    .getByLabel("Verification code", { exact: true })
-    .fill(await readCodeFromOutbox(newAccount.email, after));
-  await acknowledgeRecoveryCodes(page);
+  await enableEmailTwoFactor(page, newAccount.email);
   await expect(notice(page)).toHaveText(
     "Two-factor authentication has been successfully activated.",
   );
 
-  after = Date.now() - 1_000;
+  const after = Date.now() - 1_000;
   await disableMethod(page, "Email", newAccount.email, after);
   await expect(notice(page)).toHaveText(
     "Email has been disabled. Two-factor authentication is now off.",

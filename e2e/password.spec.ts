@@ -1,7 +1,6 @@
 import type { Page } from "@playwright/test";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getAuth } from "firebase-admin/auth";
-import { resetIpLimit } from "../tests/support/clients.js";
 import { RECOVERY_CODES, twoFactorAccount } from "./accounts.js";
 import { expect, expectNoViolations, readFromInbox, signUp, test } from "./fixtures.js";
 
@@ -37,12 +36,6 @@ async function requestResetLink(page: Page, email: string): Promise<string | nul
   await expect(answer).toBeFocused();
   return answer.textContent();
 }
-
-// Every test sends from 127.0.0.1, and a reset link counts against that address's hourly
-// limit: start each test with it cleared, so earlier tests cannot refuse this one's link.
-test.beforeEach(async () => {
-  await resetIpLimit();
-});
 
 test("a user without 2FA changes the password; only the new one signs in", async ({
   page,

@@ -1,14 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { resetIpLimit } from "../tests/support/clients.js";
 import { readCodeFromOutbox, twoFactorAccount, uniqueMobile } from "./accounts.js";
 import { expect, expectNoViolations, signInWithPassword, signUp, test } from "./fixtures.js";
-
-// Each test sends codes from 127.0.0.1: start with that address's hourly limit cleared, so
-// earlier tests cannot refuse them.
-test.beforeEach(async () => {
-  await resetIpLimit();
-});
 
 const overview = (page: Page) => page.getByRole("region", { name: "Overview" });
 const dashboard = (page: Page) => page.getByRole("heading", { name: "Dashboard", level: 1 });

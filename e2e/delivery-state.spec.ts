@@ -5,6 +5,11 @@ import { expect, expectNoViolations, signUp, test } from "./fixtures.js";
 const UNREACHABLE = "+995599000000";
 
 test("the verify dialog follows the message to Delivered", async ({ page, newAccount }) => {
+  // The dialog listens to the delivery state: it does not ask the server for it again and again.
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/getDeliveryStatus")) asked.push(request.url());
+  });
   await signUp(page, newAccount);
   await page
     .getByRole("listitem", { name: "Email" })
@@ -12,6 +17,9 @@ test("the verify dialog follows the message to Delivered", async ({ page, newAcc
     .click();
   await page.getByRole("button", { name: "Send code" }).click();
   await expect(page.getByRole("dialog").getByText("Delivered", { exact: true })).toBeVisible();
+  // Longer than the 1.5 s the dialog used to wait between two questions.
+  await page.waitForTimeout(2000);
+  expect(asked).toEqual([]);
 });
 
 test("a text that cannot be delivered says so, and sign-in offers the other method first", async ({

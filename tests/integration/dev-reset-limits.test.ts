@@ -8,7 +8,14 @@ import {
   sendLimits,
   verificationPolicy,
 } from "@dash2fa/shared";
-import { adminDb, newUser, refusalOf, sendAndReadCode, type TestUser } from "../support/clients.js";
+import {
+  adminDb,
+  fillIpLimit,
+  newUser,
+  refusalOf,
+  sendAndReadCode,
+  type TestUser,
+} from "../support/clients.js";
 
 let user: TestUser;
 const others: TestUser[] = [];
@@ -77,7 +84,7 @@ describe("the development reset of the send limits", () => {
       d.id.startsWith("ip_"),
     );
     if (!ipDoc) throw new Error("the send was not counted for its IP address");
-    await ipDoc.ref.set({ count: sendLimits.perIp.max }, { merge: true });
+    await fillIpLimit(ipDoc);
     const locked = await another();
     await adminDb()
       .collection(collections.verificationGuards)

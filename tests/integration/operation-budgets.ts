@@ -15,19 +15,19 @@ import type { Flow, FlowOperations } from "../support/operations.js";
 
 export const operationBudgets = {
   "enroll email": {
-    send: { reads: 9, writes: 5 },
+    send: { reads: 8, writes: 5 },
     verify: { reads: 6, writes: 8 },
   },
   resend: {
-    send: { reads: 9, writes: 5 },
+    send: { reads: 8, writes: 5 },
   },
   "sign-in": {
-    send: { reads: 8, writes: 4 },
-    verify: { reads: 5, writes: 5 },
+    send: { reads: 7, writes: 4 },
+    verify: { reads: 3, writes: 5 },
   },
   "step-up": {
-    send: { reads: 9, writes: 4 },
-    verify: { reads: 6, writes: 2 },
+    send: { reads: 8, writes: 4 },
+    verify: { reads: 4, writes: 2 },
   },
   "sign-in with a recovery code": {
     useRecoveryCode: { reads: 5, writes: 6 },

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { getApps as getAdminApps, initializeApp as initializeAdminApp } from "firebase-admin/app";
 import { getAuth as getAdminAuth } from "firebase-admin/auth";
-import { getFirestore as getAdminFirestore } from "firebase-admin/firestore";
+import { getFirestore as getAdminFirestore, type DocumentSnapshot } from "firebase-admin/firestore";
 import { deleteApp, initializeApp } from "firebase/app";
 import {
   connectAuthEmulator,
@@ -21,6 +21,7 @@ import {
 import {
   FUNCTIONS_REGION,
   collections,
+  sendLimits,
   sessionPolicy,
   type RememberedDeviceToken,
   type SendVerificationCodeResult,
@@ -249,6 +250,19 @@ export async function resetIpLimit(): Promise<void> {
   await Promise.all(
     snapshot.docs.filter((doc) => doc.id.startsWith("ip_")).map((doc) => doc.ref.delete()),
   );
+}
+
+/** The sends an address's per-IP document (`rateLimits/ip_…`) counts, over its buckets. */
+export function ipSendsIn(doc: DocumentSnapshot): number {
+  const windows = (doc.get("windows") ?? {}) as Record<string, number>;
+  return Object.values(windows).reduce((sum, count) => sum + count, 0);
+}
+
+/** Fills every bucket an address's per-IP document holds up to the limit. */
+export async function fillIpLimit(doc: DocumentSnapshot): Promise<void> {
+  const windows = (doc.get("windows") ?? {}) as Record<string, number>;
+  const full = Object.fromEntries(Object.keys(windows).map((key) => [key, sendLimits.perIp.max]));
+  await doc.ref.set({ windows: full }, { merge: true });
 }
 
 /** Enables email 2FA for the user and upgrades their session; returns the recovery codes. */

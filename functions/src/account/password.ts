@@ -138,8 +138,8 @@ function resetLink(token: string): string {
  */
 export const requestPasswordReset = define("requestPasswordReset", async ({ email }, request) => {
   const caller = callerOf(request);
-  const ipLimited = await checkIpLimit(caller.ip, caller.now);
-  if (ipLimited) throw refusal(ipLimited);
+  const ipCheck = await checkIpLimit(caller.ip, caller.now);
+  if (ipCheck.refusal) throw refusal(ipCheck.refusal);
   const user = await getAuth()
     .getUserByEmail(email)
     .catch(() => undefined);
@@ -172,7 +172,7 @@ export const requestPasswordReset = define("requestPasswordReset", async ({ emai
       now,
     );
   });
-  await countIpSend(caller.ip, caller.now);
+  await countIpSend(ipCheck);
   return { accepted: true } satisfies RequestPasswordResetResult;
 });
 

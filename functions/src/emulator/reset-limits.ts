@@ -21,7 +21,7 @@ const BATCH_SIZE = 500;
  * the flows by hand soon meets the per-IP limit, then the per-user one, and waits an hour.
  *
  * It deletes every document of `rateLimits` (`security/rate-limit.ts`: `user_` and
- * `dest_` counters, `ip_` buckets, `device_` remembered-device sign-ins, and the `reset_`
+ * `dest_` counters, `ip_` windows, `device_` remembered-device sign-ins, and the `reset_`
  * password-reset requests of `account/password.ts`) and of `verificationGuards`
  * (`security/guard.ts`), for every account: the emulator is the developer's own. A
  * challenge's own state (its one-minute resend cooldown, its wrong guesses) stays.

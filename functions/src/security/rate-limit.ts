@@ -46,10 +46,9 @@ export function destinationKey(method: DeliveredMethod, destination: string): st
 }
 
 /** The exact counters, read and written inside the send transaction. */
-export const rateLimitRefs = (uid: string, method: DeliveredMethod, destination: string) => ({
-  user: limits().doc(`user_${uid}`),
-  destination: limits().doc(`dest_${hashKey(destinationKey(method, destination))}`),
-});
+export const userSendsRef = (uid: string) => limits().doc(`user_${uid}`);
+export const destinationSendsRef = (method: DeliveredMethod, destination: string) =>
+  limits().doc(`dest_${hashKey(destinationKey(method, destination))}`);
 
 /** Remembered-device sign-in attempts of one user, right or wrong (`sendLimits.deviceSignIns`). */
 export const deviceSignInLimitRef = (uid: string) => limits().doc(`device_${uid}`);
@@ -100,17 +99,21 @@ export function readSends(snapshot: DocumentSnapshot | undefined): number[] {
  * users got "Transaction lock timeout"). Incrementing it atomically without a
  * transaction costs that exactness: concurrent sends from one address may pass the limit
  * by at most their own number. The per-user and per-destination limits stay exact.
+ *
+ * One document per address holds the count of each bucket still in use (`windows`,
+ * keyed by bucket number), so the check is one read; each send drops the buckets that
+ * have left the window.
  */
 const bucketMs = sendLimits.perIp.windowMs;
 
-export const ipBucketRefs = (ip: string, now: number) => {
-  const bucket = Math.floor(now / bucketMs);
-  return {
-    current: limits().doc(`ip_${hashKey(ip)}_${bucket}`),
-    previous: limits().doc(`ip_${hashKey(ip)}_${bucket - 1}`),
-    currentStart: bucket * bucketMs,
-  };
-};
+/** `rateLimits/ip_{hash}`: sends per bucket of `sendLimits.perIp.windowMs`. */
+export interface IpLimitDoc {
+  windows: Record<string, number>;
+  /** TTL field: the document disappears two buckets after its last send. */
+  expireAt: Timestamp;
+}
+
+export const ipLimitRef = (ip: string) => limits().doc(`ip_${hashKey(ip)}`);
 
 /** Sends in the sliding window: all of this bucket, and the part of the last still in it. */
 export function estimateIpSends(previous: number, current: number, now: number, start: number) {
@@ -118,18 +121,42 @@ export function estimateIpSends(previous: number, current: number, now: number, 
   return previous * (1 - elapsed) + current;
 }
 
-export async function checkIpLimit(ip: string, now: number): Promise<RefusalDetails | undefined> {
-  const refs = ipBucketRefs(ip, now);
-  const [previous, current] = await db.getAll(refs.previous, refs.current);
-  const count = (snap: DocumentSnapshot | undefined) => Number(snap?.get("count") ?? 0);
-  const estimate = estimateIpSends(count(previous), count(current), now, refs.currentStart);
-  if (estimate < sendLimits.perIp.max) return undefined;
-  return { reason: "rate-limited", limit: "ip", retryAt: refs.currentStart + bucketMs };
+/** What the check read, for the refusal and for counting the send that follows it. */
+export interface IpCheck {
+  ip: string;
+  now: number;
+  refusal?: RefusalDetails;
+  /** Buckets the document still holds that have left the window. */
+  stale: string[];
 }
 
-export async function countIpSend(ip: string, now: number): Promise<void> {
-  await ipBucketRefs(ip, now).current.set(
-    { count: FieldValue.increment(1), expireAt: Timestamp.fromMillis(now + 2 * bucketMs) },
+export async function checkIpLimit(ip: string, now: number): Promise<IpCheck> {
+  const bucket = Math.floor(now / bucketMs);
+  const start = bucket * bucketMs;
+  const windows = ((await ipLimitRef(ip).get()).get("windows") ?? {}) as Record<string, unknown>;
+  const count = (key: number) => Number(windows[String(key)] ?? 0) || 0;
+  const stale = Object.keys(windows).filter((key) => !(Number(key) >= bucket - 1));
+  const estimate = estimateIpSends(count(bucket - 1), count(bucket), now, start);
+  if (estimate < sendLimits.perIp.max) return { ip, now, stale };
+  return {
+    ip,
+    now,
+    stale,
+    refusal: { reason: "rate-limited", limit: "ip", retryAt: start + bucketMs },
+  };
+}
+
+/** Counts one send in the bucket of the check, and drops the buckets it found stale. */
+export async function countIpSend({ ip, now, stale }: IpCheck): Promise<void> {
+  const bucket = Math.floor(now / bucketMs);
+  await ipLimitRef(ip).set(
+    {
+      windows: {
+        [String(bucket)]: FieldValue.increment(1),
+        ...Object.fromEntries(stale.map((key) => [key, FieldValue.delete()])),
+      },
+      expireAt: Timestamp.fromMillis(now + 2 * bucketMs),
+    },
     { merge: true },
   );
 }

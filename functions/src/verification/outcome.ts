@@ -4,6 +4,7 @@ import {
   twoFactorMethods,
   type RefusalDetails,
   type RememberedDeviceToken,
+  type SecondStepClaims,
   type SecondStepMeans,
   type TwoFactorMethod,
   type VerificationPurpose,
@@ -269,18 +270,29 @@ export async function upgradeSession(
   now: number,
 ): Promise<string> {
   const { sessionId } = completed;
-  if (completed.endsOtherSessions) {
-    await endOtherSessions(ctx.uid, { keep: sessionId, issuedBefore: completed.sessionAt });
-  }
+  // The token names only the caller's own session, which the ending keeps: both run at once.
+  const [customToken] = await Promise.all([
+    mintSession(ctx.uid, claimsOf(ctx, completed, now)),
+    completed.endsOtherSessions
+      ? endOtherSessions(ctx.uid, { keep: sessionId, issuedBefore: completed.sessionAt })
+      : undefined,
+  ]);
+  return customToken;
+}
+
+function claimsOf(
+  ctx: CallContext,
+  completed: Pick<Completed, "purpose" | "method" | "sessionAt" | "sessionId">,
+  now: number,
+): SecondStepClaims {
   if (completed.purpose === "enroll") {
-    const claims = claimsAfterChange(ctx, completed.method, completed.sessionAt, sessionId);
-    return mintSession(ctx.uid, claims);
+    return claimsAfterChange(ctx, completed.method, completed.sessionAt, completed.sessionId);
   }
   // A remembered device passed the second step but is no fresh verification: step-up asks.
-  return mintSession(ctx.uid, {
+  return {
     mfa: completed.method,
     mfaAt: completed.method === "device" ? 0 : epochSeconds(now),
     sessionAt: completed.sessionAt,
-    sid: sessionId,
-  });
+    sid: completed.sessionId,
+  };
 }

@@ -3,6 +3,7 @@ import type { SecondStepMeans, RefusalDetails, VerificationPurpose } from "@dash
 import type { CallContext } from "../context.js";
 import { refusal, transaction } from "../errors.js";
 import {
+  afterCodeFailure,
   afterCodeSuccess,
   afterRecoverySuccess,
   codeLockRefusal,
@@ -12,7 +13,12 @@ import {
   type GuardState,
 } from "../security/guard.js";
 import { authorizeChange } from "../security/policy.js";
-import { readUserSecurity, requireSecondStep, type UserSecurity } from "../security/state.js";
+import {
+  addContact,
+  readUserSecurityWith,
+  requireSecondStep,
+  type UserSecurity,
+} from "../security/state.js";
 import {
   completeVerification,
   recordFailure,
@@ -28,7 +34,8 @@ import {
  * proof, how to check it, and what spending it means. `runVerification` owns everything
  * else, the same for each, in this order:
  *
- * 1. read the user's state, the guard and the factor's documents, in one transaction;
+ * 1. read the user's state, the guard and the factor's documents: one `getAll`, in one
+ *    transaction;
  * 2. the lock this factor is subject to;
  * 3. the factor's check;
  * 4. for a right proof, the policy: what the session must already have done for this
@@ -80,6 +87,11 @@ export interface Factor<Input, Extra = undefined> {
    * failure is only logged) or `limited` (a device token: its own rate limit, no log).
    */
   failures: "codes" | "recovery-codes" | "logged" | "limited";
+  /**
+   * Spending a right proof sends a notice (a recovery code): the user's destinations and
+   * language are read with the rest. Otherwise only an enrolment reads them up front.
+   */
+  notifies?: true;
   /** The documents that hold the proof, read in the transaction after the user's state. */
   proofRefs: (ctx: CallContext, input: Input, purpose: VerificationPurpose) => DocumentReference[];
   /** Checks the proof; throws a refusal for a request that spends nothing. */
@@ -126,6 +138,11 @@ export function authorizeVerification(
 
 type Failures = Factor<unknown>["failures"];
 
+/** A wrong typed code that starts a lock sends a notice (`recordFailure`). */
+function failureNotifies(failures: Failures, guard: GuardState, now: number): boolean {
+  return failures === "codes" && afterCodeFailure(guard, now).lockStarted !== undefined;
+}
+
 function lockRefusal(
   failures: Failures,
   guard: GuardState,
@@ -155,9 +172,15 @@ export async function runVerification<Input, Extra>(
   const outcome = await transaction(
     async (tx) => {
       const now = Date.now();
-      const security = await readUserSecurity(tx, ctx.uid);
       const refs = factor.proofRefs(ctx, input, purpose);
-      const [guardSnap, ...snapshots] = await tx.getAll(guardRef(ctx.uid), ...refs);
+      // Destinations and language serve notices and enrolments only; a typed code's lock
+      // notice reads them when a failure starts the lock (`needsContact`, below).
+      const contact = purpose === "enroll" || factor.notifies === true;
+      const read = await readUserSecurityWith(tx, ctx.uid, [guardRef(ctx.uid), ...refs], {
+        contact,
+      });
+      let { security } = read;
+      const [guardSnap, ...snapshots] = read.snapshots;
       const guard = readGuard(guardSnap?.data());
       const locked = lockRefusal(factor.failures, guard, now);
       if (locked) throw refusal(locked);
@@ -175,6 +198,9 @@ export async function runVerification<Input, Extra>(
       // Asked once the proof is known good, so a code that lost the race to another tab
       // still hears that it was used, whatever the winner changed.
       if (checked.ok) authorizeVerification(purpose, security, ctx);
+      if (!contact && !checked.ok && failureNotifies(factor.failures, guard, now)) {
+        security = await addContact(tx, ctx.uid, security);
+      }
       checked.spend();
       if (!checked.ok) {
         const warning = recordFailure(tx, ctx, security, guard, factor.failures, means, now);

@@ -11,11 +11,12 @@ import {
   checkIpLimit,
   countIpSend,
   decideRateLimit,
-  rateLimitRefs,
+  destinationSendsRef,
   readSends,
   recordSend,
+  userSendsRef,
 } from "../security/rate-limit.js";
-import { readUserSecurity } from "../security/state.js";
+import { readUserSecurityWith } from "../security/state.js";
 import { attemptsLeft, challengeId, codeTimes, decideSend } from "./challenge.js";
 import { generateCode, generateNonce, hashCode } from "./code.js";
 import { maskDestination, resolveDestination } from "./destination.js";
@@ -26,88 +27,114 @@ import { challengeRef, readChallenge, toChallengeDoc } from "./store.js";
  * message that carries the code. Every check (who may ask, lockout, cooldown, send
  * limits) and every write (challenge, counters, message) is one transaction: racing
  * requests cannot send more than the limits allow.
+ *
+ * The per-IP counter stays outside the transaction (`security/rate-limit.ts`) but costs
+ * no round trip of its own: it is read while the transaction reads the rest, and counted
+ * while the transaction commits.
  */
 export const sendVerificationCode = define("sendVerificationCode", async (input, request) => {
   const ctx = callContext(request);
   const ref = challengeRef(challengeId(ctx.uid, input.purpose, input.method));
-  const ipLimited = await checkIpLimit(ctx.ip, ctx.now);
-  if (ipLimited) throw refusal(ipLimited);
+  const ipRead = checkIpLimit(ctx.ip, ctx.now);
+  // Awaited in the transaction; a transaction that fails before must not leave it unheard.
+  ipRead.catch(() => undefined);
+  let ipCounted: Promise<void> | undefined;
 
-  const sent = await transaction(async (tx) => {
-    const now = Date.now();
-    const security = await readUserSecurity(tx, ctx.uid);
-    const destination = resolveDestination(input, security, ctx);
-    const limits = rateLimitRefs(ctx.uid, input.method, destination);
-    // Only an enrolment, to a destination not yet proven to be the caller's, counts
-    // against the cap shared by every account (`SendCounters.destination`).
-    const shared = input.purpose === "enroll";
-    const [challengeSnap, guardSnap, userSends, destinationSends] = await tx.getAll(
-      ref,
-      guardRef(ctx.uid),
-      limits.user,
-      ...(shared ? [limits.destination] : []),
-    );
-    if (!challengeSnap || !guardSnap) throw new Error("getAll returned too few documents");
+  try {
+    const sent = await transaction(async (tx) => {
+      const now = Date.now();
+      // Only an enrolment, to a destination not yet proven to be the caller's, counts
+      // against the cap shared by every account (`SendCounters.destination`); its
+      // destination is the one asked for (`resolveDestination`).
+      const shared = input.purpose === "enroll" ? { to: input.destination } : undefined;
+      const destinationSends = shared && destinationSendsRef(input.method, shared.to);
+      const [
+        {
+          security,
+          snapshots: [challengeSnap, guardSnap, userSnap, destinationSnap],
+        },
+        ip,
+      ] = await Promise.all([
+        readUserSecurityWith(tx, ctx.uid, [
+          ref,
+          guardRef(ctx.uid),
+          userSendsRef(ctx.uid),
+          ...(destinationSends ? [destinationSends] : []),
+        ]),
+        ipRead,
+      ]);
+      if (ip.refusal) throw refusal(ip.refusal);
+      if (!challengeSnap || !guardSnap) throw new Error("getAll returned too few documents");
+      const destination = resolveDestination(input, security, ctx);
+      if (shared && destination !== shared.to) throw new Error("enrolment destination moved");
 
-    const locked = codeLockRefusal(readGuard(guardSnap.data()), now);
-    if (locked) throw refusal(locked);
-    const decision = decideSend(readChallenge(challengeSnap), now, destination);
-    if (!decision.allowed) throw refusal(decision.details);
-    const counters = {
-      user: readSends(userSends),
-      ...(shared ? { destination: readSends(destinationSends) } : {}),
-    };
-    const limited = decideRateLimit(counters, now);
-    if (limited) throw refusal(limited);
+      const locked = codeLockRefusal(readGuard(guardSnap.data()), now);
+      if (locked) throw refusal(locked);
+      const decision = decideSend(readChallenge(challengeSnap), now, destination);
+      if (!decision.allowed) throw refusal(decision.details);
+      const counters = {
+        user: readSends(userSnap),
+        ...(destinationSends ? { destination: readSends(destinationSnap) } : {}),
+      };
+      const limited = decideRateLimit(counters, now);
+      if (limited) throw refusal(limited);
 
-    const code = generateCode();
-    const binding = {
-      uid: ctx.uid,
-      purpose: input.purpose,
-      method: input.method,
-      destination,
-      nonce: generateNonce(),
-    };
-    const times = codeTimes(now);
-    const carried = {
-      uid: ctx.uid,
-      purpose: input.purpose,
-      method: input.method,
-      expiresAt: times.expiresAt,
-    };
-    const outboundId =
-      input.method === "email"
-        ? queueMail(tx, verificationEmail(destination, code, security.locale), now, carried)
-        : queueSms(
-            tx,
-            verificationSms(destination, code, webHost.value(), security.locale),
-            now,
-            carried,
-          );
-    tx.set(
-      ref,
-      toChallengeDoc({
-        ...binding,
-        codeHash: hashCode(otpHmacSecret.value(), binding, code),
-        sentAt: times.sentAt,
+      const code = generateCode();
+      const binding = {
+        uid: ctx.uid,
+        purpose: input.purpose,
+        method: input.method,
+        destination,
+        nonce: generateNonce(),
+      };
+      const times = codeTimes(now);
+      const carried = {
+        uid: ctx.uid,
+        purpose: input.purpose,
+        method: input.method,
         expiresAt: times.expiresAt,
-        failedAttempts: decision.failedAttempts,
-        sendCount: decision.sendCount,
-        outboundId,
-      }),
-    );
-    tx.set(limits.user, recordSend(counters.user, now));
-    if (counters.destination) tx.set(limits.destination, recordSend(counters.destination, now));
-    return { destination, failedAttempts: decision.failedAttempts, ...times };
-  });
-  await countIpSend(ctx.ip, sent.sentAt);
-
-  return {
-    purpose: input.purpose,
-    method: input.method,
-    maskedDestination: maskDestination(input.method, sent.destination),
-    expiresAt: sent.expiresAt,
-    resendAvailableAt: sent.resendAvailableAt,
-    attemptsLeft: attemptsLeft(sent.failedAttempts),
-  } satisfies SendVerificationCodeResult;
+      };
+      const outboundId =
+        input.method === "email"
+          ? queueMail(tx, verificationEmail(destination, code, security.locale), now, carried)
+          : queueSms(
+              tx,
+              verificationSms(destination, code, webHost.value(), security.locale),
+              now,
+              carried,
+            );
+      tx.set(
+        ref,
+        toChallengeDoc({
+          ...binding,
+          codeHash: hashCode(otpHmacSecret.value(), binding, code),
+          sentAt: times.sentAt,
+          expiresAt: times.expiresAt,
+          failedAttempts: decision.failedAttempts,
+          sendCount: decision.sendCount,
+          outboundId,
+        }),
+      );
+      tx.set(userSendsRef(ctx.uid), recordSend(counters.user, now));
+      if (destinationSends && counters.destination) {
+        tx.set(destinationSends, recordSend(counters.destination, now));
+      }
+      // Every check passed: the send is counted for its address while the commit runs
+      // (once, however often contention runs this again). A commit that then fails
+      // leaves the address one send stricter, never looser.
+      ipCounted ??= countIpSend(ip);
+      return { destination, failedAttempts: decision.failedAttempts, ...times };
+    });
+    await ipCounted;
+    return {
+      purpose: input.purpose,
+      method: input.method,
+      maskedDestination: maskDestination(input.method, sent.destination),
+      expiresAt: sent.expiresAt,
+      resendAvailableAt: sent.resendAvailableAt,
+      attemptsLeft: attemptsLeft(sent.failedAttempts),
+    } satisfies SendVerificationCodeResult;
+  } finally {
+    await ipCounted?.catch(() => undefined);
+  }
 });

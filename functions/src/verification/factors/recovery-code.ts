@@ -26,6 +26,7 @@ export const recoveryCode: Factor<Input, { recoveryCodesRemaining: number }> = {
   means: () => "recovery-code",
   purposes: ["sign-in", "step-up"],
   failures: "recovery-codes",
+  notifies: true,
   proofRefs: (ctx) => [recoveryCodesRef(ctx.uid)],
   check({ tx, ctx, security, guard, input, snapshots: [codesSnap], now }) {
     if (!security.status.required || !codesSnap?.exists) {

@@ -1,4 +1,3 @@
-import { generateRegistrationOptions } from "@simplewebauthn/server";
 import {
   passkeyPolicy,
   type FinishPasskeyRegistrationResult,
@@ -14,6 +13,7 @@ import { newPasskey } from "../verification/factors/passkey.js";
 import { runVerification } from "../verification/pipeline.js";
 import { relyingParty } from "./relying-party.js";
 import { savePasskeyChallenge, type PasskeyRecord } from "./store.js";
+import { webauthn } from "../security/webauthn.js";
 
 /**
  * Starts registering a passkey or security key as a second factor. Keys the user already
@@ -34,6 +34,7 @@ export const startPasskeyRegistration = define(
         (snap) => snap.data() as PasskeyRecord,
       );
       if (keys.length >= passkeyPolicy.maxKeys) throw refusal({ reason: "passkey-limit" });
+      const { generateRegistrationOptions } = await webauthn();
       const options = await generateRegistrationOptions({
         rpID,
         rpName,

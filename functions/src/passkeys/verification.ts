@@ -1,4 +1,3 @@
-import { generateAuthenticationOptions } from "@simplewebauthn/server";
 import {
   passkeyPolicy,
   type FinishPasskeyVerificationResult,
@@ -13,6 +12,7 @@ import { passkey } from "../verification/factors/passkey.js";
 import { runVerification } from "../verification/pipeline.js";
 import { relyingParty } from "./relying-party.js";
 import { savePasskeyChallenge, type PasskeyRecord } from "./store.js";
+import { webauthn } from "../security/webauthn.js";
 
 /** Starts a passkey verification for the second step of a sign-in, or a step-up. */
 export const startPasskeyVerification = define(
@@ -29,6 +29,7 @@ export const startPasskeyVerification = define(
       if (!security.status.methods.passkey?.enabled || keys.empty) {
         throw refusal({ reason: "method-not-enabled" });
       }
+      const { generateAuthenticationOptions } = await webauthn();
       const options = await generateAuthenticationOptions({
         rpID,
         timeout: passkeyPolicy.timeoutMs,

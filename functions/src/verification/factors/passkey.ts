@@ -1,13 +1,9 @@
-import {
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type RegistrationResponseJSON,
-} from "@simplewebauthn/server";
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import type { DocumentReference, Transaction } from "firebase-admin/firestore";
 import { passkeyPolicy } from "@dash2fa/shared";
 import type { ParsedInput } from "@dash2fa/shared/contract";
 import { refusal } from "../../errors.js";
+import { webauthn } from "../../security/webauthn.js";
 import { acceptedOrigin, relyingParty } from "../../passkeys/relying-party.js";
 import {
   liveChallenge,
@@ -51,6 +47,7 @@ export const passkey: Factor<AnswerInput, { name: string }> = {
     const { rpID } = relyingParty();
     const key = keySnap?.exists ? (keySnap.data() as PasskeyRecord) : undefined;
     const origin = acceptedOrigin(response.response.clientDataJSON, rpID);
+    const { verifyAuthenticationResponse } = await webauthn();
     const verification =
       key && origin && key.credentialId === response.id
         ? await verifyAuthenticationResponse({
@@ -105,6 +102,7 @@ export const newPasskey: Factor<NewKeyInput, { passkeyId: string; name: string }
     const response = input.response as RegistrationResponseJSON;
     const { rpID } = relyingParty();
     const origin = acceptedOrigin(response.response.clientDataJSON, rpID);
+    const { verifyRegistrationResponse } = await webauthn();
     const verification = origin
       ? await verifyRegistrationResponse({
           response,

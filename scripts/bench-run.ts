@@ -478,7 +478,7 @@ async function main() {
         );
       }
       for (const { file, gzip } of bundle.lazy) {
-        console.log(`  on demand: ${file.padEnd(17)} ${kb(gzip)}`);
+        console.log(`  on demand: ${file.padEnd(40)} ${kb(gzip)}`);
       }
     });
   }

@@ -118,8 +118,14 @@ const callables: [string, z.ZodMiniType][] = callableNames.map((name) => [
   contract[name].input,
 ]);
 
+/**
+ * Documents in every collection a callable could write. Delivery mirrors are left out:
+ * only a trigger on an outbound message writes them, possibly seconds after an earlier
+ * test's send, and a refused call that queued no message (`mail` and `messages` are
+ * counted) cannot cause one.
+ */
 async function documentCounts() {
-  const names = Object.values(collections);
+  const names = Object.values(collections).filter((name) => name !== collections.deliveries);
   const counts = await Promise.all(
     names.map(async (name) => (await adminDb().collectionGroup(name).count().get()).data().count),
   );

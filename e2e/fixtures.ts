@@ -117,10 +117,10 @@ export async function acknowledgeRecoveryCodes(page: Page) {
 }
 
 /**
- * Turns 2FA on by email from the Security page, as a new user does: Enable, Send code, the
- * emailed code, and the recovery codes saved.
+ * Starts 2FA by email from the Security page, as a new user does: Enable, Send code and the
+ * emailed code, up to the recovery codes' step, which it returns unacknowledged.
  */
-export async function enableEmailTwoFactor(page: Page, email: string) {
+export async function enterEmailTwoFactorCode(page: Page, email: string) {
   await page
     .getByRole("listitem", { name: "Email" })
     .getByRole("button", { name: "Enable" })
@@ -131,6 +131,14 @@ export async function enableEmailTwoFactor(page: Page, email: string) {
     .getByRole("dialog")
     .getByLabel("Verification code", { exact: true })
     .fill(await readCodeFromInbox(email, after));
+  const codesStep = page.getByRole("dialog", { name: "Save your recovery codes" });
+  await expect(codesStep).toBeVisible();
+  return codesStep;
+}
+
+/** Turns 2FA on by email from the Security page, with the recovery codes saved. */
+export async function enableEmailTwoFactor(page: Page, email: string) {
+  await enterEmailTwoFactorCode(page, email);
   await acknowledgeRecoveryCodes(page);
 }
 

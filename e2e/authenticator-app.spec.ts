@@ -4,6 +4,7 @@ import { readCodeFromOutbox, twoFactorAccount } from "./accounts.js";
 import { AuthenticatorApp } from "./authenticator.js";
 import {
   acknowledgeRecoveryCodes,
+  enterCode,
   expect,
   expectNoViolations,
   signUp,
@@ -45,14 +46,12 @@ test("sets up the authenticator app with its QR code and key, then signs in with
   expect(shownKey).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/);
   const app = new AuthenticatorApp(shownKey);
 
-  const code = dialog.getByLabel("Verification code", { exact: true });
-  await code.fill("000000");
-  await dialog.getByRole("button", { name: "Verify", exact: true }).click();
+  // A full code submits itself, here and below: no click on Verify.
+  await enterCode(dialog, "000000");
   await expect(dialog.getByRole("alert")).toContainText("That code is not correct.");
   await expectNoViolations(page, "authenticator app setup with a wrong code");
 
-  await code.fill(await app.nextCode());
-  await dialog.getByRole("button", { name: "Verify", exact: true }).click();
+  await enterCode(dialog, await app.nextCode());
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("status")).toContainText(
     "Two-factor authentication has been successfully activated.",
@@ -74,8 +73,7 @@ test("sets up the authenticator app with its QR code and key, then signs in with
   // The only method: nothing else to choose.
   await expect(page.getByRole("button", { name: "Use another method" })).toHaveCount(0);
   await expectNoViolations(page, "second step with the authenticator app");
-  await page.getByLabel("Verification code", { exact: true }).fill(await app.nextCode());
-  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await enterCode(page, await app.nextCode());
   await expect(protectedPage(page)).toBeVisible();
 });
 
@@ -116,8 +114,7 @@ test("suggests the app before email, offers email instead, and refuses a used co
   await expect(
     page.getByRole("checkbox", { name: "Remember this device for 30 days" }),
   ).toBeVisible();
-  await page.getByLabel("Verification code", { exact: true }).fill(await app.nextCode());
-  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await enterCode(page, await app.nextCode());
   await expect(dashboard(page)).toBeVisible();
 
   // The same code again, still within its time window, is refused as used.
@@ -125,13 +122,11 @@ test("suggests the app before email, offers email instead, and refuses a used co
   // Signed out once the sign-in page shows; going there sooner could find the session.
   await expect(page.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
   await signInWithPassword(page, account);
-  await page.getByLabel("Verification code", { exact: true }).fill(app.lastCode());
-  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await enterCode(page, app.lastCode());
   await expect(page.getByRole("alert")).toContainText("That code was already used.");
   await expectNoViolations(page, "second step with a used app code");
 
-  await page.getByLabel("Verification code", { exact: true }).fill(await app.nextCode());
-  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await enterCode(page, await app.nextCode());
   await expect(dashboard(page)).toBeVisible();
 
   // The activity log names the method.
@@ -163,6 +158,6 @@ test("a reload resumes the method chosen, with the code already sent", async ({ 
   // Still Email, with the code on its way: not the app, where this code would fail.
   await expect(sentTo).toBeVisible();
   await expect(page.getByText(appPrompt)).toHaveCount(0);
-  await page.getByLabel("Verification code", { exact: true }).fill(code);
+  await enterCode(page, code);
   await expect(protectedPage(page)).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import { resetIpLimit } from "../tests/support/clients.js";
 
 const mailDevApi = process.env.MAILDEV_API ?? "http://127.0.0.1:1080";
@@ -95,7 +95,19 @@ export async function signUp(page: Page, account: { email: string; password: str
   await page.getByRole("button", { name: "Create account" }).click();
 }
 
-/** WCAG 2.1 A and AA, the level the product promises. */
+/**
+ * Types a code into the "Verification code" field within `scope`, and only types it: a full
+ * code submits itself, so a click on Verify after it could land on a form already gone to
+ * the next page. The caller asserts what the code led to. The field is emptied first, as
+ * typing over a refused code does, because only the change that completes a code submits
+ * it: one full code replaced by another in a single change waits for Verify.
+ */
+export async function enterCode(scope: Page | Locator, code: string) {
+  const field = scope.getByLabel("Verification code", { exact: true });
+  await field.clear();
+  await field.fill(code);
+}
+
 /** Signs in with the password, up to the second step's page. */
 export async function signInWithPassword(page: Page, account: { email: string; password: string }) {
   await page.goto("/sign-in");
@@ -127,10 +139,7 @@ export async function enterEmailTwoFactorCode(page: Page, email: string) {
     .click();
   const after = Date.now() - 1_000;
   await page.getByRole("button", { name: "Send code" }).click();
-  await page
-    .getByRole("dialog")
-    .getByLabel("Verification code", { exact: true })
-    .fill(await readCodeFromInbox(email, after));
+  await enterCode(page.getByRole("dialog"), await readCodeFromInbox(email, after));
   const codesStep = page.getByRole("dialog", { name: "Save your recovery codes" });
   await expect(codesStep).toBeVisible();
   return codesStep;
@@ -142,6 +151,7 @@ export async function enableEmailTwoFactor(page: Page, email: string) {
   await acknowledgeRecoveryCodes(page);
 }
 
+/** WCAG 2.1 A and AA, the level the product promises. */
 export async function expectNoViolations(page: Page, state: string) {
   const { violations } = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { readCodeFromOutbox, twoFactorAccount, uniqueMobile } from "./accounts.js";
 import {
+  enterCode,
   enterEmailTwoFactorCode,
   expect,
   expectNoViolations,
@@ -15,14 +16,6 @@ const dashboard = (page: Page) => page.getByRole("heading", { name: "Dashboard",
 
 /** A recovery code as the Security page shows it: four groups of four. */
 const RECOVERY_CODE = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/;
-
-/**
- * Types the code. A full code submits itself; a click on Verify after it could land on a
- * form already gone to the next page.
- */
-async function enterCode(page: Page, code: string) {
-  await page.getByLabel("Verification code", { exact: true }).fill(code);
-}
 
 test("the overview says 2FA is off, then on with one method, after the codes were saved", async ({
   page,

@@ -22,7 +22,7 @@ function redirectTarget(location: Location): RedirectState["from"] | undefined {
   return (location.state as RedirectState | null)?.from;
 }
 
-function PageLoading() {
+export function PageLoading() {
   const t = useT();
   return (
     <p className="page-loading" role="status">

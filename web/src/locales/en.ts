@@ -28,6 +28,7 @@ export const en = {
     navSecurity: "Security",
     footerLabel: "Developer tools",
     devOutboxLink: "Development outbox",
+    pageLoadFailed: "This page couldn't load. Check your connection and try again.",
     statusLoadFailed: "We couldn't load your account settings.",
     retryButton: "Try again",
   },

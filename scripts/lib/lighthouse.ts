@@ -15,6 +15,8 @@
  *
  * Lighthouse 12 is used: 13 needs Node 22.19, this project runs on Node 20.19+.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Page } from "@playwright/test";
 import type lighthouse from "lighthouse";
 
@@ -100,10 +102,23 @@ export async function lighthouseScores(
       clearStorageTypes,
     });
     if (!result) throw new Error(`Lighthouse returned no result for ${url}`);
+    saveReport(url, result.lhr);
     return { ...scoresFrom(result.lhr, url), durationMs: performance.now() - start };
   } finally {
     await browser.kill();
   }
+}
+
+/**
+ * With `BENCH_LIGHTHOUSE_REPORTS=<dir>`, each full report is kept there as JSON (named
+ * after the page's path), to open in the Lighthouse viewer and see where the time went.
+ */
+function saveReport(url: string, lhr: unknown) {
+  const dir = process.env.BENCH_LIGHTHOUSE_REPORTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  const name = new URL(url).pathname.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "");
+  writeFileSync(join(dir, `${name || "home"}.json`), JSON.stringify(lhr));
 }
 
 async function runPrepare(port: number, prepare: (page: Page) => Promise<void>) {

@@ -2,55 +2,28 @@
 import { cleanup, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type {
-  SendVerificationCodeResult,
-  TwoFactorMethod,
-  TwoFactorStatusDoc,
-} from "@dash2fa/shared";
+import type { SendVerificationCodeResult, TwoFactorStatusDoc } from "@dash2fa/shared";
 import { getSession } from "@/lib/session";
+import { resetServer, statusWith, type CallableHandler } from "@/test/firebase-fakes";
 import { refusal, renderWithQueries } from "@/test/support";
 import { SecondStepChallenge } from "./second-step-challenge";
 
 /** The server, one handler per callable; everything between it and the challenge is real. */
 const server = vi.hoisted(() => ({
-  sendVerificationCode: vi.fn<(input: unknown) => unknown>(),
-  verifyCode: vi.fn<(input: unknown) => unknown>(),
-  getDeliveryStatus: vi.fn<(input: unknown) => unknown>(),
+  sendVerificationCode: vi.fn<CallableHandler>(),
+  verifyCode: vi.fn<CallableHandler>(),
+  getDeliveryStatus: vi.fn<CallableHandler>(),
 }));
 
-vi.mock("firebase/functions", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("firebase/functions")>()),
-  httpsCallable: (_functions: unknown, name: keyof typeof server) => async (input: unknown) => ({
-    data: await server[name](input),
-  }),
-}));
+vi.mock("firebase/functions", async (importOriginal) =>
+  (await import("@/test/firebase-fakes")).withFakeCallables(await importOriginal(), server),
+);
 
 /** Auth: signed in with a password, waiting for the second step. */
-vi.mock("firebase/auth", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("firebase/auth")>()),
-  onIdTokenChanged: (_auth: unknown, next: (user: unknown) => void) => {
-    next({ uid: "ana", getIdTokenResult: async () => ({ claims: {} }) });
-    return () => undefined;
-  },
-}));
-
-function statusWith(...methods: TwoFactorMethod[]): TwoFactorStatusDoc {
-  return {
-    methods: Object.fromEntries(
-      methods.map((method) => [
-        method,
-        {
-          enabled: true,
-          maskedDestination: method === "email" ? "a•••@example.com" : "",
-          enabledAt: 1,
-        },
-      ]),
-    ),
-    required: true,
-    sessionsValidAfter: 0,
-    recoveryCodesRemaining: 10,
-  };
-}
+vi.mock("firebase/auth", async (importOriginal) => {
+  const { fakeUser, withFakeAuth } = await import("@/test/firebase-fakes");
+  return withFakeAuth(await importOriginal(), { signedIn: fakeUser() });
+});
 
 function sentCode(): SendVerificationCodeResult {
   return {
@@ -83,7 +56,7 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
-  for (const handler of Object.values(server)) handler.mockReset();
+  resetServer(server);
   server.getDeliveryStatus.mockResolvedValue({ state: "sent" });
   window.sessionStorage.clear();
 });
@@ -97,7 +70,7 @@ describe("wrong app codes", () => {
       .mockRejectedValueOnce(
         refusal({ reason: "wrong-code", triesBeforeLock: 0, lockedUntil: fifteenMinutes() }),
       );
-    const user = renderChallenge(statusWith("totp", "email"));
+    const user = renderChallenge(statusWith(["totp", "email"]));
     await user.type(codeField(), "123456");
     expect((await screen.findByRole("alert")).textContent).toMatch(
       /1 try left before verification locks for 15 minutes\.$/,
@@ -136,7 +109,7 @@ describe("a send refused by the lock", () => {
     server.sendVerificationCode.mockRejectedValue(
       refusal({ reason: "locked", retryAt: fifteenMinutes() }),
     );
-    const user = renderChallenge(statusWith("email", "passkey"));
+    const user = renderChallenge(statusWith(["email", "passkey"]));
     // The passkey comes first; email is chosen from the list.
     await user.click(button("Use another method"));
     await user.click(screen.getByRole("button", { name: /^Email/ }));
@@ -162,7 +135,7 @@ describe("a send refused by the lock", () => {
 
   it("says only a recovery code helps when it locks until one is used", async () => {
     server.sendVerificationCode.mockRejectedValue(refusal({ reason: "locked-until-recovery" }));
-    renderChallenge(statusWith("email"));
+    renderChallenge(statusWith(["email"]));
     expect((await screen.findByRole("alert")).textContent).toBe(
       "Verification is locked after too many wrong codes. Use a recovery code to unlock it.",
     );
@@ -174,7 +147,7 @@ describe("a send refused by the lock", () => {
     server.sendVerificationCode
       .mockRejectedValueOnce(refusal({ reason: "locked", retryAt: Date.now() + 100 }))
       .mockResolvedValueOnce(sentCode());
-    const user = renderChallenge(statusWith("email"));
+    const user = renderChallenge(statusWith(["email"]));
     expect((await screen.findByRole("alert")).textContent).toMatch(lockedUntil);
     const send = await screen.findByRole("button", { name: "Send code" }, { timeout: 3000 });
     expect(screen.queryByRole("alert")).toBeNull();
@@ -190,7 +163,7 @@ describe("a send refused by the lock", () => {
 describe("spending the send budget", () => {
   it("sends no code until 'Send code' when the method was not the one used last", async () => {
     server.sendVerificationCode.mockResolvedValueOnce(sentCode());
-    renderChallenge({ ...statusWith("email", "phone"), lastUsedMethod: "email" });
+    renderChallenge(statusWith(["email", "phone"], { lastUsedMethod: "email" }));
     // Phone is suggested as the stronger one, but email was used last: email is sent.
     expect(await screen.findByText("We sent a code to a•••@example.com.")).toBeTruthy();
     expect(server.sendVerificationCode).toHaveBeenCalledTimes(1);
@@ -198,7 +171,7 @@ describe("spending the send budget", () => {
     window.sessionStorage.clear();
 
     server.sendVerificationCode.mockReset().mockResolvedValueOnce(sentCode());
-    const fresh = renderChallenge(statusWith("totp", "email"));
+    const fresh = renderChallenge(statusWith(["totp", "email"]));
     expect(server.sendVerificationCode).not.toHaveBeenCalled();
     await fresh.click(button("Use another method"));
     await fresh.click(screen.getByRole("button", { name: /^Email/ }));
@@ -215,7 +188,7 @@ describe("spending the send budget", () => {
     server.sendVerificationCode.mockRejectedValueOnce(
       refusal({ reason: "rate-limited", limit: "user", retryAt: Date.now() + 90_000 }),
     );
-    renderChallenge(statusWith("email"));
+    renderChallenge(statusWith(["email"]));
     expect((await screen.findByRole("alert")).textContent).toMatch(/5 codes in 15 minutes/);
     const again = screen.getByRole("button", { name: /^Try sending again in (89|90) s$/ });
     expect((again as HTMLButtonElement).disabled).toBe(true);
@@ -227,10 +200,7 @@ describe("the list of methods while no code can be sent", () => {
     server.sendVerificationCode.mockRejectedValueOnce(
       refusal({ reason: "rate-limited", limit: "user", retryAt: Date.now() + 10 * 60_000 }),
     );
-    const user = renderChallenge({
-      ...statusWith("email", "totp"),
-      lastUsedMethod: "email",
-    });
+    const user = renderChallenge(statusWith(["email", "totp"], { lastUsedMethod: "email" }));
     await screen.findByRole("alert");
     await user.click(button("Use another method"));
     const app = screen.getByRole("button", { name: /^Authenticator app/ });
@@ -244,7 +214,7 @@ describe("the list of methods while no code can be sent", () => {
       .mockRejectedValueOnce(
         refusal({ reason: "rate-limited", limit: "user", retryAt: Date.now() + 10 * 60_000 }),
       );
-    const again = renderChallenge({ ...statusWith("email", "totp"), lastUsedMethod: "totp" });
+    const again = renderChallenge(statusWith(["email", "totp"], { lastUsedMethod: "totp" }));
     await again.click(button("Use another method"));
     await again.click(screen.getByRole("button", { name: /^Email/ }));
     await screen.findByRole("alert");

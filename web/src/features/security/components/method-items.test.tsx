@@ -9,17 +9,18 @@ import type {
   VerifyCodeResult,
 } from "@dash2fa/shared";
 import type { StepUp } from "@/components/second-step";
+import { resetServer, type CallableHandler } from "@/test/firebase-fakes";
 import { refusal, renderWithQueries } from "@/test/support";
 import { SentCodeMethodItem } from "./sent-code-method-item";
 import { TotpMethodItem } from "./totp-method-item";
 
 /** The server, one handler per callable; everything between it and the rows is real. */
 const server = vi.hoisted(() => ({
-  sendVerificationCode: vi.fn<(input: unknown) => unknown>(),
-  verifyCode: vi.fn<(input: unknown) => unknown>(),
-  getDeliveryStatus: vi.fn<(input: unknown) => unknown>(),
-  disableMethod: vi.fn<(input: unknown) => unknown>(),
-  startTotpEnrollment: vi.fn<(input: unknown) => unknown>(),
+  sendVerificationCode: vi.fn<CallableHandler>(),
+  verifyCode: vi.fn<CallableHandler>(),
+  getDeliveryStatus: vi.fn<CallableHandler>(),
+  disableMethod: vi.fn<CallableHandler>(),
+  startTotpEnrollment: vi.fn<CallableHandler>(),
 }));
 
 /**
@@ -27,24 +28,21 @@ const server = vi.hoisted(() => ({
  * carries the verification just made (so a later confirmation needs no step-up).
  */
 const signInWithCustomToken = vi.hoisted(() =>
-  vi.fn(async () => ({
-    user: {
-      getIdTokenResult: async () => ({ claims: { mfaAt: Math.floor(Date.now() / 1000) } }),
-    },
-  })),
+  vi.fn(async () => {
+    const { fakeUser, justVerified } = await import("@/test/firebase-fakes");
+    return { user: fakeUser({ claims: justVerified }) };
+  }),
 );
 
-vi.mock("firebase/functions", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("firebase/functions")>()),
-  httpsCallable: (_functions: unknown, name: keyof typeof server) => async (input: unknown) => ({
-    data: await server[name](input),
-  }),
-}));
+vi.mock("firebase/functions", async (importOriginal) =>
+  (await import("@/test/firebase-fakes")).withFakeCallables(await importOriginal(), server),
+);
 
-vi.mock("firebase/auth", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("firebase/auth")>()),
-  signInWithCustomToken,
-}));
+vi.mock("firebase/auth", async (importOriginal) =>
+  (await import("@/test/firebase-fakes")).withFakeAuth(await importOriginal(), {
+    signInWithCustomToken,
+  }),
+);
 
 /** No recent verification is needed in these tests: the action runs as it is. */
 const withStepUp: StepUp["withStepUp"] = (action) => action();
@@ -102,7 +100,7 @@ function renderEmailRow(props: Partial<Parameters<typeof SentCodeMethodItem>[0]>
 const row = (name: string) => screen.getByRole("listitem", { name });
 
 beforeEach(() => {
-  for (const handler of Object.values(server)) handler.mockReset();
+  resetServer(server);
   server.getDeliveryStatus.mockResolvedValue({ state: "sent" });
   server.verifyCode.mockResolvedValue(verified);
   signInWithCustomToken.mockClear();

@@ -2,78 +2,54 @@
 import { act, cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { TwoFactorMethod, TwoFactorStatusDoc, VerifyCodeResult } from "@dash2fa/shared";
+import type { TwoFactorMethod, VerifyCodeResult } from "@dash2fa/shared";
 import type { StepUp } from "@/components/second-step";
 import { changeLocale } from "@/lib/i18n";
+import {
+  resetServer,
+  statusWith,
+  type CallableHandler,
+  type StoredStatus,
+} from "@/test/firebase-fakes";
 import { renderWithQueries } from "@/test/support";
 import { TwoFactorSection } from "./two-factor-section";
 
 /** The server, one handler per callable; everything between it and the section is real. */
 const server = vi.hoisted(() => ({
-  disableMethod: vi.fn<(input: unknown) => unknown>(),
-  startTotpEnrollment: vi.fn<(input: unknown) => unknown>(),
-  verifyCode: vi.fn<(input: unknown) => unknown>(),
+  disableMethod: vi.fn<CallableHandler>(),
+  startTotpEnrollment: vi.fn<CallableHandler>(),
+  verifyCode: vi.fn<CallableHandler>(),
 }));
 
 /** The status document as Firestore holds it; a test sets it before and after a change. */
-const stored = vi.hoisted(() => ({ status: undefined as unknown }));
+const stored = vi.hoisted((): StoredStatus => ({ status: undefined }));
 
-vi.mock("firebase/functions", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("firebase/functions")>()),
-  httpsCallable: (_functions: unknown, name: keyof typeof server) => async (input: unknown) => ({
-    data: await server[name](input),
-  }),
-}));
+vi.mock("firebase/functions", async (importOriginal) =>
+  (await import("@/test/firebase-fakes")).withFakeCallables(await importOriginal(), server),
+);
 
-vi.mock("firebase/firestore/lite", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("firebase/firestore/lite")>()),
-  getDoc: async () => ({ exists: () => stored.status !== undefined, data: () => stored.status }),
-  getDocs: async () => ({ docs: [] }),
-}));
+vi.mock("firebase/firestore/lite", async (importOriginal) =>
+  (await import("@/test/firebase-fakes")).withFakeStatusDocument(await importOriginal(), stored),
+);
 
 /**
  * Auth: Ana, signed in and verified moments ago (so no change asks "Confirm it's you");
  * a re-issued session is Ana again.
  */
 vi.mock("firebase/auth", async (importOriginal) => {
-  const ana = {
-    uid: "ana",
-    email: "ana@example.com",
-    getIdTokenResult: async () => ({ claims: { mfaAt: Math.floor(Date.now() / 1000) } }),
-  };
-  return {
-    ...(await importOriginal<typeof import("firebase/auth")>()),
-    onIdTokenChanged: (_auth: unknown, next: (user: unknown) => void) => {
-      next(ana);
-      return () => undefined;
-    },
+  const { fakeUser, justVerified, withFakeAuth } = await import("@/test/firebase-fakes");
+  const ana = fakeUser({ email: "ana@example.com", claims: justVerified });
+  return withFakeAuth(await importOriginal(), {
+    signedIn: ana,
     signInWithCustomToken: async () => ({ user: ana }),
-  };
+  });
 });
 
 /** No recent verification is needed in these tests: the action runs as it is. */
 const withStepUp: StepUp["withStepUp"] = (action) => action();
 
-function statusWith(...methods: TwoFactorMethod[]): TwoFactorStatusDoc {
-  return {
-    methods: Object.fromEntries(
-      methods.map((method) => [
-        method,
-        {
-          enabled: true,
-          maskedDestination: method === "email" ? "a•••@example.com" : "",
-          enabledAt: 1,
-        },
-      ]),
-    ),
-    required: methods.length > 0,
-    sessionsValidAfter: 0,
-    recoveryCodesRemaining: methods.length > 0 ? 10 : 0,
-  };
-}
-
 function renderSection(...methods: TwoFactorMethod[]) {
-  stored.status = methods.length > 0 ? statusWith(...methods) : undefined;
+  stored.status = methods.length > 0 ? statusWith(methods) : undefined;
   const onRecoveryCodes = vi.fn();
   renderWithQueries(
     <TwoFactorSection
@@ -119,9 +95,7 @@ const appVerified: VerifyCodeResult = {
   customToken: "reissued",
 };
 
-beforeEach(() => {
-  for (const handler of Object.values(server)) handler.mockReset();
-});
+beforeEach(() => resetServer(server));
 
 afterEach(async () => {
   cleanup();

@@ -2,66 +2,34 @@
 import { cleanup, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { TwoFactorMethod, TwoFactorStatusDoc } from "@dash2fa/shared";
+import type { TwoFactorMethod } from "@dash2fa/shared";
 import { changeLocale } from "@/lib/i18n";
+import { statusWith, type CallableHandler, type StoredStatus } from "@/test/firebase-fakes";
 import { refusal, renderWithQueries } from "@/test/support";
 import { TwoFactorSummary } from "./two-factor-summary";
 
 /** The server, one handler per callable; everything between it and the overview is real. */
 const server = vi.hoisted(() => ({
-  setPreferredMethod: vi.fn<(input: unknown) => unknown>(),
+  setPreferredMethod: vi.fn<CallableHandler>(),
 }));
 
 /** The status document as Firestore holds it; `pending` holds the read back. */
-const stored = vi.hoisted(() => ({
-  status: undefined as unknown,
-  pending: undefined as Promise<void> | undefined,
-}));
+const stored = vi.hoisted((): StoredStatus => ({ status: undefined, pending: undefined }));
 
-vi.mock("firebase/functions", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("firebase/functions")>()),
-  httpsCallable: (_functions: unknown, name: keyof typeof server) => async (input: unknown) => ({
-    data: await server[name](input),
-  }),
-}));
+vi.mock("firebase/functions", async (importOriginal) =>
+  (await import("@/test/firebase-fakes")).withFakeCallables(await importOriginal(), server),
+);
 
-vi.mock("firebase/firestore/lite", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("firebase/firestore/lite")>()),
-  getDoc: async () => {
-    await stored.pending;
-    return { exists: () => stored.status !== undefined, data: () => stored.status };
-  },
-}));
+vi.mock("firebase/firestore/lite", async (importOriginal) =>
+  (await import("@/test/firebase-fakes")).withFakeStatusDocument(await importOriginal(), stored),
+);
 
 vi.mock("firebase/auth", async (importOriginal) => {
-  const ana = {
-    uid: "ana",
-    email: "ana@example.com",
-    getIdTokenResult: async () => ({ claims: {} }),
-  };
-  return {
-    ...(await importOriginal<typeof import("firebase/auth")>()),
-    onIdTokenChanged: (_auth: unknown, next: (user: unknown) => void) => {
-      next(ana);
-      return () => undefined;
-    },
-  };
+  const { fakeUser, withFakeAuth } = await import("@/test/firebase-fakes");
+  return withFakeAuth(await importOriginal(), {
+    signedIn: fakeUser({ email: "ana@example.com" }),
+  });
 });
-
-function statusWith(
-  methods: TwoFactorMethod[],
-  extra: Partial<TwoFactorStatusDoc> = {},
-): TwoFactorStatusDoc {
-  return {
-    methods: Object.fromEntries(
-      methods.map((method) => [method, { enabled: true, maskedDestination: "", enabledAt: 1 }]),
-    ),
-    required: methods.length > 0,
-    sessionsValidAfter: 0,
-    recoveryCodesRemaining: methods.length > 0 ? 10 : 0,
-    ...extra,
-  };
-}
 
 /** The text of the elements `aria-describedby` names, as a screen reader reads it. */
 function descriptionOf(element: HTMLElement): string {

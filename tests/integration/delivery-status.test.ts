@@ -68,8 +68,11 @@ describe("live delivery state, mirrored for its owner", () => {
     const mirror = follow(user, "enroll_email");
     const { result, outboundId } = await sendAndReadCode(user);
     const final = await mirror.until("delivered", result.expiresAt);
-    expect(Object.keys(final).sort()).toEqual(["codeExpiresAt", "state", "updatedAt"]);
+    expect(Object.keys(final).sort()).toEqual(["codeExpiresAt", "expireAt", "state", "updatedAt"]);
     expect(final.updatedAt).toBeGreaterThan(Date.now() - 60_000);
+    // The TTL policy removes the mirror once its code has expired.
+    const { expireAt } = final as DeliveryMirrorDoc & { expireAt: { toMillis(): number } };
+    expect(expireAt.toMillis()).toBe(result.expiresAt);
     // The outbound document says whose code it carries, and nothing more about it.
     const outbound = await adminDb().collection(collections.mail).doc(outboundId).get();
     expect(outbound.get("carriesCode")).toEqual({

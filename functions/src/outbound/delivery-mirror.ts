@@ -1,4 +1,4 @@
-import type { DocumentData } from "firebase-admin/firestore";
+import { Timestamp, type DocumentData } from "firebase-admin/firestore";
 import { onDocumentUpdated } from "firebase-functions/v2/firestore";
 import {
   FUNCTIONS_REGION,
@@ -93,7 +93,8 @@ export const mirrorRef = (code: Pick<CarriedCode, "uid" | "purpose" | "method">)
  * Copies the delivery state of a message carrying a code into the owner's mirror
  * (`twoFactor/{uid}/deliveries/{purpose}_{method}`) as it changes, intermediate states
  * (Twilio's "sent") included, so the verify dialog listens instead of polling. Only the
- * state, the code's expiry (which ties it to the code the client holds) and the time.
+ * state, the code's expiry (which ties it to the code the client holds) and the time,
+ * plus `expireAt` for the TTL policy: a mirror says nothing once its code has expired.
  */
 export async function mirrorDelivery(
   before: DocumentData | undefined,
@@ -110,7 +111,7 @@ export async function mirrorDelivery(
     const current = (await tx.get(ref)).data() as DeliveryMirrorDoc | undefined;
     if (!supersedes(current, code, state)) return false;
     const mirror: DeliveryMirrorDoc = { state, codeExpiresAt: code.expiresAt, updatedAt: now };
-    tx.set(ref, mirror);
+    tx.set(ref, { ...mirror, expireAt: Timestamp.fromMillis(code.expiresAt) });
     return true;
   });
 }

@@ -1,4 +1,4 @@
-import type { Mock } from "vitest";
+import { vi, type Mock } from "vitest";
 import type { TwoFactorMethod, TwoFactorStatusDoc } from "@dash2fa/shared";
 import type { CallableName } from "@dash2fa/shared/contract";
 
@@ -20,8 +20,14 @@ import type { CallableName } from "@dash2fa/shared/contract";
 /** One callable on the fake server: what it answers for the input it was called with. */
 export type CallableHandler = (input: unknown) => unknown;
 
+/**
+ * A callable the app calls: one of the contract's, or the emulator's own reset of the
+ * sending limits, which like the outbox stays outside the contract.
+ */
+type FakeCallableName = CallableName | "devResetLimits";
+
 /** The callables a test answers, each a mock it sets and inspects. */
-export type FakeServer = Partial<Record<CallableName, Mock<CallableHandler>>>;
+export type FakeServer = Partial<Record<FakeCallableName, Mock<CallableHandler>>>;
 
 /**
  * "firebase/functions" with every callable answered by the handler `server` has for its
@@ -33,12 +39,29 @@ export function withFakeCallables<Functions extends object>(
 ) {
   return {
     ...original,
-    httpsCallable: (_functions: unknown, name: CallableName) => async (input: unknown) => {
+    httpsCallable: (_functions: unknown, name: FakeCallableName) => async (input: unknown) => {
       const handler = server[name];
       if (!handler) throw new Error(`The fake server has no callable "${name}".`);
       return { data: await handler(input) };
     },
   };
+}
+
+/**
+ * The callables behind a code sent to be typed in: sending it, checking it, and asking
+ * whether the message was delivered. A test creates them in `vi.hoisted`, awaited, since
+ * its mocks need them before its imports run:
+ *
+ *     const server = await vi.hoisted(async () =>
+ *       (await import("@/test/firebase-fakes")).codeCallables(),
+ *     );
+ */
+export function codeCallables() {
+  return {
+    sendVerificationCode: vi.fn<CallableHandler>(),
+    verifyCode: vi.fn<CallableHandler>(),
+    getDeliveryStatus: vi.fn<CallableHandler>(),
+  } satisfies FakeServer;
 }
 
 /** Forgets every handler's answers and calls, so none carries over to the next test. */

@@ -4,16 +4,14 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SendVerificationCodeResult, TwoFactorStatusDoc } from "@dash2fa/shared";
 import { getSession } from "@/lib/session";
-import { resetServer, statusWith, type CallableHandler } from "@/test/firebase-fakes";
+import { resetServer, statusWith } from "@/test/firebase-fakes";
 import { refusal, renderWithQueries } from "@/test/support";
 import { SecondStepChallenge } from "./second-step-challenge";
 
 /** The server, one handler per callable; everything between it and the challenge is real. */
-const server = vi.hoisted(() => ({
-  sendVerificationCode: vi.fn<CallableHandler>(),
-  verifyCode: vi.fn<CallableHandler>(),
-  getDeliveryStatus: vi.fn<CallableHandler>(),
-}));
+const server = await vi.hoisted(async () =>
+  (await import("@/test/firebase-fakes")).codeCallables(),
+);
 
 vi.mock("firebase/functions", async (importOriginal) =>
   (await import("@/test/firebase-fakes")).withFakeCallables(await importOriginal(), server),

@@ -3,15 +3,14 @@ import { act, cleanup, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SendVerificationCodeResult, VerifyCodeResult } from "@dash2fa/shared";
+import { resetServer } from "@/test/firebase-fakes";
 import { refusal, renderWithQueries } from "@/test/support";
 import { VerificationCodeForm, type VerificationCodeFormProps } from "./code-form";
 
 /** The server, one handler per callable; everything between it and the form is real. */
-const server = vi.hoisted(() => ({
-  sendVerificationCode: vi.fn<(input: unknown) => unknown>(),
-  verifyCode: vi.fn<(input: unknown) => unknown>(),
-  getDeliveryStatus: vi.fn<(input: unknown) => unknown>(),
-}));
+const server = await vi.hoisted(async () =>
+  (await import("@/test/firebase-fakes")).codeCallables(),
+);
 
 /**
  * The owner's delivery mirrors, as the realtime listener reports them: like the SDK, a
@@ -52,12 +51,9 @@ vi.mock("@/lib/live-firestore", () => ({
   listenToDelivery: (...args: Parameters<typeof live.listen>) => live.listen(...args),
 }));
 
-vi.mock("firebase/functions", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("firebase/functions")>()),
-  httpsCallable: (_functions: unknown, name: keyof typeof server) => async (input: unknown) => ({
-    data: await server[name](input),
-  }),
-}));
+vi.mock("firebase/functions", async (importOriginal) =>
+  (await import("@/test/firebase-fakes")).withFakeCallables(await importOriginal(), server),
+);
 
 const accepted: VerifyCodeResult = {
   purpose: "enroll",
@@ -103,9 +99,9 @@ const codeField = () => screen.getByRole("textbox", { name: "Verification code" 
 const verifyButton = () => screen.getByRole("button", { name: "Verify" });
 
 beforeEach(() => {
-  server.sendVerificationCode.mockReset();
-  server.verifyCode.mockReset().mockResolvedValue(accepted);
-  server.getDeliveryStatus.mockReset().mockResolvedValue({ state: "sending" });
+  resetServer(server);
+  server.verifyCode.mockResolvedValue(accepted);
+  server.getDeliveryStatus.mockResolvedValue({ state: "sending" });
   live.mirrors.clear();
   live.listening.clear();
   live.refuse = false;

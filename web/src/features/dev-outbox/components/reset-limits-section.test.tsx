@@ -2,21 +2,20 @@
 import { cleanup, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { resetServer, type CallableHandler } from "@/test/firebase-fakes";
 import { renderWithQueries } from "@/test/support";
 import { ResetLimitsSection } from "./reset-limits-section";
 
-const server = vi.hoisted(() => ({ devResetLimits: vi.fn<(input: unknown) => unknown>() }));
+/** The server, one handler per callable; everything between it and the section is real. */
+const server = vi.hoisted(() => ({ devResetLimits: vi.fn<CallableHandler>() }));
 
-vi.mock("firebase/functions", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("firebase/functions")>()),
-  httpsCallable: (_functions: unknown, name: keyof typeof server) => async (input: unknown) => ({
-    data: await server[name](input),
-  }),
-}));
+vi.mock("firebase/functions", async (importOriginal) =>
+  (await import("@/test/firebase-fakes")).withFakeCallables(await importOriginal(), server),
+);
 
 afterEach(() => {
   cleanup();
-  server.devResetLimits.mockReset();
+  resetServer(server);
 });
 
 const resetButton = () => screen.getByRole("button", { name: "Reset sending limits" });

@@ -1,6 +1,13 @@
 import type { Page } from "@playwright/test";
 import { readCodeFromOutbox, twoFactorAccount } from "./accounts.js";
-import { acknowledgeRecoveryCodes, expect, expectNoViolations, signUp, test } from "./fixtures.js";
+import {
+  acknowledgeRecoveryCodes,
+  enterCode,
+  expect,
+  expectNoViolations,
+  signUp,
+  test,
+} from "./fixtures.js";
 
 test("every page and dialog state has no axe violations", async ({ page, newAccount }) => {
   await page.goto("/sign-in");
@@ -32,10 +39,7 @@ test("every page and dialog state has no axe violations", async ({ page, newAcco
   await dialog.getByRole("button", { name: "Verify", exact: true }).click();
   await expect(dialog.getByRole("alert")).toBeVisible();
   await expectNoViolations(page, "verify dialog with an error");
-  await dialog
-    .getByLabel("Verification code", { exact: true })
-    .fill(await readCodeFromOutbox(newAccount.email, after));
-  await dialog.getByRole("button", { name: "Verify", exact: true }).click();
+  await enterCode(dialog, await readCodeFromOutbox(newAccount.email, after));
   await expect(page.getByText("Save your recovery codes")).toBeVisible();
   await expectNoViolations(page, "recovery codes shown once");
   await acknowledgeRecoveryCodes(page);

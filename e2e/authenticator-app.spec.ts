@@ -4,6 +4,7 @@ import { readCodeFromOutbox, twoFactorAccount } from "./accounts.js";
 import { AuthenticatorApp } from "./authenticator.js";
 import {
   acknowledgeRecoveryCodes,
+  chooseAnotherMethod,
   enterCode,
   expect,
   expectNoViolations,
@@ -105,11 +106,7 @@ test("suggests the app before email, offers email instead, and refuses a used co
   expect(emailCode).toMatch(/^\d{6}$/);
 
   // Back to the app, and in with it; "remember this device" stays available.
-  await page.getByRole("button", { name: "Use another method" }).click();
-  await page
-    .getByRole("group", { name: "Choose another way to verify" })
-    .getByRole("button", { name: /^Authenticator app/ })
-    .click();
+  await chooseAnotherMethod(page, "Authenticator app");
   await expect(page.getByText(appPrompt)).toBeVisible();
   await expect(
     page.getByRole("checkbox", { name: "Remember this device for 30 days" }),
@@ -145,11 +142,7 @@ test("a reload resumes the method chosen, with the code already sent", async ({ 
   const after = Date.now() - 1000;
   await signInWithPassword(page, account);
   await expect(page.getByText(appPrompt)).toBeVisible();
-  await page.getByRole("button", { name: "Use another method" }).click();
-  await page
-    .getByRole("group", { name: "Choose another way to verify" })
-    .getByRole("button", { name: /^Email/ })
-    .click();
+  await chooseAnotherMethod(page, "Email");
   const sentTo = page.getByText(`We sent a code to ${account.email[0]}•••@example.com`);
   await expect(sentTo).toBeVisible();
   const code = await readCodeFromOutbox(account.email, after);

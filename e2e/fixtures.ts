@@ -118,6 +118,18 @@ export async function signInWithPassword(page: Page, account: { email: string; p
 }
 
 /**
+ * On the second step, opens "Use another method" and picks `method` ("Email",
+ * "Authenticator app", …) from the list, whose every choice is named by its method first.
+ */
+export async function chooseAnotherMethod(page: Page, method: string) {
+  await page.getByRole("button", { name: "Use another method" }).click();
+  await page
+    .getByRole("group", { name: "Choose another way to verify" })
+    .getByRole("button", { name: new RegExp(`^${method}`) })
+    .click();
+}
+
+/**
  * The recovery codes' step after the first method or new codes: ticks "I have saved these
  * codes" and continues, as a person who saved them does.
  */

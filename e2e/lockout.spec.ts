@@ -1,7 +1,13 @@
 import type { Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { RECOVERY_CODES, twoFactorAccount } from "./accounts.js";
-import { expect, expectNoViolations, test, signInWithPassword } from "./fixtures.js";
+import {
+  chooseAnotherMethod,
+  expect,
+  expectNoViolations,
+  test,
+  signInWithPassword,
+} from "./fixtures.js";
 
 /** A protected page: after sign-in the app may land on the dashboard or the page left. */
 const protectedPage = (page: Page) =>
@@ -102,11 +108,7 @@ test("wrong app codes warn of the lock; locked, a recovery code still signs in",
   // which then shows the same way, with no 'Try sending again'.
   await page.reload();
   await expect(page.getByText(appPrompt)).toBeVisible();
-  await page.getByRole("button", { name: "Use another method" }).click();
-  await page
-    .getByRole("group", { name: "Choose another way to verify" })
-    .getByRole("button", { name: /^Email/ })
-    .click();
+  await chooseAnotherMethod(page, "Email");
   await expect(alert).toHaveText(/^Too many wrong codes\. /);
   await expect(alert).toHaveText(lockedUntil);
   await expect(page.getByRole("button", { name: "Try sending again" })).toHaveCount(0);

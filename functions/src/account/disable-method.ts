@@ -5,12 +5,7 @@ import { refusal, transaction } from "../errors.js";
 
 import { turnOffMethod } from "../security/turn-off.js";
 import { authorizeChange, claimsAfterChange, sessionIdOf } from "../security/policy.js";
-import {
-  endSessionsForChange,
-  mintSession,
-  readLiveSessions,
-  revokeOtherRefreshTokens,
-} from "../security/session.js";
+import { endOtherSessions, mintSession } from "../security/session.js";
 import { readUserSecurity, refs, requireSecondStep } from "../security/state.js";
 
 /**
@@ -20,37 +15,32 @@ import { readUserSecurity, refs, requireSecondStep } from "../security/state.js"
 export const disableMethod = define("disableMethod", async ({ method }, request) => {
   const ctx = callContext(request);
 
-  const { validAfter, remainingMethods, sessionId } = await transaction(async (tx) => {
+  const { validAfter, remainingMethods } = await transaction(async (tx) => {
     const now = Date.now();
     const security = await readUserSecurity(tx, ctx.uid);
+    const keys = method === "passkey" ? (await tx.get(refs.passkeys(ctx.uid))).docs : [];
     requireSecondStep(security, ctx);
     if (!security.status.methods[method]?.enabled) throw refusal({ reason: "method-not-enabled" });
     authorizeChange("remove-factor", security, ctx);
-    const sessionId = sessionIdOf(ctx);
-    // Allowed: the keys to forget and the sessions to end, read at once.
-    const [keys, live] = await Promise.all([
-      method === "passkey" ? tx.get(refs.passkeys(ctx.uid)) : undefined,
-      readLiveSessions(tx, ctx.uid),
-    ]);
     const validAfter = turnOffMethod(
       tx,
       ctx,
       security,
       method,
       now,
-      (keys?.docs ?? []).map((snap) => snap.ref),
+      keys.map((snap) => snap.ref),
     );
-    // Every other session issued before the change ends with it.
-    endSessionsForChange(tx, live, now, { keep: sessionId, issuedBefore: validAfter });
     // What still protects the account, read in the same transaction that changed it.
     const remainingMethods = enabledMethods(security.status).filter((other) => other !== method);
-    return { validAfter, remainingMethods, sessionId };
+    return { validAfter, remainingMethods };
   });
 
+  const sessionId = sessionIdOf(ctx);
+  await endOtherSessions(ctx.uid, { keep: sessionId, issuedBefore: validAfter });
   // The caller's own session stays, re-issued after the change (`claimsAfterChange`).
-  const [customToken] = await Promise.all([
-    mintSession(ctx.uid, claimsAfterChange(ctx, method, validAfter, sessionId)),
-    revokeOtherRefreshTokens(ctx.uid),
-  ]);
+  const customToken = await mintSession(
+    ctx.uid,
+    claimsAfterChange(ctx, method, validAfter, sessionId),
+  );
   return { method, remainingMethods, customToken } satisfies DisableMethodResult;
 });

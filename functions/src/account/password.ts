@@ -29,14 +29,7 @@ import {
   readSends,
   recordSend,
 } from "../security/rate-limit.js";
-import {
-  endOtherSessions,
-  endSessionsForChange,
-  mintSession,
-  readLiveSessions,
-  revokeOtherRefreshTokens,
-  validAfterChange,
-} from "../security/session.js";
+import { endOtherSessions, mintSession, validAfterChange } from "../security/session.js";
 import { readUserSecurity, refs, type UserSecurity } from "../security/state.js";
 
 /**
@@ -103,30 +96,17 @@ export const changePassword = define("changePassword", async (input, request) =>
     return read;
   });
   await getAuth().updateUser(ctx.uid, { password: input.newPassword });
-  const sessionId = ctx.claims.sid;
   const { validAfter } = await transaction(async (tx) => {
     const now = Date.now();
     const fresh = await readUserSecurity(tx, ctx.uid);
-    const [devices, live] = await Promise.all([
-      tx.get(refs.devices(ctx.uid)),
-      readLiveSessions(tx, ctx.uid),
-    ]);
-    const changed = afterNewPassword(
-      tx,
-      ctx,
-      fresh,
-      devices.docs.map((snap) => snap.ref),
-      "password-changed",
-      now,
-    );
-    // Every other session (with 2FA on, every one issued before the change) ends with it.
-    endSessionsForChange(tx, live, now, {
-      ...(sessionId ? { keep: sessionId } : {}),
-      ...(changed.validAfter !== undefined ? { issuedBefore: changed.validAfter } : {}),
-    });
-    return changed;
+    const devices = (await tx.get(refs.devices(ctx.uid))).docs.map((snap) => snap.ref);
+    return afterNewPassword(tx, ctx, fresh, devices, "password-changed", now);
   });
-  await revokeOtherRefreshTokens(ctx.uid);
+  const sessionId = ctx.claims.sid;
+  await endOtherSessions(ctx.uid, {
+    ...(sessionId ? { keep: sessionId } : {}),
+    ...(validAfter !== undefined ? { issuedBefore: validAfter } : {}),
+  });
 
   // The caller's own refresh token was revoked with the others: a new session, past the
   // second step as before (its verification time kept), or a plain one without 2FA.

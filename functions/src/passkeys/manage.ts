@@ -6,13 +6,7 @@ import { refusal, transaction } from "../errors.js";
 import { recordActivity } from "../security/activity.js";
 import { queueNotices } from "../security/notices.js";
 import { authorizeChange, claimsAfterChange, sessionIdOf } from "../security/policy.js";
-import {
-  endSessionsForChange,
-  mintSession,
-  readLiveSessions,
-  revokeOtherRefreshTokens,
-  validAfterChange,
-} from "../security/session.js";
+import { endOtherSessions, mintSession, validAfterChange } from "../security/session.js";
 import { readUserSecurity, refs } from "../security/state.js";
 import { turnOffMethod } from "../security/turn-off.js";
 import type { PasskeyRecord } from "./store.js";
@@ -52,28 +46,18 @@ export const removePasskey = define("removePasskey", async ({ passkeyId }, reque
   const outcome = await transaction(async (tx) => {
     const now = Date.now();
     const security = await readUserSecurity(tx, ctx.uid);
-    authorizeChange("remove-factor", security, ctx);
-    const sessionId = sessionIdOf(ctx);
-    // Allowed: the keys and the sessions the change ends, read at once.
-    const [keys, live] = await Promise.all([
-      tx.get(refs.passkeys(ctx.uid)),
-      readLiveSessions(tx, ctx.uid),
-    ]);
+    const keys = await tx.get(refs.passkeys(ctx.uid));
     const key = keys.docs.find((snap) => snap.id === passkeyId);
+    authorizeChange("remove-factor", security, ctx);
     if (!key) throw unknownKey();
 
     const { name } = key.data() as PasskeyRecord;
     const remaining = keys.size - 1;
-    // Every other session issued before the change ends with it.
-    const endOthers = (validAfter: number) =>
-      endSessionsForChange(tx, live, now, { keep: sessionId, issuedBefore: validAfter });
     if (remaining === 0) {
       const validAfter = turnOffMethod(tx, ctx, security, "passkey", now, [key.ref]);
-      endOthers(validAfter);
-      return { validAfter, remaining, sessionId };
+      return { validAfter, remaining };
     }
     const validAfter = validAfterChange(now, security.status);
-    endOthers(validAfter);
     tx.delete(key.ref);
     tx.update(refs.status(ctx.uid), {
       "methods.passkey.keys": remaining,
@@ -83,13 +67,15 @@ export const removePasskey = define("removePasskey", async ({ passkeyId }, reque
     const event = { at: now, method: "passkey" as const, browser: ctx.browser, name };
     recordActivity(tx, ctx.uid, { type: "passkey-removed", ...event });
     queueNotices(tx, ctx, security, "passkey-removed", () => name);
-    return { validAfter, remaining, sessionId };
+    return { validAfter, remaining };
   });
 
-  const { validAfter, sessionId } = outcome;
-  const [customToken] = await Promise.all([
-    mintSession(ctx.uid, claimsAfterChange(ctx, "passkey", validAfter, sessionId)),
-    revokeOtherRefreshTokens(ctx.uid),
-  ]);
+  const sessionId = sessionIdOf(ctx);
+  const { validAfter } = outcome;
+  await endOtherSessions(ctx.uid, { keep: sessionId, issuedBefore: validAfter });
+  const customToken = await mintSession(
+    ctx.uid,
+    claimsAfterChange(ctx, "passkey", validAfter, sessionId),
+  );
   return { remaining: outcome.remaining, customToken } satisfies RemovePasskeyResult;
 });

@@ -5,7 +5,6 @@ import {
   collections,
   sessionPolicy,
   type RememberedDeviceToken,
-  type SessionDoc,
 } from "@dash2fa/shared";
 import {
   adminAuth,
@@ -275,51 +274,7 @@ describe("2FA and password changes", () => {
     await owner.upgrade(await owner.verify({ purpose: "enroll", method: "email", code }));
     expect((await readSession(owner.uid, await sidOf(other)))?.endedReason).toBe("account-changed");
     expect((await readSession(owner.uid, await sidOf(owner)))?.endedAt).toBeNull();
-    await expectEnded(other);
+    expect(await readsNotes(other)).toBe(false);
     expect(await readsNotes(owner)).toBe(true);
-    await owner.touchSession();
-  });
-
-  it("end every session issued before a change, even one started while the change ran", async () => {
-    await stepUpByEmail(owner);
-    const status = adminDb().collection(collections.twoFactor).doc(owner.uid);
-    // Sign-ins racing the change, as the functions start a session (`startSession`): the
-    // status read, then the session stamped from it, committed a moment later. A sign-in
-    // that only reads the status (a remembered device) conflicts with the change on
-    // nothing else, so only the change's own read of the live sessions can catch it.
-    const startRacingSession = (holdMs: number) =>
-      adminDb().runTransaction(async (tx) => {
-        const read = await tx.get(status);
-        await new Promise((resolve) => setTimeout(resolve, holdMs));
-        const now = Date.now();
-        const session: SessionDoc = {
-          browser: "Browser on unknown system",
-          how: "device",
-          createdAt: now,
-          lastSeenAt: now,
-          expiresAt: now + sessionPolicy.absoluteLifetimeMs,
-          idleExpiresAt: now + sessionPolicy.idleTimeoutMs,
-          sessionAt: Math.max(Math.floor(now / 1000), Number(read.get("sessionsValidAfter"))),
-          endedAt: null,
-        };
-        tx.create(status.collection(collections.sessions).doc(), session);
-      });
-    const { code } = await sendAndReadCode(owner, {
-      purpose: "enroll",
-      method: "email",
-      destination: `moved-${owner.email}`,
-    });
-    const racing = [0, 50, 150, 300].map(startRacingSession);
-    await owner.upgrade(await owner.verify({ purpose: "enroll", method: "email", code }));
-    await Promise.all(racing);
-
-    const validAfter = Number((await status.get()).get("sessionsValidAfter"));
-    const own = await sidOf(owner);
-    const live = await status.collection(collections.sessions).where("endedAt", "==", null).get();
-    const survivors = live.docs.filter((snap) => snap.id !== own);
-    for (const snap of survivors) {
-      expect((snap.data() as SessionDoc).sessionAt).toBeGreaterThanOrEqual(validAfter);
-    }
-    expect(live.docs.map((snap) => snap.id)).toContain(own);
   });
 });

@@ -1,5 +1,5 @@
 import { getAuth } from "firebase-admin/auth";
-import { Timestamp, type QuerySnapshot, type Transaction } from "firebase-admin/firestore";
+import { Timestamp, type Transaction } from "firebase-admin/firestore";
 import {
   sessionPolicy,
   sessionState,
@@ -120,21 +120,17 @@ export interface SessionSelection {
   deviceIds?: ReadonlySet<string>;
 }
 
-/** The user's live sessions, read in the caller's transaction (with its other reads). */
-export function readLiveSessions(tx: Transaction, uid: string): Promise<QuerySnapshot> {
-  return tx.get(refs.sessions(uid).where("endedAt", "==", null));
-}
-
 /**
- * Ends those of `live` (read by {@link readLiveSessions} in the same transaction) that
- * match. Returns what each one was, for the activity log.
+ * Ends the user's live sessions that match, inside the caller's transaction (which must
+ * do its other reads first). Returns what each one was, for the activity log.
  */
-export function endSessionsAmong(
+export async function endSessionsIn(
   tx: Transaction,
-  live: QuerySnapshot,
+  uid: string,
   now: number,
   { reason, keep, issuedBefore, deviceIds }: SessionSelection,
-): SessionDoc[] {
+): Promise<SessionDoc[]> {
+  const live = await tx.get(refs.sessions(uid).where("endedAt", "==", null));
   const ending = live.docs.filter((snap) => {
     const session = snap.data() as SessionDoc;
     return (
@@ -149,55 +145,18 @@ export function endSessionsAmong(
 }
 
 /**
- * Ends the user's live sessions that match, inside the caller's transaction (which must
- * do its other reads first). Returns what each one was, for the activity log.
- */
-export async function endSessionsIn(
-  tx: Transaction,
-  uid: string,
-  now: number,
-  selection: SessionSelection,
-): Promise<SessionDoc[]> {
-  return endSessionsAmong(tx, await readLiveSessions(tx, uid), now, selection);
-}
-
-/**
- * A 2FA or password change, in the transaction that makes it: the sessions issued before
- * it (`sessionAt` below its `sessionsValidAfter`) are marked ended, so the list says so,
- * all but the caller's own. The change and the ending commit together, so no session
- * the change ends can be missed by it or outlive it. After the commit,
- * {@link revokeOtherRefreshTokens} must follow.
- */
-export function endSessionsForChange(
-  tx: Transaction,
-  live: QuerySnapshot,
-  now: number,
-  selection: Omit<SessionSelection, "reason" | "deviceIds">,
-): void {
-  endSessionsAmong(tx, live, now, { reason: "account-changed", ...selection });
-}
-
-/**
- * After a 2FA or password change: every refresh token of the user is revoked, so a
- * browser mid-sign-in must enter the password again. The caller goes on with the custom
- * token minted beside it.
- */
-export function revokeOtherRefreshTokens(uid: string): Promise<void> {
-  return getAuth().revokeRefreshTokens(uid);
-}
-
-/**
- * After a 2FA or password change whose transaction did not end them: every other
- * session ends, in a transaction of its own (see {@link endSessionsForChange}).
+ * After a 2FA or password change: every other session ends. Refresh tokens are revoked
+ * (a browser mid-sign-in must enter the password again) and the session documents of
+ * the sessions issued before the change are marked ended, so the list says so.
  */
 export async function endOtherSessions(
   uid: string,
   selection: Omit<SessionSelection, "reason" | "deviceIds"> = {},
 ): Promise<void> {
   await Promise.all([
-    revokeOtherRefreshTokens(uid),
-    transaction(async (tx) =>
-      endSessionsForChange(tx, await readLiveSessions(tx, uid), Date.now(), selection),
+    getAuth().revokeRefreshTokens(uid),
+    transaction((tx) =>
+      endSessionsIn(tx, uid, Date.now(), { reason: "account-changed", ...selection }),
     ),
   ]);
 }

@@ -1,4 +1,4 @@
-import type { QuerySnapshot, Transaction } from "firebase-admin/firestore";
+import type { Transaction } from "firebase-admin/firestore";
 import {
   lockoutPolicy,
   twoFactorMethods,
@@ -26,11 +26,9 @@ import { rememberDevice as rememberDeviceOf } from "../security/remember-device.
 import { claimsAfterChange, sessionIdOf } from "../security/policy.js";
 import {
   continueSession,
-  endSessionsForChange,
+  endOtherSessions,
   epochSeconds,
   mintSession,
-  readLiveSessions,
-  revokeOtherRefreshTokens,
   sessionAtFor,
   startSession,
   validAfterChange,
@@ -67,10 +65,7 @@ export interface Completed {
   maskedDestination: string;
   recoveryCodes?: string[];
   rememberedDevice?: RememberedDeviceToken;
-  /**
-   * A 2FA change: every other session of the user was ended in the transaction, and
-   * their refresh tokens are revoked after it (`upgradeSession`).
-   */
+  /** A 2FA change: every other session of the user must end. */
   endsOtherSessions: boolean;
   /** The new session's `sessionAt`, decided in the transaction (`sessionAtFor`). */
   sessionAt: number;
@@ -78,36 +73,8 @@ export interface Completed {
   sessionId: string;
 }
 
-/** The purposes that are a 2FA change, which ends every other session of the user. */
-const endsOtherSessions: Record<VerificationPurpose, boolean> = {
-  enroll: true,
-  "sign-in": false,
-  "step-up": false,
-};
-
-/** What acting on a right proof reads first: for a 2FA change, the user's live sessions. */
-export interface CompletionReads {
-  liveSessions?: QuerySnapshot;
-}
-
-/**
- * The reads `completeVerification` needs for `purpose`, made in the verifying transaction
- * once the proof is known good and before anything is written: only a purpose that ends
- * other sessions pays for the query. (The Admin SDK sends a transaction's later reads
- * after its first one answers, so issuing it beside the first `getAll` would not save
- * the round trip; here a wrong proof does not pay for it at all.)
- */
-export async function readForCompletion(
-  tx: Transaction,
-  uid: string,
-  purpose: VerificationPurpose,
-): Promise<CompletionReads> {
-  return endsOtherSessions[purpose] ? { liveSessions: await readLiveSessions(tx, uid) } : {};
-}
-
 interface CompleteArgs {
   tx: Transaction;
-  reads: CompletionReads;
   ctx: CallContext;
   security: UserSecurity;
   subject: VerifiedSubject;
@@ -163,7 +130,7 @@ export function completeVerification(args: CompleteArgs): Completed {
 }
 
 /** Turns the method on (or moves it, or adds a key); the first method brings recovery codes. */
-function enroll({ tx, reads, ctx, security, subject, now }: CompleteArgs): Completed {
+function enroll({ tx, ctx, security, subject, now }: CompleteArgs): Completed {
   const { uid, means: method, destination, passkey } = subject;
   if (!isMethod(method)) throw refusal({ reason: "invalid-input" });
   const maskedDestination = maskDestination(method, destination);
@@ -211,18 +178,14 @@ function enroll({ tx, reads, ctx, security, subject, now }: CompleteArgs): Compl
   }
 
   const sessionAt = validAfter;
-  const sessionId = continueSession(tx, ctx, now, { how: method, sessionAt });
-  // Every other session issued before the change ends with it, in this transaction.
-  if (!reads.liveSessions) throw new Error("an enrolment must read the live sessions first");
-  endSessionsForChange(tx, reads.liveSessions, now, { keep: sessionId, issuedBefore: validAfter });
   return {
     purpose: "enroll",
     method,
     maskedDestination,
     ...(recovery ? { recoveryCodes: recovery.codes } : {}),
-    endsOtherSessions: endsOtherSessions.enroll,
+    endsOtherSessions: true,
     sessionAt,
-    sessionId,
+    sessionId: continueSession(tx, ctx, now, { how: method, sessionAt }),
   };
 }
 
@@ -267,7 +230,7 @@ function signIn({ tx, ctx, security, subject, now, rememberDevice }: CompleteArg
     method: means,
     maskedDestination: method ? maskDestination(method, destination) : "",
     ...(remembered ? { rememberedDevice: remembered } : {}),
-    endsOtherSessions: endsOtherSessions["sign-in"],
+    endsOtherSessions: false,
     sessionAt,
     sessionId,
   };
@@ -280,7 +243,7 @@ function stepUp({ security, subject, now, ctx }: CompleteArgs): Completed {
     purpose: "step-up",
     method: means,
     maskedDestination: isMethod(means) ? maskDestination(means, destination) : "",
-    endsOtherSessions: endsOtherSessions["step-up"],
+    endsOtherSessions: false,
     sessionAt: sessionAtFor(now, security.status),
     sessionId: sessionIdOf(ctx),
   };
@@ -293,8 +256,8 @@ const handlers: Record<VerificationPurpose, (args: CompleteArgs) => Completed> =
 };
 
 /**
- * After the transaction: a 2FA change revokes the user's refresh tokens (its transaction
- * ended the other sessions), and the caller's session is upgraded with a custom token. A sign-in or step-up carries the fresh
+ * After the transaction: a 2FA change ends the user's other sessions, and the caller's
+ * session is upgraded with a custom token. A sign-in or step-up carries the fresh
  * verification; an enrolment only re-validates the session: enrolling a factor is never
  * the verification that step-up asks for.
  */
@@ -306,10 +269,13 @@ export async function upgradeSession(
   >,
   now: number,
 ): Promise<string> {
-  // The new token is not a refresh token: revoking the old ones does not touch it.
+  const { sessionId } = completed;
+  // The token names only the caller's own session, which the ending keeps: both run at once.
   const [customToken] = await Promise.all([
     mintSession(ctx.uid, claimsOf(ctx, completed, now)),
-    completed.endsOtherSessions ? revokeOtherRefreshTokens(ctx.uid) : undefined,
+    completed.endsOtherSessions
+      ? endOtherSessions(ctx.uid, { keep: sessionId, issuedBefore: completed.sessionAt })
+      : undefined,
   ]);
   return customToken;
 }

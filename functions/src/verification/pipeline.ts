@@ -21,7 +21,6 @@ import {
 } from "../security/state.js";
 import {
   completeVerification,
-  readForCompletion,
   recordFailure,
   upgradeSession,
   type Completed,
@@ -36,16 +35,15 @@ import {
  * else, the same for each, in this order:
  *
  * 1. read the user's state, the guard and the factor's documents: one `getAll`, in one
- *    transaction (a right proof for a 2FA change also reads the live sessions, step 5);
+ *    transaction;
  * 2. the lock this factor is subject to;
  * 3. the factor's check;
  * 4. for a right proof, the policy: what the session must already have done for this
  *    purpose (`authorizeVerification`, below), so no factor can skip the step-up rules;
  * 5. a wrong proof: the factor spends what it must and the failure is counted or logged
  *    as the factor's `failures` says; a right one: the proof is spent, the guard reset,
- *    and the purpose acted on (`completeVerification`), a 2FA change ending every other
- *    session in the same commit;
- * 6. after the transaction: refresh tokens revoked on a 2FA change, and the caller's
+ *    and the purpose acted on (`completeVerification`);
+ * 6. after the transaction: other sessions ended on a 2FA change, and the caller's
  *    session upgraded with a custom token (`upgradeSession`).
  */
 
@@ -200,8 +198,6 @@ export async function runVerification<Input, Extra>(
       // Asked once the proof is known good, so a code that lost the race to another tab
       // still hears that it was used, whatever the winner changed.
       if (checked.ok) authorizeVerification(purpose, security, ctx);
-      // The last read: what acting on it needs (a 2FA change, the live sessions it ends).
-      const reads = checked.ok ? await readForCompletion(tx, ctx.uid, purpose) : {};
       if (!contact && !checked.ok && failureNotifies(factor.failures, guard, now)) {
         security = await addContact(tx, ctx.uid, security);
       }
@@ -214,7 +210,6 @@ export async function runVerification<Input, Extra>(
       if (nextGuard) tx.set(guardRef(ctx.uid), nextGuard);
       const completed = completeVerification({
         tx,
-        reads,
         ctx,
         security,
         subject: checked.subject,

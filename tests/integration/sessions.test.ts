@@ -5,6 +5,7 @@ import {
   collections,
   sessionPolicy,
   type RememberedDeviceToken,
+  type SessionDoc,
 } from "@dash2fa/shared";
 import {
   adminAuth,
@@ -20,6 +21,7 @@ import {
   stepUpByEmail,
   type TestUser,
 } from "../support/clients.js";
+import { SoftwareAuthenticator } from "../support/webauthn.js";
 
 /**
  * Sessions you can see and end (SPEC, "Sessions"). Each attack is made by a browser whose
@@ -38,6 +40,14 @@ afterEach(async () => {
   await owner.dispose();
   await Promise.all(others.splice(0).map((browser) => browser.dispose()));
 });
+
+const ownerStatus = () => adminDb().collection(collections.twoFactor).doc(owner.uid);
+
+/** A new passkey for `user`, as "Add a passkey" registers it. */
+async function registerPasskey(user: TestUser, key: SoftwareAuthenticator) {
+  const { options } = await user.startPasskeyRegistration();
+  return user.finishPasskeyRegistration({ name: "Spare key", response: key.register(options) });
+}
 
 /** Another browser of the owner, signed in with the password and an email code. */
 async function signInElsewhere(
@@ -246,9 +256,8 @@ describe("2FA and password changes", () => {
   it("end a session signed in between two changes made in the same second", async () => {
     // A change just made stamps the sessions issued after it a little ahead of the clock
     // (`sessionAtFor`); the next change, within that second, must still end them.
-    const status = adminDb().collection(collections.twoFactor).doc(owner.uid);
     const now = Math.floor(Date.now() / 1000);
-    await status.update({ sessionsValidAfter: now + 5 });
+    await ownerStatus().update({ sessionsValidAfter: now + 5 });
     await sessionVerifiedAt(owner, "email", now);
     const other = await signInElsewhere();
     expect(await readsNotes(other)).toBe(true);
@@ -274,7 +283,75 @@ describe("2FA and password changes", () => {
     await owner.upgrade(await owner.verify({ purpose: "enroll", method: "email", code }));
     expect((await readSession(owner.uid, await sidOf(other)))?.endedReason).toBe("account-changed");
     expect((await readSession(owner.uid, await sidOf(owner)))?.endedAt).toBeNull();
-    expect(await readsNotes(other)).toBe(false);
+    await expectEnded(other);
     expect(await readsNotes(owner)).toBe(true);
+    await owner.touchSession();
+  });
+
+  it("removing a passkey or turning a method off ends every other session, and keeps this one", async () => {
+    await stepUpByEmail(owner);
+    await owner.upgrade(await registerPasskey(owner, new SoftwareAuthenticator()));
+    await owner.upgrade(await registerPasskey(owner, new SoftwareAuthenticator()));
+    const [passkey] = (await ownerStatus().collection(collections.passkeys).get()).docs;
+
+    const first = await signInElsewhere();
+    await owner.upgrade(await owner.removePasskey({ passkeyId: passkey?.id ?? "" }));
+    expect((await readSession(owner.uid, await sidOf(first)))?.endedReason).toBe("account-changed");
+    await expectEnded(first);
+    await owner.touchSession();
+
+    // Email stays on: 2FA is still on, and the rules still hold every session to its record.
+    const second = await signInElsewhere();
+    await owner.upgrade(await owner.disableMethod({ method: "passkey" }));
+    expect((await readSession(owner.uid, await sidOf(second)))?.endedReason).toBe(
+      "account-changed",
+    );
+    await expectEnded(second);
+    expect((await readSession(owner.uid, await sidOf(owner)))?.endedAt).toBeNull();
+    expect(await readsNotes(owner)).toBe(true);
+    await owner.touchSession();
+  });
+
+  it("end every session issued before a change, even one started while the change ran", async () => {
+    await stepUpByEmail(owner);
+    const status = adminDb().collection(collections.twoFactor).doc(owner.uid);
+    // Sign-ins racing the change, as the functions start a session (`startSession`): the
+    // status read, then the session stamped from it, committed a moment later. A sign-in
+    // that only reads the status (a remembered device) conflicts with the change on
+    // nothing else, so only the change's own read of the live sessions can catch it.
+    const startRacingSession = (holdMs: number) =>
+      adminDb().runTransaction(async (tx) => {
+        const read = await tx.get(status);
+        await new Promise((resolve) => setTimeout(resolve, holdMs));
+        const now = Date.now();
+        const session: SessionDoc = {
+          browser: "Browser on unknown system",
+          how: "device",
+          createdAt: now,
+          lastSeenAt: now,
+          expiresAt: now + sessionPolicy.absoluteLifetimeMs,
+          idleExpiresAt: now + sessionPolicy.idleTimeoutMs,
+          sessionAt: Math.max(Math.floor(now / 1000), Number(read.get("sessionsValidAfter"))),
+          endedAt: null,
+        };
+        tx.create(status.collection(collections.sessions).doc(), session);
+      });
+    const { code } = await sendAndReadCode(owner, {
+      purpose: "enroll",
+      method: "email",
+      destination: `moved-${owner.email}`,
+    });
+    const racing = [0, 50, 150, 300].map(startRacingSession);
+    await owner.upgrade(await owner.verify({ purpose: "enroll", method: "email", code }));
+    await Promise.all(racing);
+
+    const validAfter = Number((await status.get()).get("sessionsValidAfter"));
+    const own = await sidOf(owner);
+    const live = await status.collection(collections.sessions).where("endedAt", "==", null).get();
+    const survivors = live.docs.filter((snap) => snap.id !== own);
+    for (const snap of survivors) {
+      expect((snap.data() as SessionDoc).sessionAt).toBeGreaterThanOrEqual(validAfter);
+    }
+    expect(live.docs.map((snap) => snap.id)).toContain(own);
   });
 });

@@ -13,42 +13,74 @@ import {
 } from "./guards";
 import { NotFoundPage } from "./not-found";
 
-/** A page's chunk, downloaded once: by the first render that needs it, or earlier. */
-function pageChunk(load: () => Promise<ComponentType>) {
+/** Which guard a page sits behind. */
+type Access =
+  /** Sign-in and its siblings: a signed-in user goes on to where they were headed. */
+  | "signed-out"
+  /** The second step: signed in with a password, second step not yet passed. */
+  | "second-step-pending"
+  /** Everything past the second step. */
+  | "protected"
+  | "open";
+
+interface PageRoute {
+  path: string;
+  access: Access;
+  /** Starts the chunk's download, once: by the first render that needs it, or earlier. */
+  preload: () => Promise<{ default: ComponentType }>;
+  Page: ComponentType;
+}
+
+function pageRoute(path: string, access: Access, load: () => Promise<ComponentType>): PageRoute {
   let loading: Promise<{ default: ComponentType }> | undefined;
   const preload = () => (loading ??= load().then((page) => ({ default: page })));
-  return { preload, Page: lazy(preload) };
+  return { path, access, preload, Page: lazy(preload) };
 }
 
 /**
- * Each page is its own chunk, so signing in does not download the Security page (nor its
- * phone number metadata or QR code).
+ * Every page, once: its path, its guard and its chunk. Each page is its own chunk, so
+ * signing in does not download the Security page (nor its phone number metadata or QR
+ * code). The routes and `preloadPage` are both made from this table.
  */
-const pages = {
-  signIn: pageChunk(async () => (await import("@/features/auth")).SignInPage),
-  signUp: pageChunk(async () => (await import("@/features/auth")).SignUpPage),
+const pageRoutes: readonly PageRoute[] = [
+  pageRoute(paths.signIn, "signed-out", async () => (await import("@/features/auth")).SignInPage),
+  pageRoute(paths.signUp, "signed-out", async () => (await import("@/features/auth")).SignUpPage),
   // Apart from the sign-in chunk: few visitors of the sign-in page ever need them.
-  forgotPassword: pageChunk(
+  pageRoute(
+    paths.forgotPassword,
+    "signed-out",
     async () => (await import("@/features/auth/forgot-password")).ForgotPasswordPage,
   ),
-  resetPassword: pageChunk(
+  pageRoute(
+    paths.resetPassword,
+    "signed-out",
     async () => (await import("@/features/auth/reset-password")).ResetPasswordPage,
   ),
-  secondStep: pageChunk(async () => (await import("@/features/second-step")).SecondStepPage),
-  dashboard: pageChunk(async () => (await import("@/features/dashboard")).DashboardPage),
-  security: pageChunk(async () => (await import("@/features/security")).SecurityPage),
-  devOutbox: pageChunk(async () => (await import("@/features/dev-outbox")).DevOutboxPage),
-};
-
-const pagePaths: readonly (readonly [string, keyof typeof pages])[] = [
-  [paths.signIn, "signIn"],
-  [paths.signUp, "signUp"],
-  [paths.forgotPassword, "forgotPassword"],
-  [paths.resetPassword, "resetPassword"],
-  [paths.secondStep, "secondStep"],
-  [paths.home, "dashboard"],
-  [paths.security, "security"],
-  ...(env.emulators ? [[paths.devOutbox, "devOutbox"] as const] : []),
+  pageRoute(
+    paths.secondStep,
+    "second-step-pending",
+    async () => (await import("@/features/second-step")).SecondStepPage,
+  ),
+  pageRoute(
+    paths.home,
+    "protected",
+    async () => (await import("@/features/dashboard")).DashboardPage,
+  ),
+  pageRoute(
+    paths.security,
+    "protected",
+    async () => (await import("@/features/security")).SecurityPage,
+  ),
+  // Developer tools exist only against the emulators; elsewhere the path is a 404.
+  ...(env.emulators
+    ? [
+        pageRoute(
+          paths.devOutbox,
+          "open",
+          async () => (await import("@/features/dev-outbox")).DevOutboxPage,
+        ),
+      ]
+    : []),
 ];
 
 /**
@@ -56,8 +88,8 @@ const pagePaths: readonly (readonly [string, keyof typeof pages])[] = [
  * being restored and the guards' reads, rather than once its guard lets it render.
  */
 export function preloadPage(pathname: string): void {
-  const match = pagePaths.find(([path]) => matchPath(path, pathname));
-  if (match) void pages[match[1]].preload().catch(() => undefined);
+  const match = pageRoutes.find(({ path }) => matchPath(path, pathname));
+  if (match) void match.preload().catch(() => undefined);
 }
 
 function PageLoadFailed() {
@@ -83,7 +115,8 @@ class PageBoundary extends Component<{ children: ReactNode }, { failed: boolean 
   }
 }
 
-function page({ Page }: { Page: ComponentType }) {
+/** A page as its chunk arrives, or why it could not. */
+function LazyPage({ Page }: { Page: ComponentType }) {
   return (
     <PageBoundary>
       <Suspense fallback={<PageLoading />}>
@@ -91,6 +124,12 @@ function page({ Page }: { Page: ComponentType }) {
       </Suspense>
     </PageBoundary>
   );
+}
+
+function routesFor(access: Access) {
+  return pageRoutes
+    .filter((route) => route.access === access)
+    .map(({ path, Page }) => <Route key={path} path={path} element={<LazyPage Page={Page} />} />);
 }
 
 /**
@@ -103,23 +142,12 @@ export function AppRoutes() {
     <BrowserRouter>
       <Routes>
         <Route element={<AppLayout />}>
-          <Route element={<RedirectIfSignedIn />}>
-            <Route path={paths.signIn} element={page(pages.signIn)} />
-            <Route path={paths.signUp} element={page(pages.signUp)} />
-            <Route path={paths.forgotPassword} element={page(pages.forgotPassword)} />
-            <Route path={paths.resetPassword} element={page(pages.resetPassword)} />
-          </Route>
+          <Route element={<RedirectIfSignedIn />}>{routesFor("signed-out")}</Route>
           <Route element={<RequireAuth />}>
-            <Route element={<RequireSecondStepPending />}>
-              <Route path={paths.secondStep} element={page(pages.secondStep)} />
-            </Route>
-            <Route element={<RequireSecondStep />}>
-              <Route path={paths.home} element={page(pages.dashboard)} />
-              <Route path={paths.security} element={page(pages.security)} />
-            </Route>
+            <Route element={<RequireSecondStepPending />}>{routesFor("second-step-pending")}</Route>
+            <Route element={<RequireSecondStep />}>{routesFor("protected")}</Route>
           </Route>
-          {/* Developer tools exist only against the emulators; elsewhere the path is a 404. */}
-          {env.emulators && <Route path={paths.devOutbox} element={page(pages.devOutbox)} />}
+          {routesFor("open")}
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

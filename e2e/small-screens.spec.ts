@@ -43,6 +43,14 @@ async function expectStill(page: Page, state: string, mark = 0) {
   ).toBeLessThanOrEqual(MAX_LAYOUT_SHIFT);
 }
 
+/** A message with its `{{placeholders}}` standing for any text. */
+function templatePattern(template: string): RegExp {
+  const parts = template
+    .split(/\{\{\w+\}\}/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`^${parts.join(".+")}$`);
+}
+
 async function box(locator: Locator) {
   const found = await locator.boundingBox();
   if (!found) throw new Error(`no box for ${locator.toString()}`);
@@ -120,6 +128,25 @@ for (const screen of screens) {
       );
       await expectStill(page, "the second step", mark);
       await expectCompactHeader(page, t, email, t.auth.cancelSignInButton);
+
+      // Reloaded within the wait between two sends: the code sent is still asked for,
+      // with when another can go, and nothing moves.
+      await page.reload();
+      await expect(
+        page.getByRole("button", { name: templatePattern(t.verify.resendIn) }),
+      ).toBeDisabled({ timeout: 20_000 });
+      await expectStill(page, "the second step, reloaded within the wait between sends");
+
+      // Opened in another tab in that wait (which does not know the code already sent):
+      // its send is refused, and "Try sending again" counts down; nothing moves.
+      const tab = await page.context().newPage();
+      await recordLayoutShifts(tab);
+      await tab.goto("/second-step");
+      await expect(
+        tab.getByRole("button", { name: templatePattern(t.secondFactor.sendAgainIn) }),
+      ).toBeDisabled({ timeout: 20_000 });
+      await expectStill(tab, "the second step, opened in another tab within the wait");
+      await tab.close();
 
       // A wrong code: the field, Verify and the refusal, all on the first screen.
       const code = await readCodeFromOutbox(email, sentAfter);

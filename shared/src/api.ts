@@ -238,6 +238,12 @@ export interface TwoFactorStatusDoc {
   required: boolean;
   /** Epoch seconds: sessions verified before this (other browsers) lost access. */
   sessionsValidAfter: number;
+  /**
+   * Epoch milliseconds: no recorded session of the account lives past this (the latest
+   * `expiresAt` of a session started). A change that ends the other sessions skips reading
+   * them once it has passed. Absent on accounts from before it was recorded: read them.
+   */
+  sessionsLiveUntil?: number;
   recoveryCodesRemaining: number;
   /** The method of the last second step passed (or enabled); cleared when it is turned off. */
   lastUsedMethod?: TwoFactorMethod;

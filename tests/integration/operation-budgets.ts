@@ -16,7 +16,7 @@ import type { Flow, FlowOperations } from "../support/operations.js";
 export const operationBudgets = {
   "enroll email": {
     send: { reads: 8, writes: 5 },
-    verify: { reads: 6, writes: 8 },
+    verify: { reads: 5, writes: 8 },
   },
   resend: {
     send: { reads: 8, writes: 5 },
@@ -30,7 +30,7 @@ export const operationBudgets = {
     verify: { reads: 4, writes: 2 },
   },
   "sign-in with a recovery code": {
-    useRecoveryCode: { reads: 5, writes: 6 },
+    useRecoveryCode: { reads: 5, writes: 7 },
   },
 } satisfies FlowOperations;
 

@@ -1,3 +1,4 @@
+import { FieldValue } from "firebase-admin/firestore";
 import { doc, getDoc } from "firebase/firestore";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -118,6 +119,35 @@ describe("recorded sessions", () => {
     // The first enrolment started the owner's own session; the other browser has its own.
     expect(await sidOf(owner)).not.toBe(await sidOf(other));
     expect(await readsNotes(other)).toBe(true);
+  });
+
+  it("records on the status when the last session started can end, whichever way it started", async () => {
+    // A change that sees this passed reads no sessions to end: every session start must
+    // move it, or a change would leave a live session's record open.
+    const liveUntil = async () => Number((await ownerStatus().get()).get("sessionsLiveUntil"));
+    const expiry = async (browser: TestUser) =>
+      (await readSession(owner.uid, await sidOf(browser)))?.expiresAt ?? Infinity;
+    expect(await liveUntil()).toBe(await expiry(owner));
+
+    const byCode = await signInElsewhere(true);
+    expect(await liveUntil()).toBe(await expiry(byCode));
+
+    const byDevice = await openSession(owner.email);
+    others.push(byDevice);
+    const { rememberedDevice } = byCode;
+    if (!rememberedDevice) throw new Error("the browser was not remembered");
+    const { deviceId, token } = rememberedDevice;
+    await byDevice.upgrade(await byDevice.signInWithRememberedDevice({ deviceId, token }));
+    expect(await liveUntil()).toBe(await expiry(byDevice));
+
+    await stepUpByEmail(owner);
+    const { recoveryCodes } = await owner.regenerateRecoveryCodes();
+    const byRecoveryCode = await openSession(owner.email);
+    others.push(byRecoveryCode);
+    await byRecoveryCode.upgrade(
+      await byRecoveryCode.useRecoveryCode({ purpose: "sign-in", code: recoveryCodes[0] ?? "" }),
+    );
+    expect(await liveUntil()).toBe(await expiry(byRecoveryCode));
   });
 
   it("keeps a session's id through a step-up, so it stays one session", async () => {
@@ -288,6 +318,42 @@ describe("2FA and password changes", () => {
     await owner.touchSession();
   });
 
+  it("turning 2FA on again ends a session kept from when it was last on", async () => {
+    // The owner turns 2FA off and stays signed in; another browser, with the password
+    // only, turns it on again. The owner's session record is the one left to end.
+    await stepUpByEmail(owner);
+    await owner.upgrade(await owner.disableMethod({ method: "email" }));
+    const kept = await sidOf(owner);
+    expect((await readSession(owner.uid, kept))?.endedAt).toBeNull();
+    expect(
+      await ownerStatus()
+        .get()
+        .then((snap) => snap.get("required")),
+    ).toBe(false);
+
+    const other = await openSession(owner.email);
+    others.push(other);
+    await enableEmail(other);
+    expect((await readSession(owner.uid, kept))?.endedReason).toBe("account-changed");
+    await expectEnded(owner);
+    expect(await readsNotes(other)).toBe(true);
+  });
+
+  it("on an account whose status never recorded when its sessions end, still ends them", async () => {
+    // Accounts from before `sessionsLiveUntil` was kept: not knowing is not "none".
+    const other = await signInElsewhere();
+    await ownerStatus().update({ sessionsLiveUntil: FieldValue.delete() });
+    await stepUpByEmail(owner);
+    const { code } = await sendAndReadCode(owner, {
+      purpose: "enroll",
+      method: "email",
+      destination: `moved-${owner.email}`,
+    });
+    await owner.upgrade(await owner.verify({ purpose: "enroll", method: "email", code }));
+    expect((await readSession(owner.uid, await sidOf(other)))?.endedReason).toBe("account-changed");
+    await expectEnded(other);
+  });
+
   it("removing a passkey or turning a method off ends every other session, and keeps this one", async () => {
     await stepUpByEmail(owner);
     await owner.upgrade(await registerPasskey(owner, new SoftwareAuthenticator()));
@@ -335,6 +401,8 @@ describe("2FA and password changes", () => {
           endedAt: null,
         };
         tx.create(status.collection(collections.sessions).doc(), session);
+        const liveUntil = Math.max(Number(read.get("sessionsLiveUntil") ?? 0), session.expiresAt);
+        tx.set(status, { sessionsLiveUntil: liveUntil }, { merge: true });
       });
     const { code } = await sendAndReadCode(owner, {
       purpose: "enroll",

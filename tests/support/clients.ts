@@ -325,6 +325,9 @@ export async function sessionVerifiedAt(
       endedAt: null,
     };
     await ref.set(session);
+    // As a session start records it (`sessionsLiveUntil`).
+    const liveUntil = Math.max(Number(status.get("sessionsLiveUntil") ?? 0), session.expiresAt);
+    await status.ref.set({ sessionsLiveUntil: liveUntil }, { merge: true });
     sid = ref.id;
   }
   await user.upgrade({

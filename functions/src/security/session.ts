@@ -7,6 +7,7 @@ import {
   type SecondStepMeans,
   type SessionDoc,
   type SessionEndReason,
+  type TwoFactorStatusDoc,
 } from "@dash2fa/shared";
 import type { CallContext } from "../context.js";
 import { refusal, transaction } from "../errors.js";
@@ -44,17 +45,26 @@ export function mintSession(uid: string, claims: SecondStepClaims): Promise<stri
 /** A session as stored: the shared shape plus the time the TTL policy deletes it at. */
 type StoredSession = SessionDoc & { expireAt: Timestamp };
 
+/** A session the caller goes on in, and what its transaction must merge into the status. */
+export interface ContinuedSession {
+  id: string;
+  /** For a session started now: the status's `sessionsLiveUntil`, moved to its end. */
+  status: Pick<TwoFactorStatusDoc, "sessionsLiveUntil">;
+}
+
 /**
- * Records a new session inside the transaction that completed its second step, and
- * returns its id for the `sid` claim. It lives `sessionPolicy.absoluteLifetimeMs` at most
- * and `idleTimeoutMs` past its last use; the rules and every callable hold it to both.
+ * Records a new session inside the transaction that completed its second step (which
+ * read `status`), and returns its id for the `sid` claim with the status fields that
+ * transaction must write. It lives `sessionPolicy.absoluteLifetimeMs` at most and
+ * `idleTimeoutMs` past its last use; the rules and every callable hold it to both.
  */
 export function startSession(
   tx: Transaction,
   ctx: Pick<CallContext, "uid" | "browser">,
   now: number,
   start: { how: SecondStepMeans; sessionAt: number; deviceId?: string },
-): string {
+  status: Pick<TwoFactorStatusDoc, "sessionsLiveUntil">,
+): ContinuedSession {
   const ref = refs.sessions(ctx.uid).doc();
   const expiresAt = now + sessionPolicy.absoluteLifetimeMs;
   const session: StoredSession = {
@@ -70,7 +80,10 @@ export function startSession(
     expireAt: Timestamp.fromMillis(expiresAt),
   };
   tx.create(ref, session);
-  return ref.id;
+  return {
+    id: ref.id,
+    status: { sessionsLiveUntil: Math.max(status.sessionsLiveUntil ?? 0, expiresAt) },
+  };
 }
 
 /**
@@ -82,9 +95,20 @@ export function continueSession(
   ctx: CallContext,
   now: number,
   start: { how: SecondStepMeans; sessionAt: number },
-): string {
-  return ctx.claims.sid ?? startSession(tx, ctx, now, start);
+  status: Pick<TwoFactorStatusDoc, "sessionsLiveUntil">,
+): ContinuedSession {
+  const own = ctx.claims.sid;
+  return own ? { id: own, status: {} } : startSession(tx, ctx, now, start, status);
 }
+
+/**
+ * Whether any recorded session of the account may still be live, from the status a
+ * transaction read: if not, a change ending the other sessions has none to read.
+ */
+export const sessionsMayLive = (
+  status: Pick<TwoFactorStatusDoc, "sessionsLiveUntil">,
+  now: number,
+): boolean => status.sessionsLiveUntil === undefined || status.sessionsLiveUntil > now;
 
 /** Session ids are Firestore auto-ids; anything else in a token names no session. */
 const sessionIdPattern = /^[A-Za-z0-9]{20}$/;
@@ -152,12 +176,19 @@ export async function endSessionsIn(
 export async function endOtherSessions(
   uid: string,
   selection: Omit<SessionSelection, "reason" | "deviceIds"> = {},
+  /**
+   * False when the change's transaction saw no recorded session that could still be live
+   * (`sessionsMayLive`): the refresh tokens are revoked, and there is nothing to read.
+   */
+  { recorded = true }: { recorded?: boolean } = {},
 ): Promise<void> {
   await Promise.all([
     getAuth().revokeRefreshTokens(uid),
-    transaction((tx) =>
-      endSessionsIn(tx, uid, Date.now(), { reason: "account-changed", ...selection }),
-    ),
+    recorded
+      ? transaction((tx) =>
+          endSessionsIn(tx, uid, Date.now(), { reason: "account-changed", ...selection }),
+        )
+      : undefined,
   ]);
 }
 

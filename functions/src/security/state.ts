@@ -96,7 +96,11 @@ export async function readUserSecurityWith(
   const own = contact ? [refs.status(uid), ...contactRefs(uid)] : [refs.status(uid)];
   const all = await tx.getAll(...own, ...more);
   const [status, destinations, profile] = all;
-  const statusDoc = { ...emptyStatus(), ...(status?.data() as TwoFactorStatusDoc | undefined) };
+  // No session is ever started without writing the status (`startSession`), so an
+  // account without one has no session that could still be live.
+  const statusDoc: TwoFactorStatusDoc = status?.exists
+    ? { ...emptyStatus(), ...(status.data() as TwoFactorStatusDoc) }
+    : { ...emptyStatus(), sessionsLiveUntil: 0 };
   return {
     security: contact
       ? { status: statusDoc, ...toContact(destinations, profile) }

@@ -30,6 +30,7 @@ import {
   epochSeconds,
   mintSession,
   sessionAtFor,
+  sessionsMayLive,
   startSession,
   validAfterChange,
 } from "../security/session.js";
@@ -65,8 +66,11 @@ export interface Completed {
   maskedDestination: string;
   recoveryCodes?: string[];
   rememberedDevice?: RememberedDeviceToken;
-  /** A 2FA change: every other session of the user must end. */
-  endsOtherSessions: boolean;
+  /**
+   * A 2FA change: every other session of the user must end; `recorded` says whether the
+   * transaction saw any recorded session that could still be live (`sessionsMayLive`).
+   */
+  endsOtherSessions: false | { recorded: boolean };
   /** The new session's `sessionAt`, decided in the transaction (`sessionAtFor`). */
   sessionAt: number;
   /** The session the caller goes on in: a new one for a sign-in, else its own. */
@@ -139,6 +143,8 @@ function enroll({ tx, ctx, security, subject, now }: CompleteArgs): Completed {
   const first = !security.status.required;
   const validAfter = validAfterChange(now, security.status);
   const recovery = first ? newRecoveryCodes(otpHmacSecret.value(), uid, now) : undefined;
+  const sessionAt = validAfter;
+  const session = continueSession(tx, ctx, now, { how: method, sessionAt }, security.status);
 
   tx.set(
     refs.status(uid),
@@ -155,6 +161,7 @@ function enroll({ tx, ctx, security, subject, now }: CompleteArgs): Completed {
       sessionsValidAfter: validAfter,
       lastUsedMethod: method,
       ...(recovery ? { recoveryCodesRemaining: recovery.codes.length } : {}),
+      ...session.status,
     },
     { merge: true },
   );
@@ -177,15 +184,14 @@ function enroll({ tx, ctx, security, subject, now }: CompleteArgs): Completed {
     queueNotices(tx, ctx, security, notice, methodName(method), [previous, newAddress]);
   }
 
-  const sessionAt = validAfter;
   return {
     purpose: "enroll",
     method,
     maskedDestination,
     ...(recovery ? { recoveryCodes: recovery.codes } : {}),
-    endsOtherSessions: true,
+    endsOtherSessions: { recorded: sessionsMayLive(security.status, now) },
     sessionAt,
-    sessionId: continueSession(tx, ctx, now, { how: method, sessionAt }),
+    sessionId: session.id,
   };
 }
 
@@ -202,11 +208,6 @@ function signIn({ tx, ctx, security, subject, now, rememberDevice }: CompleteArg
   // After a reset by an emailed link, the mailbox must not also be the second step.
   const barred = security.status.emailBarredAfterReset === true;
   if (barred && means === "email") throw refusal({ reason: "email-not-after-reset" });
-  const status = {
-    ...(method ? { lastUsedMethod: method } : {}),
-    ...(barred ? { emailBarredAfterReset: false } : {}),
-  };
-  if (Object.keys(status).length > 0) tx.set(refs.status(uid), status, { merge: true });
   // A recovery code logs its own, more telling event when it is spent.
   if (means !== "recovery-code") {
     recordActivity(tx, uid, {
@@ -220,11 +221,22 @@ function signIn({ tx, ctx, security, subject, now, rememberDevice }: CompleteArg
   const remembered =
     rememberDevice && means !== "device" ? rememberDeviceOf(tx, ctx, now, sessionAt) : undefined;
   const deviceId = subject.deviceId ?? remembered?.deviceId;
-  const sessionId = startSession(tx, ctx, now, {
-    how: means,
-    sessionAt,
-    ...(deviceId ? { deviceId } : {}),
-  });
+  const session = startSession(
+    tx,
+    ctx,
+    now,
+    { how: means, sessionAt, ...(deviceId ? { deviceId } : {}) },
+    security.status,
+  );
+  tx.set(
+    refs.status(uid),
+    {
+      ...(method ? { lastUsedMethod: method } : {}),
+      ...(barred ? { emailBarredAfterReset: false } : {}),
+      ...session.status,
+    },
+    { merge: true },
+  );
   return {
     purpose: "sign-in",
     method: means,
@@ -232,7 +244,7 @@ function signIn({ tx, ctx, security, subject, now, rememberDevice }: CompleteArg
     ...(remembered ? { rememberedDevice: remembered } : {}),
     endsOtherSessions: false,
     sessionAt,
-    sessionId,
+    sessionId: session.id,
   };
 }
 
@@ -274,7 +286,11 @@ export async function upgradeSession(
   const [customToken] = await Promise.all([
     mintSession(ctx.uid, claimsOf(ctx, completed, now)),
     completed.endsOtherSessions
-      ? endOtherSessions(ctx.uid, { keep: sessionId, issuedBefore: completed.sessionAt })
+      ? endOtherSessions(
+          ctx.uid,
+          { keep: sessionId, issuedBefore: completed.sessionAt },
+          completed.endsOtherSessions,
+        )
       : undefined,
   ]);
   return customToken;

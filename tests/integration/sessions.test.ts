@@ -78,6 +78,17 @@ async function passwordProof(email: string): Promise<string> {
   return (await browser.auth.currentUser?.getIdToken()) ?? "";
 }
 
+/** A 2FA change by the owner: after a step-up, email 2FA moves to a new address. */
+async function moveOwnersEmail(): Promise<void> {
+  await stepUpByEmail(owner);
+  const { code } = await sendAndReadCode(owner, {
+    purpose: "enroll",
+    method: "email",
+    destination: `moved-${owner.email}`,
+  });
+  await owner.upgrade(await owner.verify({ purpose: "enroll", method: "email", code }));
+}
+
 async function sidOf(browser: TestUser): Promise<string> {
   const { sid } = await browser.claims();
   if (!sid) throw new Error("the session has no id");
@@ -304,13 +315,7 @@ describe("2FA and password changes", () => {
 
   it("mark every other session ended, and keep the one that made the change", async () => {
     const other = await signInElsewhere();
-    await stepUpByEmail(owner);
-    const { code } = await sendAndReadCode(owner, {
-      purpose: "enroll",
-      method: "email",
-      destination: `moved-${owner.email}`,
-    });
-    await owner.upgrade(await owner.verify({ purpose: "enroll", method: "email", code }));
+    await moveOwnersEmail();
     expect((await readSession(owner.uid, await sidOf(other)))?.endedReason).toBe("account-changed");
     expect((await readSession(owner.uid, await sidOf(owner)))?.endedAt).toBeNull();
     await expectEnded(other);
@@ -325,11 +330,7 @@ describe("2FA and password changes", () => {
     await owner.upgrade(await owner.disableMethod({ method: "email" }));
     const kept = await sidOf(owner);
     expect((await readSession(owner.uid, kept))?.endedAt).toBeNull();
-    expect(
-      await ownerStatus()
-        .get()
-        .then((snap) => snap.get("required")),
-    ).toBe(false);
+    expect((await ownerStatus().get()).get("required")).toBe(false);
 
     const other = await openSession(owner.email);
     others.push(other);
@@ -343,13 +344,7 @@ describe("2FA and password changes", () => {
     // Accounts from before `sessionsLiveUntil` was kept: not knowing is not "none".
     const other = await signInElsewhere();
     await ownerStatus().update({ sessionsLiveUntil: FieldValue.delete() });
-    await stepUpByEmail(owner);
-    const { code } = await sendAndReadCode(owner, {
-      purpose: "enroll",
-      method: "email",
-      destination: `moved-${owner.email}`,
-    });
-    await owner.upgrade(await owner.verify({ purpose: "enroll", method: "email", code }));
+    await moveOwnersEmail();
     expect((await readSession(owner.uid, await sidOf(other)))?.endedReason).toBe("account-changed");
     await expectEnded(other);
   });

@@ -30,7 +30,7 @@ export const operationBudgets = {
     verify: { reads: 4, writes: 2 },
   },
   "sign-in with a recovery code": {
-    useRecoveryCode: { reads: 5, writes: 7 },
+    useRecoveryCode: { reads: 5, writes: 6 },
   },
 } satisfies FlowOperations;
 

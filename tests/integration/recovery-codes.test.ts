@@ -53,6 +53,22 @@ describe("recovery codes", () => {
     expect(status.get("recoveryCodesRemaining")).toBe(9);
   });
 
+  it("refresh a step-up once each, and the count goes down", async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const result = await user.useRecoveryCode({ purpose: "step-up", code: codes[2] });
+    expect(result.recoveryCodesRemaining).toBe(9);
+    await user.upgrade(result);
+    const claims = await user.claims();
+    expect(claims.mfa).toBe("recovery-code");
+    expect(claims.mfaAt).toBeGreaterThanOrEqual(before);
+    const status = await adminDb().collection(collections.twoFactor).doc(user.uid).get();
+    expect(status.get("recoveryCodesRemaining")).toBe(9);
+    expect(
+      (await refusalOf(user.useRecoveryCode({ purpose: "step-up", code: codes[2] }))).details
+        .reason,
+    ).toBe("wrong-recovery-code");
+  });
+
   it("stop working when a new set is generated", async () => {
     await stepUpByEmail(user);
     const fresh = await user.regenerateRecoveryCodes();

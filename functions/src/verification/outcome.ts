@@ -7,6 +7,7 @@ import {
   type SecondStepClaims,
   type SecondStepMeans,
   type TwoFactorMethod,
+  type TwoFactorStatusDoc,
   type VerificationPurpose,
 } from "@dash2fa/shared";
 import type { CallContext } from "../context.js";
@@ -55,6 +56,11 @@ export interface VerifiedSubject {
   passkey?: { name: string; keys: number };
   /** A remembered device: the one that signed in. */
   deviceId?: string;
+  /**
+   * Status fields that spending the proof changes (the recovery codes left): written in
+   * the verification's one write of the status, whatever its purpose.
+   */
+  status?: Partial<TwoFactorStatusDoc>;
 }
 
 const isMethod = (means: SecondStepMeans): means is TwoFactorMethod =>
@@ -161,6 +167,7 @@ function enroll({ tx, ctx, security, subject, now }: CompleteArgs): Completed {
       sessionsValidAfter: validAfter,
       lastUsedMethod: method,
       ...(recovery ? { recoveryCodesRemaining: recovery.codes.length } : {}),
+      ...subject.status,
       ...session.status,
     },
     { merge: true },
@@ -233,6 +240,7 @@ function signIn({ tx, ctx, security, subject, now, rememberDevice }: CompleteArg
     {
       ...(method ? { lastUsedMethod: method } : {}),
       ...(barred ? { emailBarredAfterReset: false } : {}),
+      ...subject.status,
       ...session.status,
     },
     { merge: true },
@@ -249,8 +257,9 @@ function signIn({ tx, ctx, security, subject, now, rememberDevice }: CompleteArg
 }
 
 /** A fresh verification before a sensitive change: only the new session claims. */
-function stepUp({ security, subject, now, ctx }: CompleteArgs): Completed {
+function stepUp({ tx, security, subject, now, ctx }: CompleteArgs): Completed {
   const { means, destination } = subject;
+  if (subject.status) tx.set(refs.status(subject.uid), subject.status, { merge: true });
   return {
     purpose: "step-up",
     method: means,

@@ -11,7 +11,6 @@ import {
   remainingCodes,
   type RecoveryCodesDoc,
 } from "../../security/recovery-codes.js";
-import { refs } from "../../security/state.js";
 import { wrong, type Factor } from "../pipeline.js";
 
 type Input = ParsedInput<"useRecoveryCode">;
@@ -53,10 +52,14 @@ export const recoveryCode: Factor<Input, { recoveryCodesRemaining: number }> = {
     const remaining = remainingCodes(used);
     return {
       ok: true,
-      subject: { uid: ctx.uid, means: "recovery-code", destination: "" },
+      subject: {
+        uid: ctx.uid,
+        means: "recovery-code",
+        destination: "",
+        status: { recoveryCodesRemaining: remaining },
+      },
       spend: () => {
         tx.set(recoveryCodesRef(ctx.uid), used);
-        tx.set(refs.status(ctx.uid), { recoveryCodesRemaining: remaining }, { merge: true });
         recordActivity(tx, ctx.uid, {
           type: "recovery-code-used",
           at: now,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { SessionDoc } from "./api.js";
+import { sessionPolicy } from "./config.js";
 import {
   enabledMethods,
+  newSession,
   parseSecondStepClaims,
   passedSecondStep,
   sessionState,
@@ -54,6 +56,35 @@ describe("sessionState", () => {
     const ended = { ...session, endedAt: 3_000, endedReason: "device-revoked" as const };
     expect(sessionState(ended, 3_001)).toEqual({ live: false, reason: "device-revoked" });
     expect(sessionState(undefined, 0)).toEqual({ live: false, reason: "unknown" });
+  });
+});
+
+describe("newSession", () => {
+  const start = { browser: "Chrome on Linux", how: "email" as const, sessionAt: 7 };
+  const { absoluteLifetimeMs, idleTimeoutMs } = sessionPolicy;
+
+  it("starts live, with both limits from now, and moves the account's latest end to its own", () => {
+    const { session, sessionsLiveUntil } = newSession(1_000, start, {});
+    expect(session).toEqual({
+      ...start,
+      createdAt: 1_000,
+      lastSeenAt: 1_000,
+      expiresAt: 1_000 + absoluteLifetimeMs,
+      idleExpiresAt: 1_000 + Math.min(idleTimeoutMs, absoluteLifetimeMs),
+      endedAt: null,
+    });
+    expect(sessionState(session, 1_000)).toEqual({ live: true });
+    expect(sessionsLiveUntil).toBe(session.expiresAt);
+  });
+
+  it("never moves the latest end back, and keeps the device a session signed in with", () => {
+    const later = 1_000 + absoluteLifetimeMs + 1;
+    const started = newSession(1_000, { ...start, deviceId: "d1" }, { sessionsLiveUntil: later });
+    expect(started.sessionsLiveUntil).toBe(later);
+    expect(started.session.deviceId).toBe("d1");
+    expect(newSession(1_000, start, { sessionsLiveUntil: 0 }).sessionsLiveUntil).toBe(
+      1_000 + absoluteLifetimeMs,
+    );
   });
 });
 

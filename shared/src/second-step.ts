@@ -6,6 +6,7 @@ import type {
   SessionEndReason,
   TwoFactorStatusDoc,
 } from "./api.js";
+import { sessionPolicy } from "./config.js";
 import { methodsByStrength, twoFactorMethods, type TwoFactorMethod } from "./schemas.js";
 
 /**
@@ -55,6 +56,30 @@ export function sessionState(session: SessionDoc | undefined, now: number): Sess
   if (now >= session.expiresAt) return { live: false, reason: "expired" };
   if (now >= session.idleExpiresAt) return { live: false, reason: "idle" };
   return { live: true };
+}
+
+/**
+ * A session started at `now`, as stored, and the status's `sessionsLiveUntil` moved to
+ * its end: what the transaction that starts a session writes, both in its one commit.
+ */
+export function newSession(
+  now: number,
+  start: Pick<SessionDoc, "browser" | "how" | "sessionAt" | "deviceId">,
+  status: Pick<TwoFactorStatusDoc, "sessionsLiveUntil">,
+): { session: SessionDoc; sessionsLiveUntil: number } {
+  const expiresAt = now + sessionPolicy.absoluteLifetimeMs;
+  const session: SessionDoc = {
+    browser: start.browser,
+    how: start.how,
+    ...(start.deviceId ? { deviceId: start.deviceId } : {}),
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt,
+    idleExpiresAt: Math.min(now + sessionPolicy.idleTimeoutMs, expiresAt),
+    sessionAt: start.sessionAt,
+    endedAt: null,
+  };
+  return { session, sessionsLiveUntil: Math.max(status.sessionsLiveUntil ?? 0, expiresAt) };
 }
 
 /** The enabled methods, in the order the UI lists them. */

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   STEP_UP_WINDOW_MS,
   collections,
+  newSession,
   sessionPolicy,
   type RememberedDeviceToken,
   type SessionDoc,
@@ -385,19 +386,17 @@ describe("2FA and password changes", () => {
         const read = await tx.get(status);
         await new Promise((resolve) => setTimeout(resolve, holdMs));
         const now = Date.now();
-        const session: SessionDoc = {
-          browser: "Browser on unknown system",
-          how: "device",
-          createdAt: now,
-          lastSeenAt: now,
-          expiresAt: now + sessionPolicy.absoluteLifetimeMs,
-          idleExpiresAt: now + sessionPolicy.idleTimeoutMs,
-          sessionAt: Math.max(Math.floor(now / 1000), Number(read.get("sessionsValidAfter"))),
-          endedAt: null,
-        };
-        tx.create(status.collection(collections.sessions).doc(), session);
-        const liveUntil = Math.max(Number(read.get("sessionsLiveUntil") ?? 0), session.expiresAt);
-        tx.set(status, { sessionsLiveUntil: liveUntil }, { merge: true });
+        const started = newSession(
+          now,
+          {
+            browser: "Browser on unknown system",
+            how: "device",
+            sessionAt: Math.max(Math.floor(now / 1000), Number(read.get("sessionsValidAfter"))),
+          },
+          { sessionsLiveUntil: read.get("sessionsLiveUntil") as number | undefined },
+        );
+        tx.create(status.collection(collections.sessions).doc(), started.session);
+        tx.set(status, { sessionsLiveUntil: started.sessionsLiveUntil }, { merge: true });
       });
     const { code } = await sendAndReadCode(owner, {
       purpose: "enroll",

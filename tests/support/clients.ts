@@ -22,7 +22,7 @@ import {
   FUNCTIONS_REGION,
   collections,
   sendLimits,
-  sessionPolicy,
+  newSession,
   type RememberedDeviceToken,
   type SendVerificationCodeResult,
   type SecondStepClaims,
@@ -314,20 +314,14 @@ export async function sessionVerifiedAt(
       .doc(user.uid)
       .collection(collections.sessions)
       .doc();
-    const session: SessionDoc = {
-      browser: "Browser on unknown system",
-      how: mfa,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: now + sessionPolicy.absoluteLifetimeMs,
-      idleExpiresAt: now + sessionPolicy.idleTimeoutMs,
-      sessionAt,
-      endedAt: null,
-    };
-    await ref.set(session);
-    // As a session start records it (`sessionsLiveUntil`).
-    const liveUntil = Math.max(Number(status.get("sessionsLiveUntil") ?? 0), session.expiresAt);
-    await status.ref.set({ sessionsLiveUntil: liveUntil }, { merge: true });
+    // As a session start records it, with the status's `sessionsLiveUntil`.
+    const started = newSession(
+      now,
+      { browser: "Browser on unknown system", how: mfa, sessionAt },
+      { sessionsLiveUntil: status.get("sessionsLiveUntil") as number | undefined },
+    );
+    await ref.set(started.session);
+    await status.ref.set({ sessionsLiveUntil: started.sessionsLiveUntil }, { merge: true });
     sid = ref.id;
   }
   await user.upgrade({

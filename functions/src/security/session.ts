@@ -1,7 +1,7 @@
 import { getAuth } from "firebase-admin/auth";
 import { Timestamp, type Transaction } from "firebase-admin/firestore";
 import {
-  sessionPolicy,
+  newSession,
   sessionState,
   type SecondStepClaims,
   type SecondStepMeans,
@@ -66,24 +66,14 @@ export function startSession(
   status: Pick<TwoFactorStatusDoc, "sessionsLiveUntil">,
 ): ContinuedSession {
   const ref = refs.sessions(ctx.uid).doc();
-  const expiresAt = now + sessionPolicy.absoluteLifetimeMs;
-  const session: StoredSession = {
-    browser: ctx.browser,
-    how: start.how,
-    ...(start.deviceId ? { deviceId: start.deviceId } : {}),
-    createdAt: now,
-    lastSeenAt: now,
-    expiresAt,
-    idleExpiresAt: Math.min(now + sessionPolicy.idleTimeoutMs, expiresAt),
-    sessionAt: start.sessionAt,
-    endedAt: null,
-    expireAt: Timestamp.fromMillis(expiresAt),
-  };
-  tx.create(ref, session);
-  return {
-    id: ref.id,
-    status: { sessionsLiveUntil: Math.max(status.sessionsLiveUntil ?? 0, expiresAt) },
-  };
+  const { session, sessionsLiveUntil } = newSession(
+    now,
+    { ...start, browser: ctx.browser },
+    status,
+  );
+  const stored: StoredSession = { ...session, expireAt: Timestamp.fromMillis(session.expiresAt) };
+  tx.create(ref, stored);
+  return { id: ref.id, status: { sessionsLiveUntil } };
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   enableEmail,
   newUser,
   openSession,
+  readSession,
   refusalOf,
   sendAndReadCode,
   stepUpByEmail,
@@ -172,6 +173,44 @@ describe("resetting the password by an emailed link", () => {
     await expect(later.send({ purpose: "sign-in", method: "email" })).resolves.toMatchObject({
       method: "email",
     });
+  });
+
+  /** Resets the user's password through the emailed link, as someone with the mailbox. */
+  async function resetByLink() {
+    const caller = anonymousCaller();
+    extra.push(caller);
+    const before = Date.now();
+    await caller.requestPasswordReset({ email: user.email });
+    const token = await resetTokenFor(user.email, before);
+    await caller.completePasswordReset({ token, newPassword: NEW_PASSWORD });
+  }
+
+  const recordOf = async (session: TestUser) =>
+    readSession(user.uid, (await session.claims()).sid ?? "none");
+  const endedReasonOf = async (session: TestUser) => (await recordOf(session))?.endedReason;
+
+  it("marks every session of a 2FA account ended", async () => {
+    await enableEmail(user);
+    const other = await openSession(user.email);
+    extra.push(other);
+    const { code } = await sendAndReadCode(
+      other,
+      { purpose: "sign-in", method: "email" },
+      user.email,
+    );
+    await other.upgrade(await other.verify({ purpose: "sign-in", method: "email", code }));
+    await resetByLink();
+    expect(await endedReasonOf(user)).toBe("account-changed");
+    expect(await endedReasonOf(other)).toBe("account-changed");
+  });
+
+  it("marks ended the session kept after 2FA was turned off", async () => {
+    await enableEmail(user);
+    await stepUpByEmail(user);
+    await user.upgrade(await user.disableMethod({ method: "email" }));
+    expect((await recordOf(user))?.endedAt).toBeNull();
+    await resetByLink();
+    expect(await endedReasonOf(user)).toBe("account-changed");
   });
 
   it("refuses an expired link, and sends at most a few links an hour per address", async () => {

@@ -36,11 +36,11 @@ export const disableMethod = define("disableMethod", async ({ method }, request)
   });
 
   const sessionId = sessionIdOf(ctx);
-  await endOtherSessions(ctx.uid, { keep: sessionId, issuedBefore: validAfter });
-  // The caller's own session stays, re-issued after the change (`claimsAfterChange`).
-  const customToken = await mintSession(
-    ctx.uid,
-    claimsAfterChange(ctx, method, validAfter, sessionId),
-  );
+  // The caller's own session stays, re-issued after the change (`claimsAfterChange`); the
+  // ending keeps it, so the two run side by side.
+  const [customToken] = await Promise.all([
+    mintSession(ctx.uid, claimsAfterChange(ctx, method, validAfter, sessionId)),
+    endOtherSessions(ctx.uid, { keep: sessionId, issuedBefore: validAfter }),
+  ]);
   return { method, remainingMethods, customToken } satisfies DisableMethodResult;
 });

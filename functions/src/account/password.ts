@@ -29,7 +29,12 @@ import {
   readSends,
   recordSend,
 } from "../security/rate-limit.js";
-import { endOtherSessions, mintSession, validAfterChange } from "../security/session.js";
+import {
+  endOtherSessions,
+  mintSession,
+  sessionsMayLive,
+  validAfterChange,
+} from "../security/session.js";
 import { readUserSecurity, refs, type UserSecurity } from "../security/state.js";
 
 /**
@@ -96,27 +101,33 @@ export const changePassword = define("changePassword", async (input, request) =>
     return read;
   });
   await getAuth().updateUser(ctx.uid, { password: input.newPassword });
-  const { validAfter } = await transaction(async (tx) => {
+  const { validAfter, recorded } = await transaction(async (tx) => {
     const now = Date.now();
     const fresh = await readUserSecurity(tx, ctx.uid);
     const devices = (await tx.get(refs.devices(ctx.uid))).docs.map((snap) => snap.ref);
-    return afterNewPassword(tx, ctx, fresh, devices, "password-changed", now);
+    const changed = afterNewPassword(tx, ctx, fresh, devices, "password-changed", now);
+    return { ...changed, recorded: sessionsMayLive(fresh.status, now) };
   });
   const sessionId = ctx.claims.sid;
-  await endOtherSessions(ctx.uid, {
-    ...(sessionId ? { keep: sessionId } : {}),
-    ...(validAfter !== undefined ? { issuedBefore: validAfter } : {}),
-  });
-
-  // The caller's own refresh token was revoked with the others: a new session, past the
-  // second step as before (its verification time kept), or a plain one without 2FA.
-  const customToken =
+  // The caller's own refresh token is revoked with the others: a new session, past the
+  // second step as before (its verification time kept), or a plain one without 2FA. The
+  // ending keeps the caller's session, so the two run side by side.
+  const [customToken] = await Promise.all([
     validAfter !== undefined
-      ? await mintSession(
+      ? mintSession(
           ctx.uid,
           claimsAfterChange(ctx, ctx.claims.mfa ?? "email", validAfter, sessionIdOf(ctx)),
         )
-      : await getAuth().createCustomToken(ctx.uid);
+      : getAuth().createCustomToken(ctx.uid),
+    endOtherSessions(
+      ctx.uid,
+      {
+        ...(sessionId ? { keep: sessionId } : {}),
+        ...(validAfter !== undefined ? { issuedBefore: validAfter } : {}),
+      },
+      { recorded },
+    ),
+  ]);
   return { customToken } satisfies ChangePasswordResult;
 });
 
@@ -211,9 +222,9 @@ export const completePasswordReset = define("completePasswordReset", async (inpu
       now,
     };
     const { emailBarred } = afterNewPassword(tx, ctx, security, devices, "password-reset", now);
-    return { uid: reset.uid, emailBarred };
+    return { uid: reset.uid, emailBarred, recorded: sessionsMayLive(security.status, now) };
   });
   await getAuth().updateUser(outcome.uid, { password: input.newPassword });
-  await endOtherSessions(outcome.uid);
+  await endOtherSessions(outcome.uid, {}, { recorded: outcome.recorded });
   return { emailBarred: outcome.emailBarred } satisfies CompletePasswordResetResult;
 });

@@ -72,10 +72,9 @@ export const removePasskey = define("removePasskey", async ({ passkeyId }, reque
 
   const sessionId = sessionIdOf(ctx);
   const { validAfter } = outcome;
-  await endOtherSessions(ctx.uid, { keep: sessionId, issuedBefore: validAfter });
-  const customToken = await mintSession(
-    ctx.uid,
-    claimsAfterChange(ctx, "passkey", validAfter, sessionId),
-  );
+  const [customToken] = await Promise.all([
+    mintSession(ctx.uid, claimsAfterChange(ctx, "passkey", validAfter, sessionId)),
+    endOtherSessions(ctx.uid, { keep: sessionId, issuedBefore: validAfter }),
+  ]);
   return { remaining: outcome.remaining, customToken } satisfies RemovePasskeyResult;
 });

@@ -19,9 +19,8 @@ export { regenerateRecoveryCodes } from "./account/regenerate-recovery-codes.js"
 export { revokeDevice, revokeAllDevices } from "./account/revoke-devices.js";
 export { changePassword, requestPasswordReset, completePasswordReset } from "./account/password.js";
 export { touchSession, signOutSession, signOutOtherSessions } from "./account/sessions.js";
-export { redactDeliveredMail, redactDeliveredSms } from "./hygiene/redact-delivered.js";
 export { redactStaleCodes } from "./hygiene/redact-stale.js";
-export { mirrorMailDelivery, mirrorSmsDelivery } from "./outbound/delivery-mirror.js";
+export { followMailDelivery, followSmsDelivery } from "./outbound/follow-delivery.js";
 
 /**
  * Development mail delivery, the development outbox with its reset of the send limits,

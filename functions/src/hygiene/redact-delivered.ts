@@ -1,6 +1,4 @@
-import { FieldValue } from "firebase-admin/firestore";
-import { onDocumentUpdated } from "firebase-functions/v2/firestore";
-import { FUNCTIONS_REGION, collections } from "@dash2fa/shared";
+import { FieldValue, type DocumentSnapshot } from "firebase-admin/firestore";
 import { REDACT_BY } from "../outbound/queue.js";
 
 const FINAL_STATES = new Set(["SUCCESS", "ERROR"]);
@@ -32,16 +30,12 @@ export function redaction(data: Record<string, unknown>): Record<string, unknown
 
 /**
  * Plaintext codes live only in outbound documents, and only until delivery is final
- * (SUCCESS or ERROR, written by the extension or its emulator stand-in). This runs in
- * production as in the emulator.
+ * (SUCCESS or ERROR, written by the extension or its emulator stand-in): masks the code
+ * of a message whose delivery just became final (`followDelivery` runs it on every
+ * update, in production as in the emulator).
  */
-const redactOn = (collection: string) =>
-  onDocumentUpdated({ document: `${collection}/{id}`, region: FUNCTIONS_REGION }, async (event) => {
-    const after = event.data?.after;
-    const state = after?.get("delivery.state");
-    if (!after || after.get("redactedAt") || !FINAL_STATES.has(String(state))) return;
-    await after.ref.update(redaction(after.data()));
-  });
-
-export const redactDeliveredMail = redactOn(collections.mail);
-export const redactDeliveredSms = redactOn(collections.messages);
+export async function redactIfFinal(after: DocumentSnapshot): Promise<void> {
+  const state = after.get("delivery.state");
+  if (after.get("redactedAt") || !FINAL_STATES.has(String(state))) return;
+  await after.ref.update(redaction(after.data() ?? {}));
+}

@@ -1,7 +1,5 @@
 import { Timestamp, type DocumentData } from "firebase-admin/firestore";
-import { onDocumentUpdated } from "firebase-functions/v2/firestore";
 import {
-  FUNCTIONS_REGION,
   collections,
   deliveredMethods,
   verificationPurposes,
@@ -115,11 +113,3 @@ export async function mirrorDelivery(
     return true;
   });
 }
-
-const mirrorOn = (collection: string) =>
-  onDocumentUpdated({ document: `${collection}/{id}`, region: FUNCTIONS_REGION }, async (event) => {
-    await mirrorDelivery(event.data?.before.data(), event.data?.after.data(), Date.now());
-  });
-
-export const mirrorMailDelivery = mirrorOn(collections.mail);
-export const mirrorSmsDelivery = mirrorOn(collections.messages);

@@ -546,6 +546,8 @@ async function main() {
               `${measure.padEnd(28)} ${ms(real.p50)} ${ms(real.p95)} ${ms(floor.p50)} ${ms(floor.p95)}  ${floorIs}`,
             );
           }
+          console.log(`tries cut short, something never drawn: ${samples.notDrawn.length}`);
+          for (const what of samples.notDrawn) console.log(`  ${what}`);
         });
       }
       if (runs("lighthouse")) {

@@ -50,11 +50,17 @@ export type TimeToCodeMeasure = keyof typeof timeToCodeMeasures;
 export interface TimeToCodeSamples {
   real: Record<TimeToCodeMeasure, number[]>;
   floor: Record<TimeToCodeMeasure, number[]>;
+  /** Tries cut short because something awaited was never drawn: what, and how far. */
+  notDrawn: string[];
 }
+
+/** Something the person waits for never appeared on the page within the deadline. */
+class NotDrawn extends Error {}
 
 interface InPageMark {
   seenAt: number;
-  drawnAt: number;
+  /** Missing until the frame that shows it has been drawn. */
+  drawnAt?: number;
 }
 interface InPageTimer {
   clicks: { label: string; at: number }[];
@@ -76,9 +82,9 @@ const installTimer = `(() => {
     const present = () =>
       [...document.querySelectorAll(selector)].some((el) => el.textContent?.trim() === text);
     const record = () => {
-      const seenAt = now();
-      requestAnimationFrame(() =>
-        setTimeout(() => { timer.marks[name] = { seenAt, drawnAt: now() }; }, 0));
+      const mark = { seenAt: now() };
+      timer.marks[name] = mark;
+      requestAnimationFrame(() => setTimeout(() => { mark.drawnAt = now(); }, 0));
     };
     if (present()) return record();
     const observer = new MutationObserver(() => {
@@ -126,12 +132,21 @@ async function clickedAt(page: Page, label: string): Promise<number> {
   return click.at;
 }
 
-function drawnAt(page: Page, name: string): Promise<number> {
-  return until(
-    async () =>
-      (await page.evaluate((n) => (window as TimedWindow).__bench?.marks[n], name))?.drawnAt,
-    `"${name}" drawn`,
-  );
+async function drawnAt(page: Page, name: string): Promise<number> {
+  const mark = () => page.evaluate((n) => (window as TimedWindow).__bench?.marks[n], name);
+  try {
+    return await until(async () => (await mark())?.drawnAt, `"${name}" drawn`);
+  } catch (error) {
+    // Which end failed: the text never appeared, or the frame showing it never came.
+    const seen = (await mark())?.seenAt !== undefined;
+    const dialog = await page
+      .locator('[role="dialog"], dialog')
+      .first()
+      .innerText({ timeout: 1_000 })
+      .catch(() => "(no dialog)");
+    const state = seen ? "seen, but no frame drawn after it" : "never seen";
+    throw new NotDrawn(`${(error as Error).message} (${state}; the dialog read: ${dialog})`);
+  }
 }
 
 interface InboxMail {
@@ -352,12 +367,22 @@ export async function measureTimeToCode(
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
   });
   try {
-    await oneTry(browser, base, { real: empty(), floor: empty() });
-    const samples: TimeToCodeSamples = { real: empty(), floor: empty() };
-    for (let i = 0; i < tries; i++) {
-      await oneTry(browser, base, samples);
-      log(`  try ${i + 1}/${tries}`);
-    }
+    const samples: TimeToCodeSamples = { real: empty(), floor: empty(), notDrawn: [] };
+    // A try whose awaited state never shows is a result to report, not a reason to lose
+    // the run: it keeps what it measured before, and counts as not drawn. Many of them
+    // mean something else is wrong, and stop the run.
+    const attempt = async (name: string, into: TimeToCodeSamples) => {
+      try {
+        await oneTry(browser, base, into);
+        log(`  ${name}`);
+      } catch (error) {
+        if (!(error instanceof NotDrawn) || samples.notDrawn.length >= tries / 4) throw error;
+        samples.notDrawn.push(`${name}: ${error.message}`);
+        log(`  ${name}: ${error.message}`);
+      }
+    };
+    await attempt("untimed try", { real: empty(), floor: empty(), notDrawn: [] });
+    for (let i = 0; i < tries; i++) await attempt(`try ${i + 1}/${tries}`, samples);
     return samples;
   } finally {
     await browser.close();

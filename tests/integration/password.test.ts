@@ -9,9 +9,9 @@ import {
   enableEmail,
   newUser,
   openSession,
+  passSecondStepByEmail,
   readSession,
   refusalOf,
-  sendAndReadCode,
   stepUpByEmail,
   waitFor,
   type TestUser,
@@ -95,14 +95,7 @@ describe("changing the password", () => {
     // Another browser past the second step, remembering itself.
     const other = await openSession(user.email);
     extra.push(other);
-    const { code } = await sendAndReadCode(
-      other,
-      { purpose: "sign-in", method: "email" },
-      user.email,
-    );
-    await other.upgrade(
-      await other.verify({ purpose: "sign-in", method: "email", code, rememberDevice: true }),
-    );
+    await passSecondStepByEmail(other, user.email, true);
     const devices = () =>
       adminDb()
         .collection(collections.twoFactor)
@@ -193,12 +186,7 @@ describe("resetting the password by an emailed link", () => {
     await enableEmail(user);
     const other = await openSession(user.email);
     extra.push(other);
-    const { code } = await sendAndReadCode(
-      other,
-      { purpose: "sign-in", method: "email" },
-      user.email,
-    );
-    await other.upgrade(await other.verify({ purpose: "sign-in", method: "email", code }));
+    await passSecondStepByEmail(other, user.email);
     await resetByLink();
     expect(await endedReasonOf(user)).toBe("account-changed");
     expect(await endedReasonOf(other)).toBe("account-changed");

@@ -15,6 +15,7 @@ import {
   enableEmail,
   newUser,
   openSession,
+  passSecondStepByEmail,
   readSession,
   refusalOf,
   sendAndReadCode,
@@ -57,18 +58,7 @@ async function signInElsewhere(
 ): Promise<TestUser & { rememberedDevice?: RememberedDeviceToken }> {
   const browser = await openSession(owner.email);
   others.push(browser);
-  const { code } = await sendAndReadCode(
-    browser,
-    { purpose: "sign-in", method: "email" },
-    owner.email,
-  );
-  const result = await browser.verify({
-    purpose: "sign-in",
-    method: "email",
-    code,
-    rememberDevice,
-  });
-  await browser.upgrade(result);
+  const result = await passSecondStepByEmail(browser, owner.email, rememberDevice);
   return Object.assign(browser, { rememberedDevice: result.rememberedDevice });
 }
 

@@ -329,6 +329,23 @@ export async function sessionVerifiedAt(
   });
 }
 
+/** `browser` passes the second step with an email code and goes on in the session it starts. */
+export async function passSecondStepByEmail(
+  browser: TestUser,
+  email: string,
+  rememberDevice = false,
+): Promise<VerifyCodeResult> {
+  const { code } = await sendAndReadCode(browser, { purpose: "sign-in", method: "email" }, email);
+  const result = await browser.verify({
+    purpose: "sign-in",
+    method: "email",
+    code,
+    rememberDevice,
+  });
+  await browser.upgrade(result);
+  return result;
+}
+
 /** `browser` passes the second step with an email code and asks to be remembered. */
 export async function signInRemembering(
   browser: TestUser,

@@ -128,3 +128,24 @@ describe("the scheduled clean-up", () => {
     await fresh.update({ redactBy: FieldValue.delete(), body: "x" });
   });
 });
+
+describe("the delivery trigger", () => {
+  it("masks a text's code once its delivery is final, even where the extension left it", async () => {
+    // The SMS extension masks codes itself; the product's trigger must not depend on it.
+    // A delivered message is put back with its code in clear and no redaction, as an
+    // extension configured without masking would leave it.
+    const message = adminDb().collection(collections.messages).doc();
+    await message.set({ to: "+995555123458", body: "x" });
+    const delivered = async () => ((await message.get()).get("redactedAt") ? true : undefined);
+    await waitFor(delivered, "delivery");
+    await message.update({
+      body: "Your verification code is 246810. @localhost #246810",
+      "delivery.state": "SUCCESS",
+      redactedAt: FieldValue.delete(),
+    });
+    await waitFor(delivered, "the trigger's redaction");
+    expect((await message.get()).get("body")).toBe(
+      "Your verification code is ••••••. @localhost #••••••",
+    );
+  });
+});

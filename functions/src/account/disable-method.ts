@@ -5,7 +5,7 @@ import { refusal, transaction } from "../errors.js";
 
 import { turnOffMethod } from "../security/turn-off.js";
 import { authorizeChange, claimsAfterChange, sessionIdOf } from "../security/policy.js";
-import { endOtherSessions, mintSession } from "../security/session.js";
+import { keepSessionThroughChange } from "../security/session.js";
 import { readUserSecurity, refs, requireSecondStep } from "../security/state.js";
 
 /**
@@ -35,12 +35,10 @@ export const disableMethod = define("disableMethod", async ({ method }, request)
     return { validAfter, remainingMethods };
   });
 
-  const sessionId = sessionIdOf(ctx);
-  // The caller's own session stays, re-issued after the change (`claimsAfterChange`); the
-  // ending keeps it, so the two run side by side.
-  const [customToken] = await Promise.all([
-    mintSession(ctx.uid, claimsAfterChange(ctx, method, validAfter, sessionId)),
-    endOtherSessions(ctx.uid, { keep: sessionId, issuedBefore: validAfter }),
-  ]);
+  // The caller's own session stays, re-issued after the change (`claimsAfterChange`).
+  const customToken = await keepSessionThroughChange(
+    ctx.uid,
+    claimsAfterChange(ctx, method, validAfter, sessionIdOf(ctx)),
+  );
   return { method, remainingMethods, customToken } satisfies DisableMethodResult;
 });

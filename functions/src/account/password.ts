@@ -31,7 +31,7 @@ import {
 } from "../security/rate-limit.js";
 import {
   endOtherSessions,
-  mintSession,
+  keepSessionThroughChange,
   sessionsMayLive,
   validAfterChange,
 } from "../security/session.js";
@@ -108,25 +108,20 @@ export const changePassword = define("changePassword", async (input, request) =>
     const changed = afterNewPassword(tx, ctx, fresh, devices, "password-changed", now);
     return { ...changed, recorded: sessionsMayLive(fresh.status, now) };
   });
-  const sessionId = ctx.claims.sid;
   // The caller's own refresh token is revoked with the others: a new session, past the
-  // second step as before (its verification time kept), or a plain one without 2FA. The
-  // ending keeps the caller's session, so the two run side by side.
-  const [customToken] = await Promise.all([
-    validAfter !== undefined
-      ? mintSession(
-          ctx.uid,
-          claimsAfterChange(ctx, ctx.claims.mfa ?? "email", validAfter, sessionIdOf(ctx)),
-        )
-      : getAuth().createCustomToken(ctx.uid),
-    endOtherSessions(
+  // second step as before (its verification time kept), or a plain one without 2FA.
+  if (validAfter !== undefined) {
+    const customToken = await keepSessionThroughChange(
       ctx.uid,
-      {
-        ...(sessionId ? { keep: sessionId } : {}),
-        ...(validAfter !== undefined ? { issuedBefore: validAfter } : {}),
-      },
+      claimsAfterChange(ctx, ctx.claims.mfa ?? "email", validAfter, sessionIdOf(ctx)),
       { recorded },
-    ),
+    );
+    return { customToken } satisfies ChangePasswordResult;
+  }
+  const sessionId = ctx.claims.sid;
+  const [customToken] = await Promise.all([
+    getAuth().createCustomToken(ctx.uid),
+    endOtherSessions(ctx.uid, sessionId ? { keep: sessionId } : {}, { recorded }),
   ]);
   return { customToken } satisfies ChangePasswordResult;
 });

@@ -6,7 +6,7 @@ import { refusal, transaction } from "../errors.js";
 import { recordActivity } from "../security/activity.js";
 import { queueNotices } from "../security/notices.js";
 import { authorizeChange, claimsAfterChange, sessionIdOf } from "../security/policy.js";
-import { endOtherSessions, mintSession, validAfterChange } from "../security/session.js";
+import { keepSessionThroughChange, validAfterChange } from "../security/session.js";
 import { readUserSecurity, refs } from "../security/state.js";
 import { turnOffMethod } from "../security/turn-off.js";
 import type { PasskeyRecord } from "./store.js";
@@ -70,11 +70,9 @@ export const removePasskey = define("removePasskey", async ({ passkeyId }, reque
     return { validAfter, remaining };
   });
 
-  const sessionId = sessionIdOf(ctx);
-  const { validAfter } = outcome;
-  const [customToken] = await Promise.all([
-    mintSession(ctx.uid, claimsAfterChange(ctx, "passkey", validAfter, sessionId)),
-    endOtherSessions(ctx.uid, { keep: sessionId, issuedBefore: validAfter }),
-  ]);
+  const customToken = await keepSessionThroughChange(
+    ctx.uid,
+    claimsAfterChange(ctx, "passkey", outcome.validAfter, sessionIdOf(ctx)),
+  );
   return { remaining: outcome.remaining, customToken } satisfies RemovePasskeyResult;
 });

@@ -182,6 +182,24 @@ export async function endOtherSessions(
   ]);
 }
 
+/**
+ * After a 2FA or password change made from the caller's session (`claims`, re-issued with
+ * `sessionAt` at the change's `sessionsValidAfter`): every other session issued before
+ * the change ends, and the caller's goes on. The ending keeps the session the token
+ * names, so the token is minted beside it. Returns the token.
+ */
+export async function keepSessionThroughChange(
+  uid: string,
+  claims: SecondStepClaims,
+  ending: { recorded?: boolean } = {},
+): Promise<string> {
+  const [customToken] = await Promise.all([
+    mintSession(uid, claims),
+    endOtherSessions(uid, { keep: claims.sid, issuedBefore: claims.sessionAt }, ending),
+  ]);
+  return customToken;
+}
+
 /** Records in the activity log that these sessions were signed out. */
 export function recordSessionsEnded(
   tx: Transaction,

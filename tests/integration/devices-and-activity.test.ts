@@ -11,6 +11,7 @@ import {
   adminAuth,
   adminDb,
   enableEmail,
+  moveEmailTwoFactor,
   newUser,
   openSession,
   refusalOf,
@@ -115,13 +116,7 @@ describe("remembered devices", () => {
   it("stop working after a 2FA change", async () => {
     const device = await signInRemembering();
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    await stepUpByEmail(user);
-    const { code } = await sendAndReadCode(user, {
-      purpose: "enroll",
-      method: "email",
-      destination: `moved-${user.email}`,
-    });
-    await user.upgrade(await user.verify({ purpose: "enroll", method: "email", code }));
+    await moveEmailTwoFactor(user);
     const later = await browser();
     expect(
       (

@@ -13,6 +13,7 @@ import {
   adminAuth,
   adminDb,
   enableEmail,
+  moveEmailTwoFactor,
   newUser,
   openSession,
   passSecondStepByEmail,
@@ -67,17 +68,6 @@ async function passwordProof(email: string): Promise<string> {
   const browser = await openSession(email);
   others.push(browser);
   return (await browser.auth.currentUser?.getIdToken()) ?? "";
-}
-
-/** A 2FA change by the owner: after a step-up, email 2FA moves to a new address. */
-async function moveOwnersEmail(): Promise<void> {
-  await stepUpByEmail(owner);
-  const { code } = await sendAndReadCode(owner, {
-    purpose: "enroll",
-    method: "email",
-    destination: `moved-${owner.email}`,
-  });
-  await owner.upgrade(await owner.verify({ purpose: "enroll", method: "email", code }));
 }
 
 async function sidOf(browser: TestUser): Promise<string> {
@@ -306,7 +296,7 @@ describe("2FA and password changes", () => {
 
   it("mark every other session ended, and keep the one that made the change", async () => {
     const other = await signInElsewhere();
-    await moveOwnersEmail();
+    await moveEmailTwoFactor(owner);
     expect((await readSession(owner.uid, await sidOf(other)))?.endedReason).toBe("account-changed");
     expect((await readSession(owner.uid, await sidOf(owner)))?.endedAt).toBeNull();
     await expectEnded(other);
@@ -335,7 +325,7 @@ describe("2FA and password changes", () => {
     // Accounts from before `sessionsLiveUntil` was kept: not knowing is not "none".
     const other = await signInElsewhere();
     await ownerStatus().update({ sessionsLiveUntil: FieldValue.delete() });
-    await moveOwnersEmail();
+    await moveEmailTwoFactor(owner);
     expect((await readSession(owner.uid, await sidOf(other)))?.endedReason).toBe("account-changed");
     await expectEnded(other);
   });

@@ -329,6 +329,17 @@ export async function sessionVerifiedAt(
   });
 }
 
+/** A 2FA change by `user`: after a step-up, email 2FA moves to a new address. */
+export async function moveEmailTwoFactor(user: TestUser): Promise<void> {
+  await stepUpByEmail(user);
+  const { code } = await sendAndReadCode(user, {
+    purpose: "enroll",
+    method: "email",
+    destination: `moved-${user.email}`,
+  });
+  await user.upgrade(await user.verify({ purpose: "enroll", method: "email", code }));
+}
+
 /** `browser` passes the second step with an email code and goes on in the session it starts. */
 export async function passSecondStepByEmail(
   browser: TestUser,
